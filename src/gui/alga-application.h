@@ -1,0 +1,18 @@
+/* alga-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ALGA_TYPE_APPLICATION (alga_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlgaApplication, alga_application, ALGA, APPLICATION, AdwApplication)
+
+AlgaApplication *alga_application_new (void);
+
+G_END_DECLS
