@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlgaApplication, alga_application, ALGA, APPLICATION, AdwApplication)
 
-AlgaApplication *alga_application_new (void);
+AlgaApplication *alga_application_new            (void);
+const char      *alga_application_get_server_url (AlgaApplication *self);
 
 G_END_DECLS
