@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "alga-application.h"
+#include "alga-test-gtk.h"
 #include "alga-window.h"
 
 static void
@@ -33,11 +34,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (!gtk_init_check ())
-    return 77;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  alga_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/templates/window", test_window);
 
