@@ -1,0 +1,20 @@
+/* alga-blocknote.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A BlockNote JSON array with one paragraph block per line of text (alga-api.md §0.6). */
+char     *alga_blocknote_from_plain_text (const char *text);
+/* The visible text of a BlockNote JSON document, one line per block; anything that is not a
+ * BlockNote array (plain text, markdown) is returned unchanged. NULL gives "". */
+char     *alga_blocknote_to_plain_text   (const char *maybe_json);
+/* Whether text looks like serialized BlockNote (a JSON array), as the server decides it. */
+gboolean  alga_blocknote_is_blocknote    (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+/* alga-json.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Decodes one element; returns a new GObject, or NULL and sets error. */
+typedef gpointer (*AlgaJsonDecodeFunc) (JsonNode  *node,
+                                        GError   **error);
+
+GPtrArray  *alga_json_decode_array      (JsonNode           *array_node,
+                                         AlgaJsonDecodeFunc  decode,
+                                         GError            **error);
+
+/* Readers that never fail: a missing member, a JSON null or a value of the wrong type gives
+ * NULL or the default. Numbers and strings are converted where §0.6/§15 of alga-api.md says the
+ * server sends one for the other. */
+const char *alga_json_get_string        (JsonObject         *object,
+                                         const char         *member);
+char       *alga_json_dup_string        (JsonObject         *object,
+                                         const char         *member);
+gboolean    alga_json_get_boolean       (JsonObject         *object,
+                                         const char         *member,
+                                         gboolean            default_value);
+gint64      alga_json_get_int           (JsonObject         *object,
+                                         const char         *member,
+                                         gint64              default_value);
+double      alga_json_get_double        (JsonObject         *object,
+                                         const char         *member,
+                                         double              default_value);
+GDateTime  *alga_json_get_datetime      (JsonObject         *object,
+                                         const char         *member);
+JsonObject *alga_json_get_object        (JsonObject         *object,
+                                         const char         *member);
+JsonArray  *alga_json_get_array         (JsonObject         *object,
+                                         const char         *member);
+GStrv       alga_json_dup_strv          (JsonObject         *object,
+                                         const char         *member);
+gboolean    alga_json_has_member        (JsonObject         *object,
+                                         const char         *member);
+
+GDateTime  *alga_json_parse_datetime    (const char         *text);
+char       *alga_json_format_datetime   (GDateTime          *datetime);
+
+JsonObject *alga_json_object_deep_copy  (JsonObject         *object);
+
+/* For the model classes, which keep their property values in a GValue array. */
+void        alga_json_read_value        (JsonObject         *object,
+                                         const char         *member,
+                                         GValue             *value);
+gboolean    alga_json_value_equal       (const GValue       *a,
+                                         const GValue       *b);
+gboolean    alga_json_value_replace     (GValue             *dest,
+                                         const GValue       *src);
+
+G_END_DECLS
