@@ -1,0 +1,387 @@
+/* alga-token-store-secret.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "alga-token-store-secret"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "alga-token-store-secret.h"
+
+/* One keyring item per account, through the secret_password_* calls only: inside the Flatpak
+ * sandbox libsecret serves exactly those from its file backend (keyed by the Secret portal),
+ * while SecretService/SecretItem would need a D-Bus hole to the whole keyring. */
+struct _AlgaTokenStoreSecret
+{
+  GObject parent_instance;
+};
+
+static void token_store_iface_init (AlgaTokenStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AlgaTokenStoreSecret, alga_token_store_secret, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_TOKEN_STORE,
+                                                      token_store_iface_init))
+
+#define ATTRIBUTE_SERVER_URL "server-url"
+#define ATTRIBUTE_USER_ID    "user-id"
+#define SCHEMA_NAME          "com.nineminds.AlgaPSA.Account"
+
+/**
+ * alga_token_store_secret_get_schema:
+ *
+ * The schema of the keyring items. DONT_MATCH_NAME, so that items stay findable by their
+ * attributes alone whatever writes the xdg:schema attribute (the sandbox's file backend or a
+ * renamed build).
+ *
+ * Returns: (transfer none): the schema
+ */
+const SecretSchema *
+alga_token_store_secret_get_schema (void)
+{
+  static const SecretSchema schema = {
+    SCHEMA_NAME, SECRET_SCHEMA_DONT_MATCH_NAME,
+    {
+      { ATTRIBUTE_SERVER_URL, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTRIBUTE_USER_ID, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+/**
+ * alga_token_store_secret_dup_label:
+ * @bundle: a bundle
+ *
+ * What the keyring manager (Seahorse, Passwords and Keys) shows for the item.
+ *
+ * Returns: (transfer full): "Alga PSA — <email> on <host>"
+ */
+char *
+alga_token_store_secret_dup_label (AlgaTokenBundle *bundle)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *server_url;
+  const char *who;
+  const char *host = NULL;
+
+  g_return_val_if_fail (bundle != NULL, NULL);
+
+  server_url = alga_token_bundle_get_server_url (bundle);
+  uri = g_uri_parse (server_url, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL)
+    host = g_uri_get_host (uri);
+  if (host == NULL || *host == '\0')
+    host = server_url;
+
+  who = alga_token_bundle_get_user_email (bundle);
+  if (who == NULL)
+    who = alga_token_bundle_get_user_name (bundle);
+  if (who == NULL)
+    who = alga_token_bundle_get_user_id (bundle);
+
+  /* Translators: the label of the keyring item; the first %s is an e-mail address, the second
+   * the host name of the Alga PSA server. */
+  return g_strdup_printf (_("Alga PSA — %s on %s"), who, host);
+}
+
+/* Turns what libsecret or D-Bus said into one of ours. The original message carries no secret
+ * (libsecret never quotes values), so it is logged for whoever debugs a broken keyring. */
+static GError *
+map_secret_error (const GError *error,
+                  GCancellable *cancellable)
+{
+  g_debug ("Keyring error: %s (%s, %d)", error->message,
+           g_quark_to_string (error->domain), error->code);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return g_error_copy (error);
+
+      /* Nobody cancelled: the technician dismissed the unlock prompt. */
+      return g_error_new_literal (ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_LOCKED,
+                                  _("The keyring is locked; unlock it to keep you signed in"));
+    }
+
+  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
+    return g_error_new_literal (ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_LOCKED,
+                                _("The keyring is locked; unlock it to keep you signed in"));
+
+  if (error->domain == G_DBUS_ERROR || error->domain == G_SPAWN_ERROR
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_DBUS_ERROR)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
+    return g_error_new_literal (ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_UNAVAILABLE,
+                                _("No keyring is available to keep you signed in"));
+
+  return g_error_new_literal (ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_FAILED,
+                              _("The keyring refused to keep the sign-in"));
+}
+
+/* Wipes a string that held the serialised bundle before freeing it. */
+static void
+free_secret_text (char *text)
+{
+  if (text == NULL)
+    return;
+
+  explicit_bzero (text, strlen (text));
+  g_free (text);
+}
+
+static void
+store_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+alga_token_store_secret_save_async (AlgaTokenStore      *store,
+                                    AlgaTokenBundle     *bundle,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *label = NULL;
+  char *json;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, alga_token_store_secret_save_async);
+
+  label = alga_token_store_secret_dup_label (bundle);
+  json = alga_token_bundle_to_json (bundle);
+
+  /* Storing with the same attributes replaces the item: one per account. libsecret copies the
+   * password into its own secure memory at once, so ours can be wiped here. */
+  secret_password_store (alga_token_store_secret_get_schema (), SECRET_COLLECTION_DEFAULT,
+                         label, json, cancellable, store_cb, g_steal_pointer (&task),
+                         ATTRIBUTE_SERVER_URL, alga_token_bundle_get_server_url (bundle),
+                         ATTRIBUTE_USER_ID, alga_token_bundle_get_user_id (bundle),
+                         NULL);
+  free_secret_text (json);
+}
+
+static gboolean
+alga_token_store_secret_save_finish (AlgaTokenStore  *store,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Only items that carry both our attributes and, if any, our schema name: with
+ * DONT_MATCH_NAME a search for "any account" would otherwise match other programs' items. */
+static gboolean
+is_our_item (SecretRetrievable *item)
+{
+  g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+  const char *schema;
+
+  if (attributes == NULL
+      || !g_hash_table_contains (attributes, ATTRIBUTE_SERVER_URL)
+      || !g_hash_table_contains (attributes, ATTRIBUTE_USER_ID))
+    return FALSE;
+
+  schema = g_hash_table_lookup (attributes, "xdg:schema");
+  return schema == NULL || g_str_equal (schema, SCHEMA_NAME);
+}
+
+static void
+retrieve_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretValue) value = NULL;
+  AlgaTokenBundle *bundle;
+  const char *text;
+
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source), result,
+                                                     &error);
+  if (value == NULL)
+    {
+      if (error != NULL)
+        g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
+      else
+        g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  text = secret_value_get_text (value);
+  bundle = text != NULL ? alga_token_bundle_new_from_json (text, NULL) : NULL;
+  if (bundle == NULL)
+    {
+      g_task_return_new_error (task, ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_CORRUPT,
+                               _("The sign-in kept in the keyring could not be read"));
+      return;
+    }
+
+  g_task_return_pointer (task, bundle, (GDestroyNotify) alga_token_bundle_unref);
+}
+
+static void
+search_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  SecretRetrievable *newest = NULL;
+  guint64 newest_modified = 0;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
+      return;
+    }
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      SecretRetrievable *item = l->data;
+      guint64 modified = secret_retrievable_get_modified (item);
+
+      if (!is_our_item (item))
+        continue;
+      if (newest == NULL || modified > newest_modified)
+        {
+          newest = item;
+          newest_modified = modified;
+        }
+    }
+
+  if (newest == NULL)
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    secret_retrievable_retrieve_secret (newest, g_task_get_cancellable (task), retrieve_cb,
+                                        g_steal_pointer (&task));
+
+  g_list_free_full (items, g_object_unref);
+}
+
+static void
+alga_token_store_secret_load_async (AlgaTokenStore      *store,
+                                    const char          *server_url,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, alga_token_store_secret_load_async);
+
+  attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  if (server_url != NULL)
+    g_hash_table_insert (attributes, (gpointer) ATTRIBUTE_SERVER_URL, (gpointer) server_url);
+
+  /* SECRET_SEARCH_UNLOCK: a locked keyring prompts instead of answering "nothing kept". */
+  secret_password_searchv (alga_token_store_secret_get_schema (), attributes,
+                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                           cancellable, search_cb, g_steal_pointer (&task));
+}
+
+static AlgaTokenBundle *
+alga_token_store_secret_load_finish (AlgaTokenStore  *store,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+clear_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error means there was nothing to clear, which is what was asked. */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+alga_token_store_secret_delete_async (AlgaTokenStore      *store,
+                                      const char          *server_url,
+                                      const char          *user_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, alga_token_store_secret_delete_async);
+
+  secret_password_clear (alga_token_store_secret_get_schema (), cancellable, clear_cb,
+                         g_steal_pointer (&task),
+                         ATTRIBUTE_SERVER_URL, server_url,
+                         ATTRIBUTE_USER_ID, user_id,
+                         NULL);
+}
+
+static gboolean
+alga_token_store_secret_delete_finish (AlgaTokenStore  *store,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+token_store_iface_init (AlgaTokenStoreInterface *iface)
+{
+  iface->save_async = alga_token_store_secret_save_async;
+  iface->save_finish = alga_token_store_secret_save_finish;
+  iface->load_async = alga_token_store_secret_load_async;
+  iface->load_finish = alga_token_store_secret_load_finish;
+  iface->delete_async = alga_token_store_secret_delete_async;
+  iface->delete_finish = alga_token_store_secret_delete_finish;
+}
+
+static void
+alga_token_store_secret_class_init (AlgaTokenStoreSecretClass *klass)
+{
+}
+
+static void
+alga_token_store_secret_init (AlgaTokenStoreSecret *self)
+{
+}
+
+AlgaTokenStore *
+alga_token_store_secret_new (void)
+{
+  return g_object_new (ALGA_TYPE_TOKEN_STORE_SECRET, NULL);
+}
