@@ -42,7 +42,6 @@ AlgaClient  *alga_client_new                  (const char           *base_url,
 const char  *alga_client_get_base_url         (AlgaClient           *self);
 SoupSession *alga_client_get_session          (AlgaClient           *self);
 
-AlgaCredentials *alga_client_get_credentials  (AlgaClient           *self);
 void         alga_client_set_credentials      (AlgaClient           *self,
                                                AlgaCredentials      *credentials);
 
