@@ -50,9 +50,16 @@ char       *alga_json_format_datetime   (GDateTime          *datetime);
 JsonObject *alga_json_object_deep_copy  (JsonObject         *object);
 
 /* For the model classes, which keep their property values in a GValue array. */
+JsonObject *alga_json_require_object    (JsonNode           *node,
+                                         const char         *id_member,
+                                         GError            **error);
 void        alga_json_read_value        (JsonObject         *object,
                                          const char         *member,
                                          GValue             *value);
+void        alga_json_read_values       (JsonObject         *object,
+                                         const char * const *members,
+                                         GValue             *values,
+                                         guint               n_values);
 gboolean    alga_json_value_equal       (const GValue       *a,
                                          const GValue       *b);
 gboolean    alga_json_value_replace     (GValue             *dest,
