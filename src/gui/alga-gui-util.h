@@ -1,0 +1,23 @@
+/* alga-gui-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+char     *alga_gui_error_message     (const GError *error);
+void      alga_gui_show_toast        (GtkWidget    *widget,
+                                      const char   *title);
+void      alga_gui_show_error_toast  (GtkWidget    *widget,
+                                      const char   *what_failed,
+                                      const GError *error);
+char     *alga_gui_format_relative   (GDateTime    *when,
+                                      GDateTime    *now);
+char     *alga_gui_format_date_time  (GDateTime    *when);
+gboolean  alga_gui_error_is_cancelled (const GError *error);
+
+G_END_DECLS
