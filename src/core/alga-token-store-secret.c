@@ -29,7 +29,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AlgaTokenStoreSecret, alga_token_store_secret, G_
 
 #define ATTRIBUTE_SERVER_URL "server-url"
 #define ATTRIBUTE_USER_ID    "user-id"
+#define ATTRIBUTE_SCHEMA     "xdg:schema"
 #define SCHEMA_NAME          "com.nineminds.AlgaPSA.Account"
+#define SEARCH_FLAGS         (SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS)
 
 /**
  * alga_token_store_secret_get_schema:
@@ -127,6 +129,13 @@ map_secret_error (const GError *error,
                               _("The keyring refused to keep the sign-in"));
 }
 
+/* libsecret keeps a reference to the table until the call completes, so it owns copies. */
+static GHashTable *
+new_attributes (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
 /* Wipes a string that held the serialised bundle before freeing it. */
 static void
 free_secret_text (char *text)
@@ -160,6 +169,7 @@ alga_token_store_secret_save_async (AlgaTokenStore      *store,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
   char *json;
 
@@ -169,13 +179,19 @@ alga_token_store_secret_save_async (AlgaTokenStore      *store,
   label = alga_token_store_secret_dup_label (bundle);
   json = alga_token_bundle_to_json (bundle);
 
-  /* Storing with the same attributes replaces the item: one per account. libsecret copies the
-   * password into its own secure memory at once, so ours can be wiped here. */
-  secret_password_store (alga_token_store_secret_get_schema (), SECRET_COLLECTION_DEFAULT,
-                         label, json, cancellable, store_cb, g_steal_pointer (&task),
-                         ATTRIBUTE_SERVER_URL, alga_token_bundle_get_server_url (bundle),
-                         ATTRIBUTE_USER_ID, alga_token_bundle_get_user_id (bundle),
-                         NULL);
+  /* xdg:schema is written explicitly: the Secret Service adds it by itself, but libsecret's
+   * file backend (used inside Flatpak) does not, and "any account" is found by it. Storing
+   * with the same attributes replaces the item: one per account. libsecret copies the password
+   * into its own memory at once, so ours can be wiped here. */
+  attributes = new_attributes ();
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SCHEMA), g_strdup (SCHEMA_NAME));
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SERVER_URL),
+                       g_strdup (alga_token_bundle_get_server_url (bundle)));
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_USER_ID),
+                       g_strdup (alga_token_bundle_get_user_id (bundle)));
+  secret_password_storev (alga_token_store_secret_get_schema (), attributes,
+                          SECRET_COLLECTION_DEFAULT, label, json, cancellable, store_cb,
+                          g_steal_pointer (&task));
   free_secret_text (json);
 }
 
@@ -202,7 +218,7 @@ is_our_item (SecretRetrievable *item)
       || !g_hash_table_contains (attributes, ATTRIBUTE_USER_ID))
     return FALSE;
 
-  schema = g_hash_table_lookup (attributes, "xdg:schema");
+  schema = g_hash_table_lookup (attributes, ATTRIBUTE_SCHEMA);
   return schema == NULL || g_str_equal (schema, SCHEMA_NAME);
 }
 
@@ -273,10 +289,16 @@ search_cb (GObject      *source,
     }
 
   if (newest == NULL)
-    g_task_return_pointer (task, NULL, NULL);
+    {
+      g_task_return_pointer (task, NULL, NULL);
+    }
   else
-    secret_retrievable_retrieve_secret (newest, g_task_get_cancellable (task), retrieve_cb,
-                                        g_steal_pointer (&task));
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      secret_retrievable_retrieve_secret (newest, cancellable, retrieve_cb,
+                                          g_steal_pointer (&task));
+    }
 
   g_list_free_full (items, g_object_unref);
 }
@@ -294,14 +316,22 @@ alga_token_store_secret_load_async (AlgaTokenStore      *store,
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, alga_token_store_secret_load_async);
 
-  attributes = g_hash_table_new (g_str_hash, g_str_equal);
-  if (server_url != NULL)
-    g_hash_table_insert (attributes, (gpointer) ATTRIBUTE_SERVER_URL, (gpointer) server_url);
-
   /* SECRET_SEARCH_UNLOCK: a locked keyring prompts instead of answering "nothing kept". */
-  secret_password_searchv (alga_token_store_secret_get_schema (), attributes,
-                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                           cancellable, search_cb, g_steal_pointer (&task));
+  attributes = new_attributes ();
+  if (server_url != NULL)
+    {
+      g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SERVER_URL), g_strdup (server_url));
+      secret_password_searchv (alga_token_store_secret_get_schema (), attributes, SEARCH_FLAGS,
+                               cancellable, search_cb, g_steal_pointer (&task));
+    }
+  else
+    {
+      /* A DONT_MATCH_NAME schema refuses a search without attributes, so "any account" is
+       * asked by the schema name alone, which needs no schema to validate it. */
+      g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SCHEMA), g_strdup (SCHEMA_NAME));
+      secret_password_searchv (NULL, attributes, SEARCH_FLAGS, cancellable, search_cb,
+                               g_steal_pointer (&task));
+    }
 }
 
 static AlgaTokenBundle *

@@ -1,0 +1,300 @@
+/* test-token-store.c: AlgaTokenBundle and the in-memory AlgaTokenStore.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "alga-error.h"
+#include "alga-test-utils.h"
+#include "alga-token-bundle.h"
+#include "alga-token-store-memory.h"
+#include "alga-token-store-secret.h"
+
+#define KEY_A "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define KEY_B "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210"
+
+static AlgaTokenBundle *
+make_bundle (const char *server_url,
+             const char *user_id,
+             const char *access_key)
+{
+  g_autoptr(GDateTime) expires = g_date_time_new_utc (2030, 1, 2, 3, 4, 5);
+
+  return alga_token_bundle_new (server_url, user_id, "glinda@emeraldcity.oz", "Glinda Good",
+                                "c745531f-c4b9-4643-8fe7-23a5d0259017", access_key,
+                                "refresh-token-43-chars-base64url-aaaaaaaaaa", expires);
+}
+
+static void
+test_bundle_json_round_trip (void)
+{
+  g_autoptr(AlgaTokenBundle) bundle = make_bundle ("https://psa.example.com/", "u1", KEY_A);
+  g_autoptr(AlgaTokenBundle) back = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *object;
+
+  /* The trailing slash is dropped, so one server is one keyring item. */
+  g_assert_cmpstr (alga_token_bundle_get_server_url (bundle), ==, "https://psa.example.com");
+  g_assert_true (alga_token_bundle_can_refresh (bundle));
+
+  json = alga_token_bundle_to_json (bundle);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "accessKey"), ==, KEY_A);
+  g_assert_cmpstr (json_object_get_string_member (object, "userEmail"), ==,
+                   "glinda@emeraldcity.oz");
+  g_assert_cmpstr (json_object_get_string_member (object, "expiresAt"), ==,
+                   "2030-01-02T03:04:05Z");
+
+  back = alga_token_bundle_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_token_bundle_get_server_url (back), ==, "https://psa.example.com");
+  g_assert_cmpstr (alga_token_bundle_get_user_id (back), ==, "u1");
+  g_assert_cmpstr (alga_token_bundle_get_user_email (back), ==, "glinda@emeraldcity.oz");
+  g_assert_cmpstr (alga_token_bundle_get_user_name (back), ==, "Glinda Good");
+  g_assert_cmpstr (alga_token_bundle_get_tenant_id (back), ==,
+                   "c745531f-c4b9-4643-8fe7-23a5d0259017");
+  g_assert_cmpstr (alga_token_bundle_get_access_key (back), ==, KEY_A);
+  g_assert_cmpstr (alga_token_bundle_get_refresh_token (back), ==,
+                   "refresh-token-43-chars-base64url-aaaaaaaaaa");
+  g_assert_true (g_date_time_equal (alga_token_bundle_get_expires_at (back),
+                                    alga_token_bundle_get_expires_at (bundle)));
+  g_assert_true (alga_token_bundle_same_account (bundle, back));
+}
+
+static void
+test_bundle_pasted_key (void)
+{
+  g_autoptr(AlgaTokenBundle) bundle = NULL;
+  g_autoptr(AlgaTokenBundle) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  bundle = alga_token_bundle_new ("http://127.0.0.1:8080", "u2", NULL, NULL, NULL, KEY_B,
+                                  NULL, NULL);
+  g_assert_false (alga_token_bundle_can_refresh (bundle));
+  /* A key without expiry never needs refreshing, however far ahead one looks. */
+  g_assert_false (alga_token_bundle_expires_within (bundle, G_MAXINT64 / 2));
+
+  json = alga_token_bundle_to_json (bundle);
+  back = alga_token_bundle_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_null (alga_token_bundle_get_refresh_token (back));
+  g_assert_null (alga_token_bundle_get_expires_at (back));
+  g_assert_null (alga_token_bundle_get_user_email (back));
+  g_assert_null (alga_token_bundle_get_tenant_id (back));
+}
+
+static void
+test_bundle_expiry (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 30);
+  g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 3600);
+  g_autoptr(AlgaTokenBundle) a = NULL;
+  g_autoptr(AlgaTokenBundle) b = NULL;
+
+  a = alga_token_bundle_new ("https://x", "u", NULL, NULL, NULL, KEY_A, "r", soon);
+  b = alga_token_bundle_rotate (a, KEY_B, "r2", later);
+
+  g_assert_true (alga_token_bundle_expires_within (a, 60 * G_TIME_SPAN_SECOND));
+  g_assert_false (alga_token_bundle_expires_within (b, 60 * G_TIME_SPAN_SECOND));
+  g_assert_true (alga_token_bundle_same_account (a, b));
+  g_assert_cmpstr (alga_token_bundle_get_access_key (b), ==, KEY_B);
+  g_assert_cmpstr (alga_token_bundle_get_refresh_token (b), ==, "r2");
+}
+
+static void
+test_bundle_bad_json (void)
+{
+  static const char *bad[] = {
+    "",
+    "not json",
+    "[]",
+    "{}",
+    "{\"version\":2,\"serverUrl\":\"https://x\",\"userId\":\"u\",\"accessKey\":\"k\"}",
+    "{\"version\":1,\"serverUrl\":\"https://x\",\"userId\":\"u\"}",
+    "{\"version\":1,\"serverUrl\":\"https://x\",\"userId\":7,\"accessKey\":\"k\"}",
+    "{\"version\":1,\"serverUrl\":\"https://x\",\"userId\":\"u\",\"accessKey\":\"k\","
+      "\"expiresAt\":\"tomorrow\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AlgaTokenBundle) bundle = alga_token_bundle_new_from_json (bad[i], &error);
+
+      g_assert_null (bundle);
+      g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE);
+      /* The message must not echo the stored text, which would hold the secrets. */
+      if (*bad[i] != '\0')
+        g_assert_null (strstr (error->message, bad[i]));
+    }
+}
+
+static void
+save (AlgaTokenStore  *store,
+      AlgaTokenBundle *bundle)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  alga_token_store_save_async (store, bundle, NULL, alga_test_store_result_cb, &result);
+  alga_token_store_save_finish (store, alga_test_wait_for_result (&result, 5000), &error);
+  g_assert_no_error (error);
+}
+
+static AlgaTokenBundle *
+load (AlgaTokenStore *store,
+      const char     *server_url)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaTokenBundle *bundle;
+
+  alga_token_store_load_async (store, server_url, NULL, alga_test_store_result_cb, &result);
+  bundle = alga_token_store_load_finish (store, alga_test_wait_for_result (&result, 5000),
+                                         &error);
+  g_assert_no_error (error);
+
+  return bundle;
+}
+
+static void
+delete (AlgaTokenStore *store,
+        const char     *server_url,
+        const char     *user_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  alga_token_store_delete_async (store, server_url, user_id, NULL, alga_test_store_result_cb,
+                                 &result);
+  g_assert_true (alga_token_store_delete_finish (store, alga_test_wait_for_result (&result, 5000),
+                                                 &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_memory_store (void)
+{
+  g_autoptr(AlgaTokenStore) store = alga_token_store_memory_new ();
+  AlgaTokenStoreMemory *memory = ALGA_TOKEN_STORE_MEMORY (store);
+  g_autoptr(AlgaTokenBundle) a = make_bundle ("https://one.example", "u1", KEY_A);
+  g_autoptr(AlgaTokenBundle) a2 = make_bundle ("https://one.example", "u1", KEY_B);
+  g_autoptr(AlgaTokenBundle) b = make_bundle ("https://two.example", "u2", KEY_B);
+  g_autoptr(AlgaTokenBundle) got = NULL;
+
+  got = load (store, NULL);
+  g_assert_null (got);
+
+  save (store, a);
+  save (store, b);
+  g_assert_cmpuint (alga_token_store_memory_get_count (memory), ==, 2);
+
+  /* NULL means the most recently saved account. */
+  got = load (store, NULL);
+  g_assert_cmpstr (alga_token_bundle_get_user_id (got), ==, "u2");
+  g_clear_pointer (&got, alga_token_bundle_unref);
+
+  /* A trailing slash on the question finds the same account. */
+  got = load (store, "https://one.example/");
+  g_assert_cmpstr (alga_token_bundle_get_access_key (got), ==, KEY_A);
+  g_clear_pointer (&got, alga_token_bundle_unref);
+
+  /* Saving the same account again replaces it and makes it the most recent. */
+  save (store, a2);
+  g_assert_cmpuint (alga_token_store_memory_get_count (memory), ==, 2);
+  got = load (store, NULL);
+  g_assert_cmpstr (alga_token_bundle_get_user_id (got), ==, "u1");
+  g_assert_cmpstr (alga_token_bundle_get_access_key (got), ==, KEY_B);
+  g_clear_pointer (&got, alga_token_bundle_unref);
+
+  delete (store, "https://one.example", "u1");
+  g_assert_cmpuint (alga_token_store_memory_get_count (memory), ==, 1);
+  got = load (store, "https://one.example");
+  g_assert_null (got);
+
+  /* Forgetting what is not kept succeeds. */
+  delete (store, "https://one.example", "u1");
+  delete (store, "https://two.example", "u2");
+  g_assert_cmpuint (alga_token_store_memory_get_count (memory), ==, 0);
+  got = load (store, NULL);
+  g_assert_null (got);
+}
+
+static void
+test_memory_store_cancelled (void)
+{
+  g_autoptr(AlgaTokenStore) store = alga_token_store_memory_new ();
+  g_autoptr(AlgaTokenBundle) a = make_bundle ("https://one.example", "u1", KEY_A);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  alga_token_store_save_async (store, a, cancellable, alga_test_store_result_cb, &result);
+  g_assert_false (alga_token_store_save_finish (store, alga_test_wait_for_result (&result, 5000),
+                                                &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (alga_token_store_memory_get_count (ALGA_TOKEN_STORE_MEMORY (store)), ==, 0);
+}
+
+/* Without a session bus the keyring store must fail at once with a clear error, not hang. */
+static void
+test_secret_store_unavailable (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AlgaTokenStore) store = NULL;
+      g_autoptr(AlgaTokenBundle) a = make_bundle ("https://one.example", "u1", KEY_A);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/alga-test-bus", TRUE);
+      store = alga_token_store_secret_new ();
+
+      alga_token_store_save_async (store, a, NULL, alga_test_store_result_cb, &result);
+      g_assert_false (alga_token_store_save_finish (store,
+                                                    alga_test_wait_for_result (&result, 10000),
+                                                    &error));
+      g_assert_error (error, ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_UNAVAILABLE);
+      g_clear_error (&error);
+      g_clear_object (&result);
+
+      alga_token_store_load_async (store, NULL, NULL, alga_test_store_result_cb, &result);
+      g_assert_null (alga_token_store_load_finish (store,
+                                                   alga_test_wait_for_result (&result, 10000),
+                                                   &error));
+      g_assert_error (error, ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_UNAVAILABLE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/token-bundle/json-round-trip", test_bundle_json_round_trip);
+  g_test_add_func ("/token-bundle/pasted-key", test_bundle_pasted_key);
+  g_test_add_func ("/token-bundle/expiry", test_bundle_expiry);
+  g_test_add_func ("/token-bundle/bad-json", test_bundle_bad_json);
+  g_test_add_func ("/token-store/memory", test_memory_store);
+  g_test_add_func ("/token-store/memory-cancelled", test_memory_store_cancelled);
+  g_test_add_func ("/token-store/secret-unavailable", test_secret_store_unavailable);
+
+  return g_test_run ();
+}
