@@ -1,0 +1,30 @@
+/* alga-ticket-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "alga-client.h"
+#include "alga-ticket.h"
+
+G_BEGIN_DECLS
+
+#define ALGA_TYPE_TICKET_VIEW (alga_ticket_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlgaTicketView, alga_ticket_view, ALGA, TICKET_VIEW, AdwBin)
+
+GtkWidget  *alga_ticket_view_new         (void);
+AlgaClient *alga_ticket_view_get_client  (AlgaTicketView *self);
+void        alga_ticket_view_set_client  (AlgaTicketView *self,
+                                          AlgaClient     *client);
+const char *alga_ticket_view_get_user_id (AlgaTicketView *self);
+void        alga_ticket_view_set_user_id (AlgaTicketView *self,
+                                          const char     *user_id);
+AlgaTicket *alga_ticket_view_get_ticket  (AlgaTicketView *self);
+void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
+                                          AlgaTicket     *ticket);
+
+G_END_DECLS
