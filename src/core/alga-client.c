@@ -9,10 +9,13 @@
 
 #include "alga-client.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "alga-blocknote.h"
 #include "alga-client-private.h"
 #include "alga-error.h"
+#include "alga-json.h"
 #include "alga-request.h"
 #include "alga-soup-logger.h"
 
@@ -508,4 +511,1309 @@ alga_client_request_finish_full (AlgaClient    *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == alga_client_request_async, NULL);
 
   return alga_request_propagate (G_TASK (result), status_out, retry_after_out, error);
+}
+
+/* Typed endpoints */
+
+typedef enum
+{
+  DECODE_DATA_OBJECT,   /* {"data": {…}} → one model */
+  DECODE_DATA_ARRAY,    /* {"data": […]} → GPtrArray of models */
+  DECODE_PAGINATED,     /* {"data": […], "pagination": {…}} → GPtrArray + AlgaPagination */
+  DECODE_BARE_OBJECT,   /* {…} → JsonObject (mobile auth) */
+} DecodeKind;
+
+typedef struct
+{
+  DecodeKind          kind;
+  AlgaJsonDecodeFunc  decode;
+  AlgaPagination     *pagination;
+  char               *ticket_path;   /* update_attributes: where to PUT */
+  JsonObject         *changes;       /* update_attributes: what to merge */
+} Endpoint;
+
+static void
+endpoint_free (gpointer data)
+{
+  Endpoint *endpoint = data;
+
+  g_clear_pointer (&endpoint->pagination, alga_pagination_free);
+  g_clear_pointer (&endpoint->ticket_path, g_free);
+  g_clear_pointer (&endpoint->changes, json_object_unref);
+  g_free (endpoint);
+}
+
+static JsonNode *
+get_data_member (JsonNode  *root,
+                 GError   **error)
+{
+  JsonNode *data = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    data = json_object_get_member (json_node_get_object (root), "data");
+
+  if (data == NULL)
+    g_set_error_literal (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE,
+                         _("The server's answer has no “data”"));
+
+  return data;
+}
+
+static void
+decode_into_task (GTask    *task,
+                  JsonNode *root)
+{
+  Endpoint *endpoint = g_task_get_task_data (task);
+  GError *error = NULL;
+  JsonNode *data;
+
+  if (endpoint->kind == DECODE_BARE_OBJECT)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (root))
+        g_task_return_new_error (task, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE,
+                                 _("The server's answer is not a JSON object"));
+      else
+        g_task_return_pointer (task, json_object_ref (json_node_get_object (root)),
+                               (GDestroyNotify) json_object_unref);
+      return;
+    }
+
+  data = get_data_member (root, &error);
+  if (data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (endpoint->kind == DECODE_DATA_OBJECT)
+    {
+      gpointer item = endpoint->decode (data, &error);
+
+      if (item == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, item, g_object_unref);
+      return;
+    }
+
+  if (endpoint->kind == DECODE_PAGINATED)
+    {
+      JsonNode *pagination = json_object_get_member (json_node_get_object (root), "pagination");
+
+      /* A missing block is not worth failing a page of tickets for; callers see NULL. */
+      if (pagination != NULL)
+        {
+          endpoint->pagination = alga_pagination_new_from_json (pagination, &error);
+          if (endpoint->pagination == NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+        }
+    }
+
+  {
+    GPtrArray *items = alga_json_decode_array (data, endpoint->decode, &error);
+
+    if (items == NULL)
+      g_task_return_error (task, error);
+    else
+      g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  }
+}
+
+static void
+on_endpoint_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  decode_into_task (task, root);
+}
+
+static GTask *
+endpoint_task_new (AlgaClient          *self,
+                   gpointer             source_tag,
+                   DecodeKind           kind,
+                   AlgaJsonDecodeFunc   decode,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  GTask *task;
+  Endpoint *endpoint;
+
+  endpoint = g_new0 (Endpoint, 1);
+  endpoint->kind = kind;
+  endpoint->decode = decode;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, endpoint, endpoint_free);
+
+  return task;
+}
+
+static void
+call_endpoint (AlgaClient          *self,
+               gpointer             source_tag,
+               const char          *method,
+               const char          *path,
+               const char          *query,
+               JsonNode            *body,
+               AlgaRequestFlags     flags,
+               DecodeKind           kind,
+               AlgaJsonDecodeFunc   decode,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = endpoint_task_new (self, source_tag, kind, decode, cancellable, callback, user_data);
+
+  alga_client_request_async (self, method, path, query, body, flags, cancellable,
+                             on_endpoint_done_cb, task);
+}
+
+static gpointer
+endpoint_finish (AlgaClient      *self,
+                 GAsyncResult    *result,
+                 gpointer         source_tag,
+                 AlgaPagination **pagination,
+                 GError         **error)
+{
+  Endpoint *endpoint;
+  gpointer value;
+
+  g_return_val_if_fail (ALGA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (pagination != NULL)
+    {
+      endpoint = g_task_get_task_data (G_TASK (result));
+      *pagination = value != NULL && endpoint->pagination != NULL
+                    ? alga_pagination_copy (endpoint->pagination) : NULL;
+    }
+
+  return value;
+}
+
+static char *
+ticket_path (const char *ticket_id,
+             const char *suffix)
+{
+  g_autofree char *escaped = g_uri_escape_string (ticket_id, NULL, FALSE);
+
+  return g_strconcat ("/api/v1/tickets/", escaped, suffix, NULL);
+}
+
+static void
+append_param (GString    *query,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  if (query->len > 0)
+    g_string_append_c (query, '&');
+  g_string_append_printf (query, "%s=%s", name, escaped);
+}
+
+static void
+append_uint_param (GString    *query,
+                   const char *name,
+                   guint       value)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", value);
+  append_param (query, name, text);
+}
+
+static JsonNode *
+object_node (JsonBuilder *builder)
+{
+  return json_builder_get_root (builder);
+}
+
+/**
+ * alga_client_list_tickets_async:
+ * @self: a #AlgaClient
+ * @query: (nullable): filters, sort and fields; %NULL for the defaults of #AlgaTicketQuery
+ * @page: the page, from 1
+ * @limit: tickets per page, 1 to 100
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets one page of `GET /api/v1/tickets`.
+ */
+void
+alga_client_list_tickets_async (AlgaClient          *self,
+                                AlgaTicketQuery     *query,
+                                guint                page,
+                                guint                limit,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(AlgaTicketQuery) default_query = NULL;
+  g_autofree char *query_string = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  if (query == NULL)
+    query = default_query = alga_ticket_query_new ();
+  query_string = alga_ticket_query_to_string (query, MAX (page, 1), CLAMP (limit, 1, 100));
+
+  call_endpoint (self, alga_client_list_tickets_async, "GET", "/api/v1/tickets", query_string,
+                 NULL, ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
+                 (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_tickets_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @pagination: (out) (optional) (transfer full) (nullable): the page's position, if the server
+ *   sent one
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaTicket): the tickets of the page
+ */
+GPtrArray *
+alga_client_list_tickets_finish (AlgaClient      *self,
+                                 GAsyncResult    *result,
+                                 AlgaPagination **pagination,
+                                 GError         **error)
+{
+  return endpoint_finish (self, result, alga_client_list_tickets_async, pagination, error);
+}
+
+/**
+ * alga_client_get_ticket_stats_async:
+ * @self: a #AlgaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets `GET /api/v1/tickets/stats`; slow on the server, so call it sparingly.
+ */
+void
+alga_client_get_ticket_stats_async (AlgaClient          *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  call_endpoint (self, alga_client_get_ticket_stats_async, "GET", "/api/v1/tickets/stats", NULL,
+                 NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
+                 (AlgaJsonDecodeFunc) alga_ticket_stats_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+AlgaTicketStats *
+alga_client_get_ticket_stats_finish (AlgaClient    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_get_ticket_stats_async, NULL, error);
+}
+
+/**
+ * alga_client_get_ticket_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the detail of one ticket.
+ */
+void
+alga_client_get_ticket_async (AlgaClient          *self,
+                              const char          *ticket_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+
+  path = ticket_path (ticket_id, NULL);
+  call_endpoint (self, alga_client_get_ticket_async, "GET", path, NULL, NULL,
+                 ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
+                 (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+AlgaTicket *
+alga_client_get_ticket_finish (AlgaClient    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_get_ticket_async, NULL, error);
+}
+
+/**
+ * alga_client_list_comments_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @offset: comments to skip
+ * @limit: comments to get, 1 to 200, or 0 for the server's default
+ * @markdown: whether to ask for `content_format=markdown` (useless for comments written
+ *   through the API, whose markdown is null: §15.3.4)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the comments of a ticket, oldest first. There is no total: ask until a page is short.
+ */
+void
+alga_client_list_comments_async (AlgaClient          *self,
+                                 const char          *ticket_id,
+                                 guint                offset,
+                                 guint                limit,
+                                 gboolean             markdown,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+
+  if (offset > 0)
+    append_uint_param (query, "offset", offset);
+  if (limit > 0)
+    append_uint_param (query, "limit", MIN (limit, 200));
+  if (markdown)
+    append_param (query, "content_format", "markdown");
+
+  path = ticket_path (ticket_id, "/comments");
+  call_endpoint (self, alga_client_list_comments_async, "GET", path, query->str, NULL,
+                 ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+                 (AlgaJsonDecodeFunc) alga_comment_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_comments_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaComment): the comments
+ */
+GPtrArray *
+alga_client_list_comments_finish (AlgaClient    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_comments_async, NULL, error);
+}
+
+/* The server keeps plain text in one <p>, so the web shows a multi-line comment run together;
+ * paragraphs keep the lines. Text that starts like JSON would be taken for BlockNote and must
+ * be wrapped too. */
+static char *
+comment_text_for_server (const char *text)
+{
+  const char *start = text;
+
+  while (g_ascii_isspace (*start))
+    start++;
+
+  if (strchr (text, '\n') != NULL || *start == '[' || *start == '{')
+    return alga_blocknote_from_plain_text (text);
+
+  return g_strdup (text);
+}
+
+/**
+ * alga_client_post_comment_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @text: the comment as the technician typed it (plain text, up to 5000 characters)
+ * @is_internal: whether only staff see it
+ * @is_resolution: whether it resolves the ticket
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Posts a comment. Multi-line text goes as BlockNote paragraphs, one per line; a single line
+ * goes as is. Never retried: a repeat would post it twice.
+ */
+void
+alga_client_post_comment_async (AlgaClient          *self,
+                                const char          *ticket_id,
+                                const char          *text,
+                                gboolean             is_internal,
+                                gboolean             is_resolution,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *comment_text = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+  g_return_if_fail (text != NULL);
+
+  comment_text = comment_text_for_server (text);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "comment_text");
+  json_builder_add_string_value (builder, comment_text);
+  json_builder_set_member_name (builder, "is_internal");
+  json_builder_add_boolean_value (builder, is_internal);
+  json_builder_set_member_name (builder, "is_resolution");
+  json_builder_add_boolean_value (builder, is_resolution);
+  json_builder_end_object (builder);
+  body = object_node (builder);
+
+  path = ticket_path (ticket_id, "/comments");
+  call_endpoint (self, alga_client_post_comment_async, "POST", path, NULL, body,
+                 ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
+                 (AlgaJsonDecodeFunc) alga_comment_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+AlgaComment *
+alga_client_post_comment_finish (AlgaClient    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_post_comment_async, NULL, error);
+}
+
+/**
+ * alga_client_list_statuses_async:
+ * @self: a #AlgaClient
+ * @board_id: (nullable): only the statuses of this board; %NULL for every board's
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the ticket statuses. They belong to boards: offer a ticket only its board's.
+ */
+void
+alga_client_list_statuses_async (AlgaClient          *self,
+                                 const char          *board_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  if (board_id != NULL)
+    append_param (query, "board_id", board_id);
+
+  call_endpoint (self, alga_client_list_statuses_async, "GET", "/api/v1/tickets/statuses",
+                 query->str, NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+                 (AlgaJsonDecodeFunc) alga_status_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_statuses_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaStatus): the statuses
+ */
+GPtrArray *
+alga_client_list_statuses_finish (AlgaClient    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_statuses_async, NULL, error);
+}
+
+static void
+put_ticket_member (AlgaClient          *self,
+                   gpointer             source_tag,
+                   const char          *ticket_id,
+                   const char          *suffix,
+                   const char          *member,
+                   const char          *value,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  body = object_node (builder);
+
+  path = ticket_path (ticket_id, suffix);
+  call_endpoint (self, source_tag, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT,
+                 DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_set_status_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @status_id: a status of the ticket's board
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Moves a ticket to another status. The answer is the bare ticket row (no joined names).
+ */
+void
+alga_client_set_status_async (AlgaClient          *self,
+                              const char          *ticket_id,
+                              const char          *status_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+  g_return_if_fail (status_id != NULL);
+
+  put_ticket_member (self, alga_client_set_status_async, ticket_id, "/status", "status_id",
+                     status_id, cancellable, callback, user_data);
+}
+
+AlgaTicket *
+alga_client_set_status_finish (AlgaClient    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_set_status_async, NULL, error);
+}
+
+/**
+ * alga_client_set_assignee_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @user_id: (nullable): the new assignee, or %NULL to unassign
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Changes the primary assignee. The server stores any id it is given (§15.1.3): pass only
+ * ids that alga_client_list_users_async() returned.
+ */
+void
+alga_client_set_assignee_async (AlgaClient          *self,
+                                const char          *ticket_id,
+                                const char          *user_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+
+  put_ticket_member (self, alga_client_set_assignee_async, ticket_id, "/assignment",
+                     "assigned_to", user_id, cancellable, callback, user_data);
+}
+
+AlgaTicket *
+alga_client_set_assignee_finish (AlgaClient    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_set_assignee_async, NULL, error);
+}
+
+/**
+ * alga_client_list_priorities_async:
+ * @self: a #AlgaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the ticket priorities (ids and names, sorted by name).
+ */
+void
+alga_client_list_priorities_async (AlgaClient          *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  call_endpoint (self, alga_client_list_priorities_async, "GET", "/api/v1/tickets/priorities",
+                 NULL, NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+                 (AlgaJsonDecodeFunc) alga_priority_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_priorities_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaPriority): the priorities
+ */
+GPtrArray *
+alga_client_list_priorities_finish (AlgaClient    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_priorities_async, NULL, error);
+}
+
+/**
+ * alga_client_update_ticket_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @fields: the members to change (`title`, `priority_id`, …); note that `attributes` replaces
+ *   the whole object, see alga_client_update_attributes_async()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Sends `PUT /api/v1/tickets/{id}` with @fields.
+ */
+void
+alga_client_update_ticket_async (AlgaClient          *self,
+                                 const char          *ticket_id,
+                                 JsonObject          *fields,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+  g_return_if_fail (fields != NULL);
+
+  body = json_node_init_object (json_node_alloc (), fields);
+  path = ticket_path (ticket_id, NULL);
+  call_endpoint (self, alga_client_update_ticket_async, "PUT", path, NULL, body,
+                 ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
+                 (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+AlgaTicket *
+alga_client_update_ticket_finish (AlgaClient    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_update_ticket_async, NULL, error);
+}
+
+static JsonObject *
+merge_attributes (JsonNode   *ticket_data,
+                  JsonObject *changes)
+{
+  JsonObject *merged = json_object_new ();
+  JsonNode *current = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (JSON_NODE_HOLDS_OBJECT (ticket_data))
+    current = json_object_get_member (json_node_get_object (ticket_data), "attributes");
+
+  if (current != NULL && JSON_NODE_HOLDS_OBJECT (current))
+    {
+      json_object_iter_init (&iter, json_node_get_object (current));
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (merged, name, json_node_copy (value));
+    }
+
+  json_object_iter_init (&iter, changes);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (JSON_NODE_HOLDS_NULL (value))
+        json_object_remove_member (merged, name);
+      else
+        json_object_set_member (merged, name, json_node_copy (value));
+    }
+
+  return merged;
+}
+
+static void
+on_attributes_read_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClient *self = ALGA_CLIENT (source);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonObject) merged = NULL;
+  g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  GError *error = NULL;
+  JsonNode *data;
+
+  root = alga_client_request_finish (self, result, &error);
+  if (root == NULL || (data = get_data_member (root, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  merged = merge_attributes (data, endpoint->changes);
+  fields = json_object_new ();
+  json_object_set_object_member (fields, "attributes", g_steal_pointer (&merged));
+  body = json_node_init_object (json_node_alloc (), fields);
+
+  alga_client_request_async (self, "PUT", endpoint->ticket_path, NULL, body, ALGA_REQUEST_DEFAULT,
+                             g_task_get_cancellable (task), on_endpoint_done_cb,
+                             g_object_ref (task));
+}
+
+/**
+ * alga_client_update_attributes_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @changes: members of `attributes` to set; a JSON null removes the member
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Changes some members of a ticket's `attributes` (due date, watchers, description). The
+ * server replaces `attributes` whole, so this reads the ticket, merges @changes into what it
+ * holds now and sends the result back. The last writer wins: the API has no versioning.
+ */
+void
+alga_client_update_attributes_async (AlgaClient          *self,
+                                     const char          *ticket_id,
+                                     JsonObject          *changes,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  Endpoint *endpoint;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+  g_return_if_fail (changes != NULL);
+
+  task = endpoint_task_new (self, alga_client_update_attributes_async, DECODE_DATA_OBJECT,
+                            (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                            cancellable, callback, user_data);
+  endpoint = g_task_get_task_data (task);
+  endpoint->ticket_path = ticket_path (ticket_id, NULL);
+  endpoint->changes = json_object_ref (changes);
+
+  alga_client_request_async (self, "GET", endpoint->ticket_path, NULL, NULL, ALGA_REQUEST_DEFAULT,
+                             cancellable, on_attributes_read_cb, task);
+}
+
+AlgaTicket *
+alga_client_update_attributes_finish (AlgaClient    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_update_attributes_async, NULL, error);
+}
+
+/**
+ * alga_client_set_priority_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket's id
+ * @priority_id: a priority that alga_client_list_priorities_async() returned (the server
+ *   stores unknown ids too)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ */
+void
+alga_client_set_priority_async (AlgaClient          *self,
+                                const char          *ticket_id,
+                                const char          *priority_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+  g_return_if_fail (priority_id != NULL);
+
+  put_ticket_member (self, alga_client_set_priority_async, ticket_id, NULL, "priority_id",
+                     priority_id, cancellable, callback, user_data);
+}
+
+AlgaTicket *
+alga_client_set_priority_finish (AlgaClient    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_set_priority_async, NULL, error);
+}
+
+/**
+ * alga_client_list_services_async:
+ * @self: a #AlgaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the active services (up to 100), for time entries.
+ */
+void
+alga_client_list_services_async (AlgaClient          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  call_endpoint (self, alga_client_list_services_async, "GET", "/api/v1/services",
+                 "is_active=true&limit=100", NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+                 (AlgaJsonDecodeFunc) alga_service_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_services_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaService): the services
+ */
+GPtrArray *
+alga_client_list_services_finish (AlgaClient    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_services_async, NULL, error);
+}
+
+/**
+ * alga_client_list_users_async:
+ * @self: a #AlgaClient
+ * @search: (nullable): text to look for in names and e-mail addresses
+ * @page: the page, from 1
+ * @limit: users per page, 1 to 100
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets active internal users, for the assignee picker. Uses `GET /api/v1/users?search=`:
+ * `/users/search` refuses every API key (§15.3.1).
+ */
+void
+alga_client_list_users_async (AlgaClient          *self,
+                              const char          *search,
+                              guint                page,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  if (search != NULL && *search != '\0')
+    append_param (query, "search", search);
+  append_param (query, "user_type", "internal");
+  append_param (query, "is_inactive", "false");
+  append_uint_param (query, "page", MAX (page, 1));
+  append_uint_param (query, "limit", CLAMP (limit, 1, 100));
+
+  call_endpoint (self, alga_client_list_users_async, "GET", "/api/v1/users", query->str, NULL,
+                 ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
+                 (AlgaJsonDecodeFunc) alga_user_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_users_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @pagination: (out) (optional) (transfer full) (nullable): the page's position
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaUser): the users
+ */
+GPtrArray *
+alga_client_list_users_finish (AlgaClient      *self,
+                               GAsyncResult    *result,
+                               AlgaPagination **pagination,
+                               GError         **error)
+{
+  return endpoint_finish (self, result, alga_client_list_users_async, pagination, error);
+}
+
+/* The server truncates to the minute anyway; sending whole minutes makes what we show and
+ * what it stores agree, and overlaps are judged on the same values. */
+static char *
+format_minute_utc (GDateTime *datetime)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (datetime);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:00Z");
+}
+
+/**
+ * alga_client_create_time_entry_async:
+ * @self: a #AlgaClient
+ * @ticket_id: the ticket worked on
+ * @service_id: the service (required by the server)
+ * @start: when the work started
+ * @end: when it ended, after @start
+ * @notes: (nullable): what was done
+ * @billable: whether the time is billable
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Records time on a ticket for the signed-in user. Times go in UTC, truncated to the minute.
+ * Expect %ALGA_API_ERROR_CONFLICT for an overlap and %ALGA_API_ERROR_VALIDATION when no time
+ * period covers the day.
+ */
+void
+alga_client_create_time_entry_async (AlgaClient          *self,
+                                     const char          *ticket_id,
+                                     const char          *service_id,
+                                     GDateTime           *start,
+                                     GDateTime           *end,
+                                     const char          *notes,
+                                     gboolean             billable,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ticket_id != NULL);
+  g_return_if_fail (service_id != NULL);
+  g_return_if_fail (start != NULL);
+  g_return_if_fail (end != NULL);
+
+  start_text = format_minute_utc (start);
+  end_text = format_minute_utc (end);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "work_item_type");
+  json_builder_add_string_value (builder, "ticket");
+  json_builder_set_member_name (builder, "work_item_id");
+  json_builder_add_string_value (builder, ticket_id);
+  json_builder_set_member_name (builder, "service_id");
+  json_builder_add_string_value (builder, service_id);
+  json_builder_set_member_name (builder, "start_time");
+  json_builder_add_string_value (builder, start_text);
+  json_builder_set_member_name (builder, "end_time");
+  json_builder_add_string_value (builder, end_text);
+  if (notes != NULL)
+    {
+      json_builder_set_member_name (builder, "notes");
+      json_builder_add_string_value (builder, notes);
+    }
+  json_builder_set_member_name (builder, "is_billable");
+  json_builder_add_boolean_value (builder, billable);
+  json_builder_end_object (builder);
+  body = object_node (builder);
+
+  call_endpoint (self, alga_client_create_time_entry_async, "POST", "/api/v1/time-entries", NULL,
+                 body, ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
+                 (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+AlgaTimeEntry *
+alga_client_create_time_entry_finish (AlgaClient    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_create_time_entry_async, NULL, error);
+}
+
+/**
+ * alga_client_list_activities_async:
+ * @self: a #AlgaClient
+ * @page: the page, from 1
+ * @limit: activities per page
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the signed-in user's notifications (`GET /api/v1/activities?type=notification`).
+ */
+void
+alga_client_list_activities_async (AlgaClient          *self,
+                                   guint                page,
+                                   guint                limit,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  append_param (query, "type", "notification");
+  append_uint_param (query, "page", MAX (page, 1));
+  append_uint_param (query, "pageSize", CLAMP (limit, 1, 100));
+
+  call_endpoint (self, alga_client_list_activities_async, "GET", "/api/v1/activities",
+                 query->str, NULL, ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
+                 (AlgaJsonDecodeFunc) alga_activity_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_activities_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @pagination: (out) (optional) (transfer full) (nullable): the page's position
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaActivity): the activities
+ */
+GPtrArray *
+alga_client_list_activities_finish (AlgaClient      *self,
+                                    GAsyncResult    *result,
+                                    AlgaPagination **pagination,
+                                    GError         **error)
+{
+  return endpoint_finish (self, result, alga_client_list_activities_async, pagination, error);
+}
+
+static void
+post_mobile_auth (AlgaClient          *self,
+                  gpointer             source_tag,
+                  const char          *path,
+                  JsonNode            *body,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  /* Never repeated: a one-time token is spent by the first try, and a refresh token is
+   * rotated by it, whether or not the answer arrives. */
+  call_endpoint (self, source_tag, "POST", path, NULL, body,
+                 ALGA_REQUEST_NO_AUTH | ALGA_REQUEST_NO_RETRY, DECODE_BARE_OBJECT, NULL,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_get_capabilities_async:
+ * @self: a #AlgaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Asks the server whether it offers the browser sign-in (`enabled`, `providers`, the TTLs).
+ */
+void
+alga_client_get_capabilities_async (AlgaClient          *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  call_endpoint (self, alga_client_get_capabilities_async, "GET",
+                 "/api/v1/mobile/auth/capabilities", NULL, NULL, ALGA_REQUEST_NO_AUTH,
+                 DECODE_BARE_OBJECT, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_get_capabilities_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the bare capabilities object
+ */
+JsonObject *
+alga_client_get_capabilities_finish (AlgaClient    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_get_capabilities_async, NULL, error);
+}
+
+/**
+ * alga_client_exchange_ott_async:
+ * @self: a #AlgaClient
+ * @ott: the one-time token from the sign-in callback
+ * @state: the state this app gave the handoff
+ * @device: (nullable): `{platform, appVersion, buildVersion, deviceId}`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Trades a one-time token for an access key and a refresh token.
+ */
+void
+alga_client_exchange_ott_async (AlgaClient          *self,
+                                const char          *ott,
+                                const char          *state,
+                                JsonObject          *device,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ott != NULL);
+  g_return_if_fail (state != NULL);
+
+  json_object_set_string_member (object, "ott", ott);
+  json_object_set_string_member (object, "state", state);
+  if (device != NULL)
+    json_object_set_object_member (object, "device", json_object_ref (device));
+  body = json_node_init_object (json_node_alloc (), object);
+
+  post_mobile_auth (self, alga_client_exchange_ott_async, "/api/v1/mobile/auth/exchange", body,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_exchange_ott_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): `{accessToken, refreshToken, expiresInSec, tenantId, user}`
+ */
+JsonObject *
+alga_client_exchange_ott_finish (AlgaClient    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_exchange_ott_async, NULL, error);
+}
+
+static JsonNode *
+refresh_token_body (const char *refresh_token)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_string_member (object, "refreshToken", refresh_token);
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+/**
+ * alga_client_refresh_tokens_async:
+ * @self: a #AlgaClient
+ * @refresh_token: the current refresh token, which the server rotates
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets a new access key and refresh token; the old access key stops working at once.
+ */
+void
+alga_client_refresh_tokens_async (AlgaClient          *self,
+                                  const char          *refresh_token,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (refresh_token != NULL);
+
+  body = refresh_token_body (refresh_token);
+  post_mobile_auth (self, alga_client_refresh_tokens_async, "/api/v1/mobile/auth/refresh", body,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_refresh_tokens_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): `{accessToken, refreshToken, expiresInSec}`
+ */
+JsonObject *
+alga_client_refresh_tokens_finish (AlgaClient    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_refresh_tokens_async, NULL, error);
+}
+
+/**
+ * alga_client_revoke_async:
+ * @self: a #AlgaClient
+ * @refresh_token: the refresh token to revoke, with its access key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Ends a mobile session on the server. It answers `{"ok":true}` even for unknown tokens.
+ */
+void
+alga_client_revoke_async (AlgaClient          *self,
+                          const char          *refresh_token,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (refresh_token != NULL);
+
+  body = refresh_token_body (refresh_token);
+  post_mobile_auth (self, alga_client_revoke_async, "/api/v1/mobile/auth/revoke", body,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_revoke_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the bare answer, `{"ok":true}`
+ */
+JsonObject *
+alga_client_revoke_finish (AlgaClient    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_revoke_async, NULL, error);
 }

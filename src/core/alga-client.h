@@ -9,7 +9,18 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "alga-activity.h"
+#include "alga-comment.h"
 #include "alga-credentials.h"
+#include "alga-pagination.h"
+#include "alga-priority.h"
+#include "alga-service.h"
+#include "alga-status.h"
+#include "alga-ticket-query.h"
+#include "alga-ticket-stats.h"
+#include "alga-ticket.h"
+#include "alga-time-entry.h"
+#include "alga-user.h"
 
 G_BEGIN_DECLS
 
@@ -70,5 +81,212 @@ JsonNode    *alga_client_request_finish_full  (AlgaClient           *self,
                                                guint                *status_out,
                                                guint                *retry_after_out,
                                                GError              **error);
+
+/* Typed endpoints (alga-api.md, §15 first). Each parses its answer on the calling thread and
+ * returns models; lists are GPtrArrays that own their items. */
+
+void             alga_client_list_tickets_async         (AlgaClient           *self,
+                                                         AlgaTicketQuery      *query,
+                                                         guint                 page,
+                                                         guint                 limit,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_tickets_finish        (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         AlgaPagination      **pagination,
+                                                         GError              **error);
+
+void             alga_client_get_ticket_stats_async     (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicketStats *alga_client_get_ticket_stats_finish    (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_get_ticket_async           (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_get_ticket_finish          (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_comments_async        (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         guint                 offset,
+                                                         guint                 limit,
+                                                         gboolean              markdown,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_comments_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_post_comment_async         (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         const char           *text,
+                                                         gboolean              is_internal,
+                                                         gboolean              is_resolution,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaComment     *alga_client_post_comment_finish        (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_statuses_async        (AlgaClient           *self,
+                                                         const char           *board_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_statuses_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_set_status_async           (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         const char           *status_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_set_status_finish          (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_set_assignee_async         (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         const char           *user_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_set_assignee_finish        (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_priorities_async      (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_priorities_finish     (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_update_ticket_async        (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         JsonObject           *fields,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_update_ticket_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_update_attributes_async    (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         JsonObject           *changes,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_update_attributes_finish   (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_set_priority_async         (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         const char           *priority_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_set_priority_finish        (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_services_async        (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_services_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_users_async           (AlgaClient           *self,
+                                                         const char           *search,
+                                                         guint                 page,
+                                                         guint                 limit,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_users_finish          (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         AlgaPagination      **pagination,
+                                                         GError              **error);
+
+void             alga_client_create_time_entry_async    (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         const char           *service_id,
+                                                         GDateTime            *start,
+                                                         GDateTime            *end,
+                                                         const char           *notes,
+                                                         gboolean              billable,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTimeEntry   *alga_client_create_time_entry_finish   (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_activities_async      (AlgaClient           *self,
+                                                         guint                 page,
+                                                         guint                 limit,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_activities_finish     (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         AlgaPagination      **pagination,
+                                                         GError              **error);
+
+/* The mobile-auth calls need no key and answer bare objects, which AlgaSession decodes. */
+
+void             alga_client_get_capabilities_async     (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+JsonObject      *alga_client_get_capabilities_finish    (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_exchange_ott_async         (AlgaClient           *self,
+                                                         const char           *ott,
+                                                         const char           *state,
+                                                         JsonObject           *device,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+JsonObject      *alga_client_exchange_ott_finish        (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_refresh_tokens_async       (AlgaClient           *self,
+                                                         const char           *refresh_token,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+JsonObject      *alga_client_refresh_tokens_finish      (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_revoke_async               (AlgaClient           *self,
+                                                         const char           *refresh_token,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+JsonObject      *alga_client_revoke_finish              (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
 
 G_END_DECLS
