@@ -1,0 +1,294 @@
+/* alga-ticket-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "alga-ticket-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "alga-gui-util.h"
+#include "alga-ticket-row.h"
+
+#define MAX_TAGS 3
+
+struct _AlgaTicketRow
+{
+  GtkWidget   parent_instance;
+
+  AlgaTicket *ticket;
+  gulong      notify_handler;
+
+  GtkLabel   *number_label;
+  GtkLabel   *title_label;
+  GtkLabel   *updated_label;
+  GtkLabel   *client_label;
+  GtkLabel   *status_label;
+  GtkLabel   *priority_label;
+  GtkLabel   *assignee_label;
+  GtkBox     *tags_box;
+};
+
+G_DEFINE_FINAL_TYPE (AlgaTicketRow, alga_ticket_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TICKET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * alga_ticket_row_priority_css_class:
+ * @priority_name: (nullable): a priority as the server names it
+ *
+ * Priorities are named freely per tenant and `/tickets/priorities` carries no colour, so the
+ * colour comes from the words technicians use for them.
+ *
+ * Returns: one of the `priority-*` style classes of style.css
+ */
+const char *
+alga_ticket_row_priority_css_class (const char *priority_name)
+{
+  g_autofree char *lower = NULL;
+
+  if (priority_name == NULL)
+    return "priority-none";
+
+  lower = g_utf8_strdown (priority_name, -1);
+  if (strstr (lower, "crit") || strstr (lower, "urgent") || strstr (lower, "emergency")
+      || strstr (lower, "p1"))
+    return "priority-critical";
+  if (strstr (lower, "high") || strstr (lower, "p2"))
+    return "priority-high";
+  if (strstr (lower, "low") || strstr (lower, "p4"))
+    return "priority-low";
+  return "priority-medium";
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+static void
+update_tags (AlgaTicketRow *self)
+{
+  const char * const *tags = self->ticket ? alga_ticket_get_tags (self->ticket) : NULL;
+  GtkWidget *child;
+  guint i;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_box_remove (self->tags_box, child);
+
+  for (i = 0; tags != NULL && tags[i] != NULL && i < MAX_TAGS; i++)
+    {
+      GtkWidget *pill = gtk_label_new (tags[i]);
+
+      gtk_widget_add_css_class (pill, "tag-pill");
+      gtk_box_append (self->tags_box, pill);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), i > 0);
+}
+
+static void
+update_accessible_label (AlgaTicketRow *self)
+{
+  g_autofree char *text = NULL;
+  AlgaTicket *t = self->ticket;
+
+  if (t == NULL)
+    return;
+
+  /* Translators: how a screen reader reads a ticket in the list: number, title, status,
+   * priority, assignee. */
+  text = g_strdup_printf (_("%s, %s, %s, priority %s, assigned to %s"),
+                          alga_ticket_get_ticket_number (t),
+                          alga_ticket_get_title (t) ? alga_ticket_get_title (t) : _("Untitled"),
+                          alga_ticket_get_status_name (t) ? alga_ticket_get_status_name (t) : _("no status"),
+                          alga_ticket_get_priority_name (t) ? alga_ticket_get_priority_name (t) : _("none"),
+                          alga_ticket_get_assigned_to_name (t) ? alga_ticket_get_assigned_to_name (t) : _("nobody"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+update (AlgaTicketRow *self)
+{
+  static const char * const priority_classes[] = {
+    "priority-critical", "priority-high", "priority-medium", "priority-low", "priority-none",
+  };
+  AlgaTicket *t = self->ticket;
+  g_autofree char *updated = NULL;
+  g_autofree char *updated_full = NULL;
+  const char *title;
+  guint i;
+
+  if (t == NULL)
+    return;
+
+  title = alga_ticket_get_title (t);
+  gtk_label_set_label (self->number_label, alga_ticket_get_ticket_number (t));
+  gtk_label_set_label (self->title_label, title != NULL ? title : _("Untitled"));
+  set_label (self->client_label, alga_ticket_get_client_name (t));
+  set_label (self->status_label, alga_ticket_get_status_name (t));
+  set_label (self->priority_label, alga_ticket_get_priority_name (t));
+  set_label (self->assignee_label,
+             alga_ticket_get_assigned_to_name (t) ? alga_ticket_get_assigned_to_name (t)
+                                                  : (alga_ticket_get_assigned_to (t) ? NULL : _("Unassigned")));
+
+  for (i = 0; i < G_N_ELEMENTS (priority_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->priority_label), priority_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->priority_label),
+                            alga_ticket_row_priority_css_class (alga_ticket_get_priority_name (t)));
+
+  if (alga_ticket_get_status_is_closed (t))
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "closed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "closed");
+
+  updated = alga_gui_format_relative (alga_ticket_get_updated_at (t), NULL);
+  updated_full = alga_gui_format_date_time (alga_ticket_get_updated_at (t));
+  gtk_label_set_label (self->updated_label, updated);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->updated_label), updated_full);
+
+  update_tags (self);
+  update_accessible_label (self);
+}
+
+static void
+on_ticket_notify_cb (AlgaTicketRow *self)
+{
+  update (self);
+}
+
+static void
+alga_ticket_row_dispose (GObject *object)
+{
+  AlgaTicketRow *self = ALGA_TICKET_ROW (object);
+
+  alga_ticket_row_set_ticket (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_ROW);
+
+  G_OBJECT_CLASS (alga_ticket_row_parent_class)->dispose (object);
+}
+
+static void
+alga_ticket_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AlgaTicketRow *self = ALGA_TICKET_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TICKET:
+      g_value_set_object (value, self->ticket);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+alga_ticket_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AlgaTicketRow *self = ALGA_TICKET_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TICKET:
+      alga_ticket_row_set_ticket (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+alga_ticket_row_class_init (AlgaTicketRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = alga_ticket_row_dispose;
+  object_class->get_property = alga_ticket_row_get_property;
+  object_class->set_property = alga_ticket_row_set_property;
+
+  properties[PROP_TICKET] =
+    g_param_spec_object ("ticket", NULL, NULL,
+                         ALGA_TYPE_TICKET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/alga-ticket-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, client_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, priority_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, assignee_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, tags_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ticketrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+alga_ticket_row_init (AlgaTicketRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+alga_ticket_row_new (void)
+{
+  return g_object_new (ALGA_TYPE_TICKET_ROW, NULL);
+}
+
+AlgaTicket *
+alga_ticket_row_get_ticket (AlgaTicketRow *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET_ROW (self), NULL);
+
+  return self->ticket;
+}
+
+void
+alga_ticket_row_set_ticket (AlgaTicketRow *self,
+                            AlgaTicket    *ticket)
+{
+  g_return_if_fail (ALGA_IS_TICKET_ROW (self));
+  g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
+
+  if (self->ticket == ticket)
+    return;
+
+  if (self->ticket != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->ticket);
+  g_set_object (&self->ticket, ticket);
+  if (ticket != NULL)
+    {
+      /* A ticket changed in place (an edit, a refresh) repaints its row. */
+      self->notify_handler = g_signal_connect_object (ticket, "notify",
+                                                      G_CALLBACK (on_ticket_notify_cb),
+                                                      self, G_CONNECT_SWAPPED);
+      update (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+}
