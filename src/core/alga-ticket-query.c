@@ -54,9 +54,13 @@ static const char * const sort_columns[] = {
 static char *
 dup_nonempty (const char *text)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *copy = NULL;
 
-  if (copy == NULL || *copy == '\0')
+  if (text == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
     return NULL;
 
   return g_steal_pointer (&copy);

@@ -273,8 +273,12 @@ alga_user_dup_display_name (AlgaUser *self)
 
   g_return_val_if_fail (ALGA_IS_USER (self), NULL);
 
-  first = g_strstrip (g_strdup (g_value_get_string (&self->values[PROP_FIRST_NAME])));
-  last = g_strstrip (g_strdup (g_value_get_string (&self->values[PROP_LAST_NAME])));
+  first = g_strdup (g_value_get_string (&self->values[PROP_FIRST_NAME]));
+  last = g_strdup (g_value_get_string (&self->values[PROP_LAST_NAME]));
+  if (first != NULL)
+    g_strstrip (first);
+  if (last != NULL)
+    g_strstrip (last);
 
   if (first != NULL && *first != '\0' && last != NULL && *last != '\0')
     return g_strdup_printf ("%s %s", first, last);
