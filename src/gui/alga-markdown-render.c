@@ -280,10 +280,8 @@ enter_span_cb (MD_SPANTYPE  type,
     case MD_SPAN_IMG:
       {
         g_autofree char *src = dup_href (&((MD_SPAN_IMG_DETAIL *) detail)->src);
-        GtkTextIter end;
 
-        gtk_text_buffer_get_end_iter (writer->buffer, &end);
-        state->image_start = gtk_text_iter_get_offset (&end);
+        state->image_start = alga_rich_text_writer_get_offset (writer);
         alga_rich_text_writer_push_link (writer, src);
       }
       return 0;
@@ -310,11 +308,8 @@ leave_span_cb (MD_SPANTYPE  type,
 
   if (type == MD_SPAN_IMG)
     {
-      GtkTextIter end;
-
       /* An image without alt text still needs something to click. */
-      gtk_text_buffer_get_end_iter (writer->buffer, &end);
-      if (gtk_text_iter_get_offset (&end) == state->image_start)
+      if (alga_rich_text_writer_get_offset (writer) == state->image_start)
         {
           const MD_ATTRIBUTE *src = &((MD_SPAN_IMG_DETAIL *) detail)->src;
 

@@ -18,9 +18,14 @@ G_BEGIN_DECLS
  * parsed at all, so that hostile input cannot exhaust the stack. */
 #define ALGA_RICH_TEXT_MAX_DEPTH 16
 
+/* The text is collected first and put into the buffer in one insertion, with its tags after:
+ * a buffer, and any view on it, would otherwise do work for every one of thousands of pieces. */
 typedef struct
 {
   GtkTextBuffer *buffer;
+  GString       *text;
+  int            n_chars;
+  GArray        *spans;
   GPtrArray     *inline_tags;
   GPtrArray     *line_tags;
   int            line_start;
@@ -30,6 +35,7 @@ GtkTextTag *alga_rich_text_writer_tag          (AlgaRichTextWriter *writer,
                                                 const char         *name);
 GtkTextTag *alga_rich_text_writer_indent_tag   (AlgaRichTextWriter *writer,
                                                 guint               depth);
+int         alga_rich_text_writer_get_offset   (AlgaRichTextWriter *writer);
 void        alga_rich_text_writer_open_line    (AlgaRichTextWriter *writer);
 void        alga_rich_text_writer_close_line   (AlgaRichTextWriter *writer);
 gboolean    alga_rich_text_writer_line_is_open (AlgaRichTextWriter *writer);

@@ -13,6 +13,7 @@
 #define HREF_KEY "alga-rich-text-href"
 #define LINKS_KEY "alga-rich-text-links"
 #define DARK_KEY "alga-rich-text-dark"
+#define MAX_LINKS 500
 
 /* BlockNote's named colours; the values are BlockNote's own light and dark palettes, so that
  * a comment looks as it did in the web editor. */
@@ -146,8 +147,9 @@ remove_link_tags (GtkTextBuffer *buffer)
   if (links == NULL)
     return;
 
-  for (guint i = 0; i < links->len; i++)
-    gtk_text_tag_table_remove (table, g_ptr_array_index (links, i));
+  /* Newest first: the table renumbers the priorities above a removed tag. */
+  for (guint i = links->len; i > 0; i--)
+    gtk_text_tag_table_remove (table, g_ptr_array_index (links, i - 1));
   g_ptr_array_set_size (links, 0);
 }
 
@@ -171,6 +173,45 @@ alga_rich_text_writer_indent_tag (AlgaRichTextWriter *writer,
   return alga_rich_text_writer_tag (writer, name);
 }
 
+typedef struct
+{
+  GtkTextTag *tag;
+  int         start;
+  int         end;
+} Span;
+
+/* Spans of a tag that touch are merged, so that a run of bold words is one tag application. */
+static void
+add_span (AlgaRichTextWriter *writer,
+          GtkTextTag         *tag,
+          int                 start,
+          int                 end)
+{
+  Span span = { tag, start, end };
+
+  if (tag == NULL || start >= end)
+    return;
+
+  for (guint i = writer->spans->len, looked = 0; i > 0 && looked < 8; i--, looked++)
+    {
+      Span *last = &g_array_index (writer->spans, Span, i - 1);
+
+      if (last->tag == tag && last->end == start)
+        {
+          last->end = end;
+          return;
+        }
+    }
+
+  g_array_append_val (writer->spans, span);
+}
+
+int
+alga_rich_text_writer_get_offset (AlgaRichTextWriter *writer)
+{
+  return writer->n_chars;
+}
+
 gboolean
 alga_rich_text_writer_line_is_open (AlgaRichTextWriter *writer)
 {
@@ -180,13 +221,10 @@ alga_rich_text_writer_line_is_open (AlgaRichTextWriter *writer)
 void
 alga_rich_text_writer_open_line (AlgaRichTextWriter *writer)
 {
-  GtkTextIter end;
-
   if (alga_rich_text_writer_line_is_open (writer))
     alga_rich_text_writer_close_line (writer);
 
-  gtk_text_buffer_get_end_iter (writer->buffer, &end);
-  writer->line_start = gtk_text_iter_get_offset (&end);
+  writer->line_start = writer->n_chars;
   g_ptr_array_set_size (writer->line_tags, 0);
 }
 
@@ -203,25 +241,18 @@ alga_rich_text_writer_add_line_tag (AlgaRichTextWriter *writer,
 void
 alga_rich_text_writer_close_line (AlgaRichTextWriter *writer)
 {
-  GtkTextIter start;
-  GtkTextIter end;
-  GtkTextIter last;
-
   if (!alga_rich_text_writer_line_is_open (writer))
     return;
 
-  gtk_text_buffer_get_end_iter (writer->buffer, &end);
-  last = end;
-  if (gtk_text_iter_get_offset (&end) == writer->line_start
-      || !gtk_text_iter_backward_char (&last)
-      || gtk_text_iter_get_char (&last) != '\n')
-    gtk_text_buffer_insert (writer->buffer, &end, "\n", 1);
+  if (writer->n_chars == writer->line_start || writer->text->str[writer->text->len - 1] != '\n')
+    {
+      g_string_append_c (writer->text, '\n');
+      writer->n_chars++;
+    }
 
-  gtk_text_buffer_get_iter_at_offset (writer->buffer, &start, writer->line_start);
-  gtk_text_buffer_get_end_iter (writer->buffer, &end);
   for (guint i = 0; i < writer->line_tags->len; i++)
-    gtk_text_buffer_apply_tag (writer->buffer, g_ptr_array_index (writer->line_tags, i),
-                               &start, &end);
+    add_span (writer, g_ptr_array_index (writer->line_tags, i), writer->line_start,
+              writer->n_chars);
 
   writer->line_start = -1;
   g_ptr_array_set_size (writer->line_tags, 0);
@@ -232,9 +263,7 @@ alga_rich_text_writer_insert (AlgaRichTextWriter *writer,
                               const char         *text,
                               gssize              length)
 {
-  GtkTextIter start;
-  GtkTextIter end;
-  int offset;
+  int start;
 
   if (length < 0)
     length = strlen (text);
@@ -244,21 +273,42 @@ alga_rich_text_writer_insert (AlgaRichTextWriter *writer,
   if (!alga_rich_text_writer_line_is_open (writer))
     alga_rich_text_writer_open_line (writer);
 
-  gtk_text_buffer_get_end_iter (writer->buffer, &end);
-  offset = gtk_text_iter_get_offset (&end);
-  gtk_text_buffer_insert (writer->buffer, &end, text, length);
+  start = writer->n_chars;
+  g_string_append_len (writer->text, text, length);
+  writer->n_chars += (int) g_utf8_strlen (text, length);
 
-  if (writer->inline_tags->len == 0)
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (writer->buffer, &start, offset);
-  gtk_text_buffer_get_end_iter (writer->buffer, &end);
   for (guint i = 0; i < writer->inline_tags->len; i++)
-    {
-      GtkTextTag *tag = g_ptr_array_index (writer->inline_tags, i);
+    add_span (writer, g_ptr_array_index (writer->inline_tags, i), start, writer->n_chars);
+}
 
-      if (tag != NULL)
-        gtk_text_buffer_apply_tag (writer->buffer, tag, &start, &end);
+/* Editors leave empty blocks at the end, and every line closes with a newline: the text ends
+ * at its last visible character. */
+static void
+flush (AlgaRichTextWriter *writer)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  alga_rich_text_writer_close_line (writer);
+
+  while (writer->text->len > 0 && writer->text->str[writer->text->len - 1] == '\n')
+    {
+      g_string_truncate (writer->text, writer->text->len - 1);
+      writer->n_chars--;
+    }
+
+  gtk_text_buffer_get_start_iter (writer->buffer, &start);
+  gtk_text_buffer_insert (writer->buffer, &start, writer->text->str, writer->text->len);
+
+  for (guint i = 0; i < writer->spans->len; i++)
+    {
+      Span *span = &g_array_index (writer->spans, Span, i);
+
+      if (span->start >= writer->n_chars)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (writer->buffer, &start, span->start);
+      gtk_text_buffer_get_iter_at_offset (writer->buffer, &end, MIN (span->end, writer->n_chars));
+      gtk_text_buffer_apply_tag (writer->buffer, span->tag, &start, &end);
     }
 }
 
@@ -289,6 +339,15 @@ alga_rich_text_writer_push_link (AlgaRichTextWriter *writer,
       links = g_ptr_array_new_with_free_func (g_object_unref);
       g_object_set_data_full (G_OBJECT (writer->buffer), LINKS_KEY, links,
                               (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  /* Each link is a tag of its own, and a GtkTextBuffer slows down with every tag it holds;
+   * past this many, a hostile body gets its text without links. */
+  if (links->len >= MAX_LINKS)
+    {
+      alga_rich_text_writer_push (writer, NULL);
+      alga_rich_text_writer_push (writer, NULL);
+      return;
     }
 
   tag = gtk_text_buffer_create_tag (writer->buffer, NULL, NULL);
@@ -487,13 +546,14 @@ alga_rich_text_render (GtkTextBuffer      *buffer,
                        const char         *text,
                        AlgaRichTextFormat  format)
 {
+  g_autoptr(GString) collected = g_string_new (NULL);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GPtrArray) inline_tags = g_ptr_array_new ();
   g_autoptr(GPtrArray) line_tags = g_ptr_array_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *valid = NULL;
-  AlgaRichTextWriter writer = { buffer, inline_tags, line_tags, -1 };
+  AlgaRichTextWriter writer = { buffer, collected, 0, spans, inline_tags, line_tags, -1 };
   GtkTextIter start;
-  GtkTextIter end;
 
   g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
 
@@ -516,17 +576,11 @@ alga_rich_text_render (GtkTextBuffer      *buffer,
   else
     render_plain (&writer, valid);
 
-  alga_rich_text_writer_close_line (&writer);
+  flush (&writer);
 
-  /* Editors leave empty blocks at the end; so do the line closings above. */
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  start = end;
-  while (gtk_text_iter_backward_char (&start) && gtk_text_iter_get_char (&start) == '\n')
-    ;
-  if (gtk_text_iter_get_char (&start) != '\n')
-    gtk_text_iter_forward_char (&start);
-  if (!gtk_text_iter_equal (&start, &end))
-    gtk_text_buffer_delete (buffer, &start, &end);
+  /* The cursor followed the inserted text; Tab looks for links from it. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
 }
 
 /**
