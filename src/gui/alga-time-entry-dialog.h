@@ -1,0 +1,29 @@
+/* alga-time-entry-dialog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "alga-client.h"
+#include "alga-draft-store.h"
+#include "alga-ticket.h"
+
+G_BEGIN_DECLS
+
+#define ALGA_TYPE_TIME_ENTRY_DIALOG (alga_time_entry_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlgaTimeEntryDialog, alga_time_entry_dialog, ALGA, TIME_ENTRY_DIALOG,
+                      AdwWindow)
+
+/* A modal window, transient for @parent, that logs time on @ticket. */
+GtkWidget      *alga_time_entry_dialog_new             (GtkWindow           *parent,
+                                                        AlgaClient          *client,
+                                                        AlgaTicket          *ticket);
+AlgaDraftStore *alga_time_entry_dialog_get_draft_store (AlgaTimeEntryDialog *self);
+void            alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
+                                                        AlgaDraftStore      *store);
+
+G_END_DECLS
