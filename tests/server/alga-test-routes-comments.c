@@ -1,0 +1,252 @@
+/* alga-test-routes-comments.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GET and POST /api/v1/tickets/{id}/comments (§5, §15.3.3–5).
+ */
+
+#define G_LOG_DOMAIN "alga-test-server"
+
+#include "config.h"
+
+#include "alga-test-server-private.h"
+
+#define MAX_COMMENT_CHARS 5000
+
+static const char * const null_columns[] = {
+  "parent_comment_id", "deleted_at", "publish_state", "scheduled_publish_at",
+  "scheduled_publish_tz", "published_at", "schedule_job_id", "scheduled_publish_event_id",
+  "scheduled_publish_dispatched_at", "scheduled_response_event_id",
+  "scheduled_previous_response_state", "scheduled_response_dispatched_at", NULL,
+};
+
+static void
+set_author_contact (AlgaSeedData          *data,
+                    JsonObject            *o,
+                    const AlgaSeedComment *c,
+                    gboolean               with_email)
+{
+  const AlgaSeedContact *contact = alga_seed_find_contact (data, c->contact_id);
+
+  alga_test_set_string_or_null (o, "author_contact_id", contact ? contact->id : NULL);
+  alga_test_set_string_or_null (o, "author_contact_name", contact ? contact->full_name : NULL);
+  if (with_email)
+    alga_test_set_string_or_null (o, "author_contact_email", contact ? contact->email : NULL);
+}
+
+static char *
+created_by_name (AlgaSeedData          *data,
+                 const AlgaSeedComment *c)
+{
+  const AlgaSeedContact *contact = alga_seed_find_contact (data, c->contact_id);
+
+  if (c->user_id != NULL)
+    return alga_seed_user_name (alga_seed_find_user (data, c->user_id));
+  return contact != NULL ? g_strdup (contact->full_name) : NULL;
+}
+
+/* The full comment: 37 keys on GET, 33 in the POST answer, in the real server's orders. */
+static JsonObject *
+comment_object (AlgaSeedData          *data,
+                const AlgaSeedComment *c,
+                gboolean               for_get)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *html = NULL;
+  g_autofree char *name = NULL;
+
+  alga_test_render_rich_text (c->note, &html, NULL);
+  json_object_set_string_member (o, "tenant", data->tenant_id);
+  json_object_set_string_member (o, "comment_id", c->id);
+  json_object_set_string_member (o, "ticket_id", c->ticket_id);
+  alga_test_set_string_or_null (o, "user_id", c->user_id);
+  json_object_set_string_member (o, "note", c->note);
+  json_object_set_boolean_member (o, "is_internal", c->is_internal);
+  json_object_set_boolean_member (o, "is_resolution", c->is_resolution);
+  alga_test_set_time_member (o, "created_at", c->created_at);
+  alga_test_set_time_member (o, "updated_at", c->updated_at);
+  json_object_set_string_member (o, "author_type", c->author_type);
+  alga_test_set_string_or_null (o, "markdown_content", c->markdown);
+  if (c->metadata != NULL)
+    json_object_set_object_member (o, "metadata", json_object_ref (c->metadata));
+  else
+    json_object_set_null_member (o, "metadata");
+  json_object_set_boolean_member (o, "is_system_generated", c->is_system);
+  alga_test_set_string_or_null (o, "contact_id", c->contact_id);
+  json_object_set_string_member (o, "thread_id", c->thread_id);
+  for (guint i = 0; null_columns[i] != NULL; i++)
+    json_object_set_null_member (o, null_columns[i]);
+  json_object_set_string_member (o, "publish_state", "published");
+
+  if (for_get)
+    {
+      name = created_by_name (data, c);
+      alga_test_set_string_or_null (o, "created_by_name", name);
+      set_author_contact (data, o, c, TRUE);
+    }
+  json_object_set_string_member (o, "comment_text", c->note);
+  json_object_set_string_member (o, "comment_html", html);
+  alga_test_set_string_or_null (o, "created_by", c->user_id);
+  if (for_get)
+    {
+      json_object_set_null_member (o, "created_by_avatar_url");
+      json_object_set_array_member (o, "reactions", json_array_new ());
+      json_object_set_object_member (o, "reaction_user_names", json_object_new ());
+    }
+  else
+    set_author_contact (data, o, c, TRUE);
+  return o;
+}
+
+static JsonObject *
+markdown_object (AlgaSeedData          *data,
+                 const AlgaSeedComment *c)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *name = created_by_name (data, c);
+
+  json_object_set_string_member (o, "comment_id", c->id);
+  json_object_set_string_member (o, "ticket_id", c->ticket_id);
+  alga_test_set_string_or_null (o, "markdown_content", c->markdown);
+  json_object_set_string_member (o, "author_type", c->author_type);
+  json_object_set_boolean_member (o, "is_internal", c->is_internal);
+  json_object_set_boolean_member (o, "is_resolution", c->is_resolution);
+  alga_test_set_time_member (o, "created_at", c->created_at);
+  alga_test_set_time_member (o, "updated_at", c->updated_at);
+  alga_test_set_string_or_null (o, "created_by", c->user_id);
+  alga_test_set_string_or_null (o, "created_by_name", name);
+  set_author_contact (data, o, c, FALSE);
+  json_object_set_string_member (o, "thread_id", c->thread_id);
+  json_object_set_null_member (o, "parent_comment_id");
+  json_object_set_null_member (o, "deleted_at");
+  return o;
+}
+
+static gboolean
+parse_int (const char *text,
+           gint64     *value)
+{
+  char *end = NULL;
+
+  *value = g_ascii_strtoll (text, &end, 10);
+  return end != text && *end == '\0';
+}
+
+void
+alga_test_route_comments_get (AlgaTestCall *call)
+{
+  AlgaSeedTicket *t = alga_test_route_ticket_from_path (call);
+  g_autoptr(JsonArray) issues = json_array_new ();
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  const char *limit_text = g_hash_table_lookup (call->query, "limit");
+  const char *offset_text = g_hash_table_lookup (call->query, "offset");
+  const char *order = g_hash_table_lookup (call->query, "order");
+  const char *format = g_hash_table_lookup (call->query, "content_format");
+  gint64 limit = 0, offset = 0;
+  gboolean desc;
+  JsonArray *out;
+
+  if (t == NULL)
+    return;
+  if (limit_text != NULL && (!parse_int (limit_text, &limit) || limit < 1 || limit > 200))
+    alga_test_issue_add (issues, NULL, "limit", "limit must be an integer between 1 and 200");
+  if (offset_text != NULL && (!parse_int (offset_text, &offset) || offset < 0))
+    alga_test_issue_add (issues, NULL, "offset", "offset must be a non-negative integer");
+  if (order != NULL && !g_str_equal (order, "asc") && !g_str_equal (order, "desc"))
+    alga_test_issue_add (issues, NULL, "order", "order must be asc or desc");
+  if (format != NULL && !g_str_equal (format, "full") && !g_str_equal (format, "markdown"))
+    alga_test_issue_add (issues, NULL, "content_format", "content_format must be full or markdown");
+  if (json_array_get_length (issues) > 0)
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
+      return;
+    }
+
+  desc = g_strcmp0 (order, "desc") == 0;
+  for (guint i = 0; i < call->data->comments->len; i++)
+    {
+      guint k = desc ? call->data->comments->len - 1 - i : i;
+      AlgaSeedComment *c = g_ptr_array_index (call->data->comments, k);
+
+      if (g_str_equal (c->ticket_id, t->id))
+        g_ptr_array_add (list, c);
+    }
+
+  out = json_array_new ();
+  for (guint i = offset; i < list->len && (limit_text == NULL || json_array_get_length (out) < limit); i++)
+    {
+      const AlgaSeedComment *c = g_ptr_array_index (list, i);
+
+      json_array_add_object_element (out, g_strcmp0 (format, "markdown") == 0
+                                            ? markdown_object (call->data, c)
+                                            : comment_object (call->data, c, TRUE));
+    }
+  alga_test_reply_data (call->msg, 200, json_node_init_array (json_node_alloc (), out));
+  json_array_unref (out);
+}
+
+void
+alga_test_route_comments_post (AlgaTestCall *call)
+{
+  AlgaSeedTicket *t = alga_test_route_ticket_from_path (call);
+  g_autofree char *parse_error = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(JsonArray) issues = json_array_new ();
+  g_autofree char *visible = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *message = NULL;
+  AlgaSeedComment *c;
+  JsonObject *answer;
+  JsonNode *node;
+  const char *text;
+
+  if (t == NULL)
+    return;
+  body = alga_test_parse_body (call->msg, &parse_error);
+  if (body == NULL)
+    {
+      /* The route's JSON.parse error is not mapped (§15.3.15). */
+      alga_test_reply_error (call->msg, 500, "INTERNAL_ERROR", parse_error, NULL);
+      return;
+    }
+
+  node = json_object_get_member (body, "comment_text");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      JsonObject *issue = alga_test_issue_add (issues, "invalid_type", "comment_text",
+                                               node == NULL ? "Required" : "Expected string");
+
+      json_object_set_string_member (issue, "expected", "string");
+      json_object_set_string_member (issue, "received", node == NULL ? "undefined" : "other");
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
+      return;
+    }
+  text = json_node_get_string (node);
+  alga_test_render_rich_text (text, NULL, &visible);
+  stripped = g_strstrip (g_strdup (visible));
+  if (stripped[0] == '\0')
+    alga_test_issue_add (issues, "custom", "comment_text", "Comment text is required");
+  else if (g_utf8_strlen (visible, -1) > MAX_COMMENT_CHARS)
+    alga_test_issue_add (issues, "custom", "comment_text", "Comment text is too long (max 5000 characters)");
+  if ((node = json_object_get_member (body, "parent_comment_id")) != NULL && !JSON_NODE_HOLDS_NULL (node))
+    alga_test_body_uuid (body, "parent_comment_id", issues, FALSE);
+  if (json_array_get_length (issues) > 0)
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
+      return;
+    }
+
+  c = alga_seed_add_comment (call->data, t->id, text,
+                             json_object_get_boolean_member_with_default (body, "is_internal", FALSE),
+                             call->user->id, NULL, g_get_real_time () / 1000 * 1000);
+  c->is_resolution = json_object_get_boolean_member_with_default (body, "is_resolution", FALSE);
+  if ((node = json_object_get_member (body, "metadata")) != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    c->metadata = json_object_ref (json_node_get_object (node));
+  alga_test_ticket_touch (call, t);
+  message = g_strdup_printf ("New comment on %s “%s”", t->number, t->title ? t->title : "");
+  alga_seed_add_activity (call->data, t, t->assigned_to, call->user->id, "New comment", message);
+
+  answer = comment_object (call->data, c, FALSE);
+  alga_test_reply_data (call->msg, 201, json_node_init_object (json_node_alloc (), answer));
+  json_object_unref (answer);
+}

@@ -1,0 +1,511 @@
+/* alga-test-routes-misc.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Users, services, time entries (§9) and activities (§15.3.12).
+ */
+
+#define G_LOG_DOMAIN "alga-test-server"
+
+#include "config.h"
+
+#include "alga-test-server-private.h"
+
+#include <string.h>
+
+#define DAY_US (G_USEC_PER_SEC * (gint64) 86400)
+
+static JsonObject *
+list_meta (JsonObject *filters)
+{
+  JsonObject *meta = json_object_new ();
+
+  json_object_set_string_member (meta, "sort", "created_at");
+  json_object_set_string_member (meta, "order", "desc");
+  json_object_set_object_member (meta, "filters", filters);
+  return meta;
+}
+
+static gboolean
+page_params (AlgaTestCall *call,
+             const char   *limit_name,
+             guint        *page,
+             guint        *limit)
+{
+  g_autoptr(JsonArray) issues = json_array_new ();
+
+  *page = alga_test_query_uint (call, issues, "page", 1, 1, G_MAXINT);
+  *limit = alga_test_query_uint (call, issues, limit_name, 25, 1, 100);
+  if (json_array_get_length (issues) > 0)
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Query validation failed", issues);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonArray *
+page_of (GPtrArray  *all,
+         guint       page,
+         guint       limit)
+{
+  JsonArray *out = json_array_new ();
+
+  for (guint64 i = (guint64) (page - 1) * limit; i < all->len && json_array_get_length (out) < limit; i++)
+    json_array_add_object_element (out, json_object_ref (g_ptr_array_index (all, i)));
+  return out;
+}
+
+static JsonObject *
+user_object (AlgaSeedData       *data,
+             const AlgaSeedUser *u)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *roles = json_array_new ();
+  JsonObject *role = json_object_new ();
+  JsonObject *links = json_object_new ();
+  const AlgaSeedNamed *r = alga_seed_find_named (data->roles, u->role_id);
+  static const char *link_names[] = { "roles", "teams", "preferences", "avatar", "permissions" };
+
+  json_object_set_string_member (role, "tenant", data->tenant_id);
+  json_object_set_string_member (role, "role_id", r->id);
+  json_object_set_string_member (role, "role_name", r->name);
+  json_object_set_string_member (role, "description", g_str_equal (r->name, "Admin")
+                                 ? "Full system administrator access" : "Technical support and ticket management");
+  alga_test_set_time_member (role, "created_at", u->created_at);
+  alga_test_set_time_member (role, "updated_at", u->created_at);
+  json_object_set_boolean_member (role, "msp", TRUE);
+  json_object_set_boolean_member (role, "client", FALSE);
+  json_object_set_string_member (role, "user_id", u->id);
+  json_array_add_object_element (roles, role);
+
+  json_object_set_array_member (o, "roles", roles);
+  json_object_set_string_member (o, "user_id", u->id);
+  json_object_set_string_member (o, "username", u->username);
+  json_object_set_string_member (o, "first_name", u->first_name);
+  json_object_set_string_member (o, "last_name", u->last_name);
+  json_object_set_string_member (o, "email", u->email);
+  alga_test_set_string_or_null (o, "phone", u->phone);
+  json_object_set_null_member (o, "timezone");
+  json_object_set_string_member (o, "user_type", "internal");
+  json_object_set_null_member (o, "contact_id");
+  json_object_set_null_member (o, "icon");
+  alga_test_set_time_member (o, "created_at", u->created_at);
+  alga_test_set_time_member (o, "updated_at", u->created_at);
+  json_object_set_boolean_member (o, "two_factor_enabled", FALSE);
+  json_object_set_boolean_member (o, "two_factor_required_new_device", FALSE);
+  json_object_set_boolean_member (o, "is_google_user", FALSE);
+  json_object_set_boolean_member (o, "is_inactive", u->is_inactive);
+  json_object_set_string_member (o, "tenant", data->tenant_id);
+  json_object_set_null_member (o, "reports_to");
+  json_object_set_null_member (o, "last_login_at");
+  json_object_set_null_member (o, "last_login_method");
+  json_object_set_null_member (o, "avatarUrl");
+  for (guint i = 0; i < G_N_ELEMENTS (link_names); i++)
+    {
+      JsonObject *link = json_object_new ();
+      g_autofree char *href = g_strdup_printf ("/api/v1/users/%s/%s", u->id, link_names[i]);
+
+      json_object_set_string_member (link, "href", href);
+      json_object_set_string_member (link, "method", "GET");
+      json_object_set_string_member (link, "rel", "related");
+      json_object_set_object_member (links, link_names[i], link);
+    }
+  json_object_set_object_member (o, "_links", links);
+  return o;
+}
+
+static gboolean
+contains_casefold (const char *haystack,
+                   const char *needle_folded)
+{
+  g_autofree char *folded = haystack != NULL ? g_utf8_casefold (haystack, -1) : NULL;
+
+  return folded != NULL && strstr (folded, needle_folded) != NULL;
+}
+
+void
+alga_test_route_users (AlgaTestCall *call)
+{
+  const char *search = g_hash_table_lookup (call->query, "search");
+  g_autofree char *needle = search != NULL ? g_utf8_casefold (search, -1) : NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonArray) out = NULL;
+  g_autoptr(JsonObject) meta = NULL;
+  JsonObject *filters = json_object_new ();
+  guint page, limit;
+
+  if (!page_params (call, "limit", &page, &limit))
+    {
+      json_object_unref (filters);
+      return;
+    }
+  for (guint i = 0; i < call->data->users->len; i++)
+    {
+      const AlgaSeedUser *u = g_ptr_array_index (call->data->users, i);
+
+      if (needle != NULL && !contains_casefold (u->first_name, needle) &&
+          !contains_casefold (u->last_name, needle) && !contains_casefold (u->username, needle) &&
+          !contains_casefold (u->email, needle))
+        continue;
+      g_ptr_array_add (all, user_object (call->data, u));
+    }
+  if (search != NULL)
+    json_object_set_string_member (filters, "search", search);
+  out = page_of (all, page, limit);
+  meta = list_meta (filters);
+  alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
+}
+
+/* The real route validates the key without a tenant and fails for every key (§15.3.1). */
+void
+alga_test_route_users_search (AlgaTestCall *call)
+{
+  alga_test_reply_error (call->msg, 401, "UNAUTHORIZED", "Invalid API key", NULL);
+}
+
+void
+alga_test_route_services (AlgaTestCall *call)
+{
+  const char *is_active = g_hash_table_lookup (call->query, "is_active");
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonArray) out = NULL;
+  g_autoptr(JsonObject) meta = NULL;
+  JsonObject *filters = json_object_new ();
+  guint page, limit;
+
+  if (is_active != NULL && !g_str_equal (is_active, "true") && !g_str_equal (is_active, "false"))
+    {
+      g_autoptr(JsonArray) issues = json_array_new ();
+
+      alga_test_issue_add (issues, "custom", "is_active", "Invalid boolean value");
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Query validation failed", issues);
+      json_object_unref (filters);
+      return;
+    }
+  if (!page_params (call, "limit", &page, &limit))
+    {
+      json_object_unref (filters);
+      return;
+    }
+  /* All seeded services are active. */
+  for (guint i = 0; i < call->data->services->len && g_strcmp0 (is_active, "false") != 0; i++)
+    {
+      const AlgaSeedService *s = g_ptr_array_index (call->data->services, i);
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "service_id", s->id);
+      json_object_set_string_member (o, "service_name", s->name);
+      json_object_set_string_member (o, "custom_service_type_id", s->type_id);
+      json_object_set_string_member (o, "billing_method", s->billing_method);
+      json_object_set_int_member (o, "default_rate", s->default_rate);
+      json_object_set_string_member (o, "unit_of_measure", s->unit);
+      json_object_set_string_member (o, "category_id", s->category_id);
+      json_object_set_string_member (o, "tenant", call->data->tenant_id);
+      json_object_set_string_member (o, "description", s->description);
+      json_object_set_string_member (o, "item_kind", "service");
+      json_object_set_boolean_member (o, "is_active", TRUE);
+      json_object_set_null_member (o, "sku");
+      json_object_set_null_member (o, "cost");
+      json_object_set_string_member (o, "cost_currency", "USD");
+      json_object_set_null_member (o, "vendor");
+      json_object_set_null_member (o, "manufacturer");
+      json_object_set_null_member (o, "product_category");
+      json_object_set_boolean_member (o, "is_license", FALSE);
+      json_object_set_null_member (o, "license_term");
+      json_object_set_null_member (o, "license_billing_cadence");
+      json_object_set_null_member (o, "tax_rate_id");
+      json_object_set_string_member (o, "service_type_name", s->type_name);
+      json_object_set_array_member (o, "prices", json_array_new ());
+      g_ptr_array_add (all, o);
+    }
+  if (is_active != NULL)
+    json_object_set_boolean_member (filters, "is_active", g_str_equal (is_active, "true"));
+  out = page_of (all, page, limit);
+  meta = list_meta (filters);
+  alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
+}
+
+static const AlgaSeedTimeSheet *
+sheet_for (AlgaSeedData         *data,
+           const char           *user_id,
+           const AlgaSeedPeriod *period)
+{
+  AlgaSeedTimeSheet *sheet;
+
+  for (guint i = 0; i < data->time_sheets->len; i++)
+    {
+      sheet = g_ptr_array_index (data->time_sheets, i);
+      if (g_str_equal (sheet->user_id, user_id) && g_str_equal (sheet->period_id, period->id))
+        return sheet;
+    }
+  sheet = g_new0 (AlgaSeedTimeSheet, 1);
+  sheet->id = alga_seed_new_uuid (data->rand);
+  sheet->user_id = g_strdup (user_id);
+  sheet->period_id = g_strdup (period->id);
+  g_ptr_array_add (data->time_sheets, sheet);
+  return sheet;
+}
+
+static JsonObject *
+time_entry_object (AlgaSeedData            *data,
+                   const AlgaSeedTimeEntry *e,
+                   const AlgaSeedTimeSheet *sheet)
+{
+  JsonObject *o = json_object_new ();
+  JsonObject *user = json_object_new ();
+  JsonObject *billing = json_object_new ();
+  const AlgaSeedUser *u = alga_seed_find_user (data, e->user_id);
+  const AlgaSeedService *s = alga_seed_find_service (data, e->service_id);
+  const AlgaSeedTicket *t = alga_seed_find_ticket (data, e->work_item_id);
+  g_autofree char *name = alga_seed_user_name (u);
+  g_autofree char *hours = g_strdup_printf ("%.2f", (e->end_time - e->start_time) / 3600.0 / G_USEC_PER_SEC);
+
+  json_object_set_string_member (o, "tenant", data->tenant_id);
+  json_object_set_string_member (o, "entry_id", e->id);
+  json_object_set_string_member (o, "user_id", e->user_id);
+  alga_test_set_time_member (o, "start_time", e->start_time);
+  alga_test_set_time_member (o, "end_time", e->end_time);
+  alga_test_set_string_or_null (o, "notes", e->notes);
+  alga_test_set_string_or_null (o, "work_item_id", e->work_item_id);
+  json_object_set_int_member (o, "billable_duration", e->billable_minutes);
+  json_object_set_string_member (o, "work_item_type", e->work_item_type);
+  json_object_set_string_member (o, "approval_status", "DRAFT");
+  alga_test_set_string_or_null (o, "time_sheet_id", e->time_sheet_id);
+  alga_test_set_time_member (o, "created_at", e->created_at);
+  alga_test_set_time_member (o, "updated_at", e->created_at);
+  json_object_set_string_member (o, "service_id", e->service_id);
+  json_object_set_null_member (o, "tax_region");
+  json_object_set_boolean_member (o, "invoiced", FALSE);
+  json_object_set_null_member (o, "tax_rate_id");
+  json_object_set_null_member (o, "contract_line_id");
+  alga_test_set_time_member (o, "work_date", e->start_time / DAY_US * DAY_US);
+  json_object_set_string_member (o, "work_timezone", "UTC");
+  json_object_set_null_member (o, "created_by");
+  json_object_set_null_member (o, "updated_by");
+  json_object_set_null_member (o, "contract_line_source");
+  json_object_set_null_member (o, "contract_line_unresolved_reason");
+  json_object_set_null_member (o, "catalog_pricing_acknowledged_at");
+  json_object_set_null_member (o, "catalog_pricing_acknowledged_by");
+  alga_test_set_string_or_null (o, "user_name", name);
+  alga_test_set_string_or_null (o, "service_name", s ? s->name : NULL);
+  json_object_set_string_member (o, "duration_hours", hours);
+  json_object_set_boolean_member (o, "is_billable", e->billable_minutes > 0);
+
+  json_object_set_string_member (user, "user_id", u->id);
+  json_object_set_string_member (user, "first_name", u->first_name);
+  json_object_set_string_member (user, "last_name", u->last_name);
+  json_object_set_string_member (user, "email", u->email);
+  json_object_set_object_member (o, "user", user);
+
+  if (t != NULL)
+    {
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "id", t->id);
+      json_object_set_string_member (item, "title", t->title);
+      json_object_set_string_member (item, "type", "ticket");
+      json_object_set_string_member (item, "client_id", t->client_id);
+      json_object_set_object_member (o, "work_item", item);
+    }
+  else
+    json_object_set_null_member (o, "work_item");
+
+  if (s != NULL)
+    {
+      JsonObject *service = json_object_new ();
+      g_autofree char *rate = g_strdup_printf ("%" G_GINT64_FORMAT, s->default_rate);
+
+      json_object_set_string_member (service, "service_id", s->id);
+      json_object_set_string_member (service, "service_name", s->name);
+      /* A string here, a number in /services (§15.3.13). */
+      json_object_set_string_member (service, "default_rate", rate);
+      json_object_set_string_member (service, "unit_of_measure", s->unit);
+      json_object_set_object_member (o, "service", service);
+    }
+  else
+    json_object_set_null_member (o, "service");
+
+  if (sheet != NULL)
+    {
+      JsonObject *ts = json_object_new ();
+
+      json_object_set_string_member (ts, "id", sheet->id);
+      json_object_set_string_member (ts, "period_id", sheet->period_id);
+      json_object_set_string_member (ts, "approval_status", "DRAFT");
+      json_object_set_null_member (ts, "submitted_at");
+      json_object_set_null_member (ts, "approved_at");
+      json_object_set_object_member (o, "time_sheet", ts);
+    }
+  else
+    json_object_set_null_member (o, "time_sheet");
+
+  json_object_set_null_member (billing, "contract_line_id");
+  json_object_set_null_member (billing, "contract_line_name");
+  json_object_set_null_member (billing, "rate");
+  json_object_set_null_member (billing, "total_amount");
+  json_object_set_object_member (o, "billing_info", billing);
+  return o;
+}
+
+static const char *
+body_time (JsonObject *body,
+           const char *name,
+           JsonArray  *issues,
+           gint64     *usec)
+{
+  JsonNode *node = json_object_get_member (body, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      JsonObject *issue = alga_test_issue_add (issues, "invalid_type", name, "Required");
+
+      json_object_set_string_member (issue, "expected", "string");
+      json_object_set_string_member (issue, "received", "undefined");
+      return NULL;
+    }
+  if (!alga_test_parse_time_z (json_node_get_string (node), usec))
+    {
+      alga_test_issue_datetime (issues, name);
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+void
+alga_test_route_time_entries_post (AlgaTestCall *call)
+{
+  static const char * const types[] = {
+    "ticket", "project_task", "non_billable_category", "ad_hoc", "interaction", NULL,
+  };
+  g_autofree char *parse_error = NULL;
+  g_autoptr(JsonObject) body = alga_test_parse_body (call->msg, &parse_error);
+  g_autoptr(JsonArray) issues = json_array_new ();
+  const char *type, *item_id, *service_id, *start_text, *end_text;
+  gint64 start = 0, end = 0, work_date;
+  const AlgaSeedPeriod *period = NULL;
+  const AlgaSeedTimeSheet *sheet;
+  AlgaSeedTimeEntry *e;
+  JsonObject *answer;
+  JsonNode *node;
+
+  if (body == NULL)
+    {
+      alga_test_reply_error (call->msg, 500, "INTERNAL_ERROR", parse_error, NULL);
+      return;
+    }
+  type = json_object_get_string_member_with_default (body, "work_item_type", NULL);
+  if (type == NULL || !g_strv_contains (types, type))
+    alga_test_issue_add (issues, "invalid_enum_value", "work_item_type",
+                         "Invalid enum value. Expected 'ticket' | 'project_task' | 'non_billable_category' | 'ad_hoc' | 'interaction'");
+  item_id = alga_test_body_uuid (body, "work_item_id",
+                                 issues, g_strcmp0 (type, "ticket") == 0 || g_strcmp0 (type, "project_task") == 0);
+  start_text = body_time (body, "start_time", issues, &start);
+  end_text = body_time (body, "end_time", issues, &end);
+  node = json_object_get_member (body, "service_id");
+  service_id = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonObject *issue = json_object_new ();
+      JsonArray *path = json_array_new ();
+
+      json_object_set_string_member (issue, "code", "custom");
+      json_array_add_string_element (path, "service_id");
+      json_object_set_array_member (issue, "path", path);
+      json_object_set_string_member (issue, "message", "service_id is required for time entries");
+      json_array_add_object_element (issues, issue);
+    }
+  else
+    service_id = alga_test_body_uuid (body, "service_id", issues, TRUE);
+  if (start_text != NULL && end_text != NULL && end <= start)
+    alga_test_issue_add (issues, "custom", "end_time", "End time must be after start time");
+  if (json_array_get_length (issues) == 0 && g_strcmp0 (type, "ticket") == 0 &&
+      alga_seed_find_ticket (call->data, item_id) == NULL)
+    alga_test_issue_add (issues, "custom", "work_item_id", "Ticket not found");
+  if (json_array_get_length (issues) > 0)
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
+      return;
+    }
+
+  /* Truncated to the minute. */
+  start = start / (60 * G_USEC_PER_SEC) * (60 * G_USEC_PER_SEC);
+  end = end / (60 * G_USEC_PER_SEC) * (60 * G_USEC_PER_SEC);
+  for (guint i = 0; i < call->data->time_entries->len; i++)
+    {
+      const AlgaSeedTimeEntry *other = g_ptr_array_index (call->data->time_entries, i);
+
+      if (g_str_equal (other->user_id, call->user->id) && start < other->end_time && end > other->start_time)
+        {
+          alga_test_reply_error (call->msg, 409, "CONFLICT", "Time entry overlaps with existing entry", NULL);
+          return;
+        }
+    }
+  work_date = start / DAY_US * DAY_US;
+  for (guint i = 0; i < call->data->periods->len && period == NULL; i++)
+    {
+      const AlgaSeedPeriod *p = g_ptr_array_index (call->data->periods, i);
+
+      if (p->start_date <= work_date && work_date < p->end_date)
+        period = p;
+    }
+  if (period == NULL)
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "No time period found for this date", NULL);
+      return;
+    }
+
+  sheet = sheet_for (call->data, call->user->id, period);
+  e = g_new0 (AlgaSeedTimeEntry, 1);
+  e->id = alga_seed_new_uuid (call->data->rand);
+  e->user_id = g_strdup (call->user->id);
+  e->work_item_id = g_strdup (item_id);
+  e->work_item_type = g_strdup (type);
+  e->service_id = g_strdup (service_id);
+  e->time_sheet_id = g_strdup (sheet->id);
+  e->notes = g_strdup (json_object_get_string_member_with_default (body, "notes", NULL));
+  e->start_time = start;
+  e->end_time = end;
+  e->created_at = g_get_real_time () / 1000 * 1000;
+  e->billable_minutes = json_object_get_boolean_member_with_default (body, "is_billable", TRUE)
+                        ? (int) ((end - start) / (60 * G_USEC_PER_SEC)) : 0;
+  g_ptr_array_add (call->data->time_entries, e);
+
+  answer = time_entry_object (call->data, e, sheet);
+  alga_test_reply_data (call->msg, 201, json_node_init_object (json_node_alloc (), answer));
+  json_object_unref (answer);
+}
+
+/* Newest first, only the caller's. See alga_seed_add_activity() for the item shape. */
+void
+alga_test_route_activities (AlgaTestCall *call)
+{
+  const char *type = g_hash_table_lookup (call->query, "type");
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonArray) out = NULL;
+  guint page, limit;
+
+  if (!page_params (call, "pageSize", &page, &limit))
+    return;
+  for (guint i = call->data->activities->len; i > 0; i--)
+    {
+      const AlgaSeedActivity *a = g_ptr_array_index (call->data->activities, i - 1);
+      JsonObject *o;
+
+      if (!g_str_equal (a->user_id, call->user->id) || (type != NULL && !g_str_equal (type, "notification")))
+        continue;
+      o = json_object_new ();
+      json_object_set_string_member (o, "activity_id", a->id);
+      json_object_set_string_member (o, "type", "notification");
+      json_object_set_string_member (o, "title", a->title);
+      json_object_set_string_member (o, "message", a->message);
+      json_object_set_string_member (o, "ticket_id", a->ticket_id);
+      json_object_set_string_member (o, "user_id", a->user_id);
+      alga_test_set_string_or_null (o, "actor_id", a->actor_id);
+      alga_test_set_time_member (o, "created_at", a->created_at);
+      json_object_set_boolean_member (o, "is_read", a->is_read);
+      g_ptr_array_add (all, o);
+    }
+  out = page_of (all, page, limit);
+  alga_test_reply_paginated (call->msg, out, page, limit, all->len, NULL);
+}

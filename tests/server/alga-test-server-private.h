@@ -1,0 +1,168 @@
+/* alga-test-server-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the route files share with the server core. Every route handler runs in the server
+ * thread with self->lock held.
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "alga-test-server.h"
+#include "alga-test-seed.h"
+#include "alga-test-json.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *key;         /* the plaintext; the real server stores only its hash */
+  char     *user_id;
+  gint64    expires_at;  /* 0: never */
+  gboolean  active;
+} AlgaTestApiKey;
+
+typedef struct
+{
+  char     *ott;
+  char     *state;
+  char     *user_id;
+  gint64    expires_at;
+  gboolean  used;
+} AlgaTestOtt;
+
+typedef struct
+{
+  char     *token;
+  char     *user_id;
+  char     *api_key;     /* the access key issued with it */
+  gint64    expires_at;
+  gboolean  revoked;
+} AlgaTestRefreshToken;
+
+typedef struct
+{
+  char          *method;   /* NULL: any */
+  GPatternSpec  *pattern;
+  AlgaTestFault  fault;    /* body and content_type owned */
+  guint          left;     /* 0: unlimited */
+} AlgaTestFaultEntry;
+
+void      alga_test_fault_entry_free           (gpointer        entry);
+
+typedef struct
+{
+  double  tokens;
+  gint64  last_refill;  /* monotonic µs */
+} AlgaTestBucket;
+
+struct _AlgaTestServer
+{
+  GObject          parent_instance;
+
+  GMutex           lock;
+  GThread         *thread;
+  GMainContext    *context;
+  GMainLoop       *loop;
+  SoupServer      *server;
+  GCond            started_cond;
+  gboolean         started;
+  GError          *start_error;
+  guint            port;
+  char            *url;
+
+  AlgaSeedData    *data;
+  AlgaTestEdition  edition;
+  guint            access_ttl;
+  guint            refresh_ttl;
+  guint            ott_ttl;
+  char            *browser_user_id;  /* NULL: the browser has no session */
+
+  guint            rate_burst;        /* 0: not enforced */
+  guint            rate_per_minute;
+  GHashTable      *buckets;           /* api key → AlgaTestBucket */
+
+  GPtrArray       *faults;
+  GPtrArray       *requests;          /* AlgaTestRequest */
+  GHashTable      *api_keys;          /* plaintext → AlgaTestApiKey */
+  GPtrArray       *otts;              /* AlgaTestOtt */
+  GPtrArray       *refresh_tokens;    /* AlgaTestRefreshToken */
+};
+
+typedef struct
+{
+  AlgaTestServer     *self;
+  AlgaSeedData       *data;
+  SoupServerMessage  *msg;
+  const char         *method;
+  const char         *path;
+  char              **segments;   /* path split at "/", segments[0] is "" */
+  GHashTable         *query;      /* never NULL */
+  const char         *api_key;
+  const AlgaSeedUser *user;       /* the authenticated caller */
+} AlgaTestCall;
+
+typedef void (*AlgaTestRouteFunc) (AlgaTestCall *call);
+
+/* alga-test-routes-tickets.c */
+void      alga_test_route_tickets_list         (AlgaTestCall *call);
+void      alga_test_route_tickets_stats        (AlgaTestCall *call);
+void      alga_test_route_ticket_get           (AlgaTestCall *call);
+void      alga_test_route_ticket_put           (AlgaTestCall *call);
+void      alga_test_route_ticket_create        (AlgaTestCall *call);
+void      alga_test_route_comments_get         (AlgaTestCall *call);
+void      alga_test_route_comments_post        (AlgaTestCall *call);
+void      alga_test_route_statuses             (AlgaTestCall *call);
+void      alga_test_route_ticket_status        (AlgaTestCall *call);
+void      alga_test_route_ticket_assignment    (AlgaTestCall *call);
+void      alga_test_route_priorities           (AlgaTestCall *call);
+/* The ticket of /api/v1/tickets/{id}…, or NULL after answering 400 or 404. */
+AlgaSeedTicket *alga_test_route_ticket_from_path (AlgaTestCall *call);
+/* A uuid member of a request body; adds a Zod-like issue when missing (if required) or bad. */
+const char *alga_test_body_uuid                (JsonObject   *body,
+                                                const char   *name,
+                                                JsonArray    *issues,
+                                                gboolean      required);
+JsonObject *alga_test_ticket_row               (AlgaSeedData *data,
+                                                const AlgaSeedTicket *ticket);
+
+/* alga-test-routes-auth.c */
+void      alga_test_route_capabilities         (AlgaTestCall *call);
+void      alga_test_route_signin               (AlgaTestCall *call);
+void      alga_test_route_handoff              (AlgaTestCall *call);
+void      alga_test_route_exchange             (AlgaTestCall *call);
+void      alga_test_route_refresh              (AlgaTestCall *call);
+void      alga_test_route_revoke               (AlgaTestCall *call);
+AlgaTestApiKey *alga_test_server_add_key       (AlgaTestServer *self,
+                                                const char     *user_id,
+                                                gint64          expires_at);
+void      alga_test_api_key_free               (gpointer        key);
+void      alga_test_ott_free                   (gpointer        ott);
+void      alga_test_refresh_token_free         (gpointer        token);
+
+/* alga-test-routes-misc.c */
+void      alga_test_route_users                (AlgaTestCall *call);
+void      alga_test_route_users_search         (AlgaTestCall *call);
+void      alga_test_route_services             (AlgaTestCall *call);
+void      alga_test_route_time_entries_post    (AlgaTestCall *call);
+void      alga_test_route_activities           (AlgaTestCall *call);
+
+/* alga-test-server.c: changes that record activities like the real server. */
+void      alga_test_ticket_touch               (AlgaTestCall   *call,
+                                                AlgaSeedTicket *ticket);
+void      alga_test_ticket_set_assignee        (AlgaSeedData   *data,
+                                                AlgaSeedTicket *ticket,
+                                                const char     *assignee_id,
+                                                const char     *by_user_id);
+
+/* Query helpers for the list routes: they add Zod-like issues on bad values. */
+guint     alga_test_query_uint                 (AlgaTestCall *call,
+                                                JsonArray    *issues,
+                                                const char   *name,
+                                                guint         fallback,
+                                                guint         min,
+                                                guint         max);
+
+G_END_DECLS
