@@ -388,7 +388,7 @@ on_sent_cb (GObject      *source,
   req->status = soup_message_get_status (req->message);
   req->retry_after = alga_request_parse_retry_after (
     soup_message_headers_get_one (headers, "Retry-After"));
-  g_debug ("%s %s → %u", req->method, g_uri_get_path (req->uri), req->status);
+  g_debug ("%s %s -> %u", req->method, g_uri_get_path (req->uri), req->status);
 
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     {
