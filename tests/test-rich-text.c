@@ -285,6 +285,10 @@ test_blocknote (void)
   assert_tagged (buffer, "wise words", "quote");
   assert_not_tagged (buffer, "todo", "quote");
   assert_tagged (buffer, "int x;\nx++;", "code-block");
+  assert_tagged (buffer, "int x;", "code-block-first");
+  assert_not_tagged (buffer, "int x;", "code-block-last");
+  assert_tagged (buffer, "x++;", "code-block-last");
+  assert_not_tagged (buffer, "x++;", "code-block-first");
   assert_not_tagged (buffer, "1. again", "code-block");
   assert_link (buffer, "A cat", "https://example.com/cat.png");
   assert_tagged (buffer, "mid", "align-center");
@@ -348,9 +352,9 @@ test_markdown (void)
   assert_tagged (buffer, "code", "code");
   assert_link (buffer, "link", "https://x.org/");
   assert_tagged (buffer, "• a", "list-item");
-  assert_tagged (buffer, "• a", "indent-1");
-  assert_not_tagged (buffer, "• a", "indent-2");
-  assert_tagged (buffer, "• c", "indent-2");
+  assert_not_tagged (buffer, "• a", "indent-1");
+  assert_tagged (buffer, "• c", "indent-1");
+  assert_not_tagged (buffer, "• c", "indent-2");
   assert_tagged (buffer, "quoted", "quote");
   assert_tagged (buffer, "quoted", "indent-1");
   assert_tagged (buffer, "int x;", "code-block");

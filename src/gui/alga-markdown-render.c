@@ -43,7 +43,8 @@ open_leaf_line (State      *state,
                 const char *tag)
 {
   AlgaRichTextWriter *writer = state->writer;
-  guint depth = list_depth (state) + state->quote_depth;
+  /* A top-level list starts at the margin, as in BlockNote; nested ones are indented. */
+  guint depth = MAX (list_depth (state), 1) - 1 + state->quote_depth;
 
   alga_rich_text_writer_open_line (writer);
   alga_rich_text_writer_add_line_tag (writer, alga_rich_text_writer_tag (writer, tag));

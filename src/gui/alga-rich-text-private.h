@@ -29,6 +29,7 @@ typedef struct
   GPtrArray     *inline_tags;
   GPtrArray     *line_tags;
   int            line_start;
+  gsize          line_start_byte;
 } AlgaRichTextWriter;
 
 GtkTextTag *alga_rich_text_writer_tag          (AlgaRichTextWriter *writer,

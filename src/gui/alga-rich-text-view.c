@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
 #include "alga-rich-text-view.h"
 

@@ -101,7 +101,11 @@ ensure_tags (GtkTextBuffer *buffer)
                               "pixels-below-lines", 6, NULL);
   gtk_text_buffer_create_tag (buffer, "code-block",
                               "family", "monospace", "wrap-mode", GTK_WRAP_CHAR,
+                              "left-margin", 8, "right-margin", 8,
                               "pixels-below-lines", 0, NULL);
+  /* The paragraph background covers these pixels, which pads the block like a box. */
+  gtk_text_buffer_create_tag (buffer, "code-block-first", "pixels-above-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "code-block-last", "pixels-below-lines", 8, NULL);
   gtk_text_buffer_create_tag (buffer, "rule", NULL);
   gtk_text_buffer_create_tag (buffer, "align-center", "justification", GTK_JUSTIFY_CENTER, NULL);
   gtk_text_buffer_create_tag (buffer, "align-right", "justification", GTK_JUSTIFY_RIGHT, NULL);
@@ -225,6 +229,7 @@ alga_rich_text_writer_open_line (AlgaRichTextWriter *writer)
     alga_rich_text_writer_close_line (writer);
 
   writer->line_start = writer->n_chars;
+  writer->line_start_byte = writer->text->len;
   g_ptr_array_set_size (writer->line_tags, 0);
 }
 
@@ -234,6 +239,25 @@ alga_rich_text_writer_add_line_tag (AlgaRichTextWriter *writer,
 {
   if (tag != NULL)
     g_ptr_array_add (writer->line_tags, tag);
+}
+
+/* A code block is several buffer lines; only its first and last get the padding. */
+static void
+pad_code_block (AlgaRichTextWriter *writer)
+{
+  const char *text = writer->text->str + writer->line_start_byte;
+  const char *end = writer->text->str + writer->text->len;
+  const char *first_end = memchr (text, '\n', end - text);
+  const char *last_start = end - 1;
+
+  while (last_start > text && last_start[-1] != '\n')
+    last_start--;
+
+  add_span (writer, alga_rich_text_writer_tag (writer, "code-block-first"), writer->line_start,
+            writer->line_start + (int) g_utf8_strlen (text, first_end - text) + 1);
+  add_span (writer, alga_rich_text_writer_tag (writer, "code-block-last"),
+            writer->n_chars - (int) g_utf8_strlen (last_start, end - last_start),
+            writer->n_chars);
 }
 
 /* Paragraph tags cover the line including its newline: GtkTextView takes a paragraph's
@@ -253,6 +277,9 @@ alga_rich_text_writer_close_line (AlgaRichTextWriter *writer)
   for (guint i = 0; i < writer->line_tags->len; i++)
     add_span (writer, g_ptr_array_index (writer->line_tags, i), writer->line_start,
               writer->n_chars);
+
+  if (g_ptr_array_find (writer->line_tags, alga_rich_text_writer_tag (writer, "code-block"), NULL))
+    pad_code_block (writer);
 
   writer->line_start = -1;
   g_ptr_array_set_size (writer->line_tags, 0);
@@ -552,7 +579,7 @@ alga_rich_text_render (GtkTextBuffer      *buffer,
   g_autoptr(GPtrArray) line_tags = g_ptr_array_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *valid = NULL;
-  AlgaRichTextWriter writer = { buffer, collected, 0, spans, inline_tags, line_tags, -1 };
+  AlgaRichTextWriter writer = { buffer, collected, 0, spans, inline_tags, line_tags, -1, 0 };
   GtkTextIter start;
 
   g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
