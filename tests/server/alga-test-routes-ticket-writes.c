@@ -86,8 +86,11 @@ compare_named (gconstpointer a,
 void
 alga_test_route_priorities (AlgaTestCall *call)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (call->data->priorities, NULL, NULL);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   JsonArray *out = json_array_new ();
+
+  for (guint i = 0; i < call->data->priorities->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (call->data->priorities, i));
 
   g_ptr_array_sort (sorted, compare_named);
   for (guint i = 0; i < sorted->len; i++)
