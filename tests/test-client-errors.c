@@ -421,6 +421,79 @@ test_connection_refused (void)
   g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK);
 }
 
+/* A self-signed certificate for 127.0.0.1, valid until 2126, made for this test only:
+ * no system trusts it, which is the point. */
+static const char untrusted_pem[] =
+  "-----BEGIN CERTIFICATE-----\n"
+  "MIIBkDCCATagAwIBAgIUJBVD69Y9R+GQUihBPPL4FwcYHDAwCgYIKoZIzj0EAwIw\n"
+  "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyNTE4MTc0NFoYDzIxMjYxMTAx\n"
+  "MTgxNzQ0WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+  "PQMBBwNCAAS1d9AaufzMxfHNX1jlne7E4vqydBc0xzLEOLVfhZsMDUN9mEEwrd/C\n"
+  "GmSol9mzNhqejBRjH/5hSs6Psq6i0omZo2QwYjAdBgNVHQ4EFgQUSs6n2qwq6SQf\n"
+  "OGor5RWlHxW3p9EwHwYDVR0jBBgwFoAUSs6n2qwq6SQfOGor5RWlHxW3p9EwDwYD\n"
+  "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC\n"
+  "IQDVTuchlyxquuN6uSQQ5Gv6D6l1y5dCL35I0sFt7wD1fgIgU/wc+F34h4Q+0/HH\n"
+  "CU1fTEC5vyZu3zVY8tEEQ+3MEpM=\n"
+  "-----END CERTIFICATE-----\n"
+  "-----BEGIN PRIVATE KEY-----\n"
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgzEWvv19cn3ziE7y6\n"
+  "sZIEdyyxcSjJMutxrdhZS5zLInWhRANCAAS1d9AaufzMxfHNX1jlne7E4vqydBc0\n"
+  "xzLEOLVfhZsMDUN9mEEwrd/CGmSol9mzNhqejBRjH/5hSs6Psq6i0omZ\n"
+  "-----END PRIVATE KEY-----\n";
+
+static void
+on_tls_request_cb (SoupServer        *server,
+                   SoupServerMessage *message,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  guint *n_requests = user_data;
+
+  (*n_requests)++;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "{}", 2);
+}
+
+static void
+test_untrusted_certificate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  guint n_requests = 0;
+
+  certificate = g_tls_certificate_new_from_pem (untrusted_pem, -1, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, on_tls_request_cb, &n_requests, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = alga_client_new (url, &error);
+  g_assert_no_error (error);
+  alga_client_request_async (client, "GET", "/api/v1/tickets", NULL, NULL, ALGA_REQUEST_NO_AUTH,
+                             NULL, alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 30000);
+  root = alga_client_request_finish (client, result, &error);
+
+  g_assert_null (root);
+  g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_TLS);
+  g_assert_true (g_str_has_prefix (error->message, "The server's certificate is not trusted"));
+  /* The handshake failed, so the request never reached the handler. */
+  g_assert_cmpuint (n_requests, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/client-errors/transport-mapping", test_transport_mapping);
   g_test_add_func ("/client-errors/retry-after", test_retry_after_parsing);
   g_test_add_func ("/client-errors/connection-refused", test_connection_refused);
+  g_test_add_func ("/client-errors/untrusted-certificate", test_untrusted_certificate);
 
 #define ADD(path, func) \
   g_test_add ("/client-errors/server/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
