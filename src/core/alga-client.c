@@ -565,6 +565,7 @@ decode_into_task (GTask    *task,
 {
   Endpoint *endpoint = g_task_get_task_data (task);
   GError *error = NULL;
+  GPtrArray *items;
   JsonNode *data;
 
   if (endpoint->kind == DECODE_BARE_OBJECT)
@@ -612,14 +613,11 @@ decode_into_task (GTask    *task,
         }
     }
 
-  {
-    GPtrArray *items = alga_json_decode_array (data, endpoint->decode, &error);
-
-    if (items == NULL)
-      g_task_return_error (task, error);
-    else
-      g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
-  }
+  items = alga_json_decode_array (data, endpoint->decode, &error);
+  if (items == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void

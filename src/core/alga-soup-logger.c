@@ -67,6 +67,7 @@ mask_line (GString    *out,
            const char *line)
 {
   const char *colon = strchr (line, ':');
+  g_autofree char *masked = NULL;
 
   if (colon != NULL && colon != line)
     {
@@ -94,12 +95,9 @@ mask_line (GString    *out,
         }
     }
 
-  {
-    g_autofree char *masked = g_regex_replace_eval (secret_values_regex (), line, -1, 0, 0,
-                                                    replace_secret_cb, NULL, NULL);
-
-    g_string_append (out, masked != NULL ? masked : MASK);
-  }
+  masked = g_regex_replace_eval (secret_values_regex (), line, -1, 0, 0,
+                                 replace_secret_cb, NULL, NULL);
+  g_string_append (out, masked != NULL ? masked : MASK);
 }
 
 /**
