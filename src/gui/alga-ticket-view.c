@@ -1,6 +1,10 @@
 /* alga-ticket-view.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The detail pane: every field of one ticket, and the edits a technician makes to it. Edits
+ * go to the server first; the ticket object (the very one the list shows) changes only from
+ * the server's answer, so the list and this pane never disagree with the server.
  */
 
 #define G_LOG_DOMAIN "alga-ticket-view"
@@ -11,16 +15,98 @@
 
 #include "alga-ticket-view.h"
 
+#include "alga-assignee-picker.h"
+#include "alga-gui-util.h"
+#include "alga-priority.h"
+#include "alga-rich-text-view.h"
+#include "alga-status.h"
+#include "alga-user.h"
+
+typedef enum
+{
+  FIELD_STATUS,
+  FIELD_PRIORITY,
+  FIELD_ASSIGNEE,
+  FIELD_DUE_DATE,
+  FIELD_WATCHERS,
+  N_FIELDS
+} Field;
+
 struct _AlgaTicketView
 {
-  AdwBin      parent_instance;
+  AdwBin            parent_instance;
 
-  AlgaClient *client;
-  char       *user_id;
-  AlgaTicket *ticket;
+  AlgaClient       *client;
+  char             *user_id;
+  AlgaTicket       *ticket;
 
-  GtkStack   *stack;
-  GtkLabel   *title_label;
+  /* Everything started for the current ticket; cancelled when it changes. */
+  GCancellable     *cancellable;
+  /* Reference data, kept for the view's life: board id → GListStore of AlgaStatus. */
+  GHashTable       *statuses;
+  GListStore       *priorities;
+  GCancellable     *reference_cancellable;
+  GHashTable       *user_names;
+  gboolean          users_requested;
+  char             *loading_board_id;
+  gboolean          priorities_loading;
+
+  gboolean          loading;
+  gboolean          busy[N_FIELDS];
+  /* Set while the code, not the technician, moves a combo row. */
+  guint             syncing;
+
+  guint             update_idle_id;
+  gboolean          description_dirty;
+
+  GtkStack         *stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel         *number_label;
+  GtkSpinner       *loading_spinner;
+  GtkLabel         *title_label;
+  GtkLabel         *status_pill;
+  GtkLabel         *priority_pill;
+  GtkRevealer      *error_revealer;
+  GtkLabel         *error_label;
+  AdwComboRow      *status_row;
+  GtkSpinner       *status_spinner;
+  AdwComboRow      *priority_row;
+  GtkSpinner       *priority_spinner;
+  AdwActionRow     *assignee_row;
+  GtkSpinner       *assignee_spinner;
+  GtkMenuButton    *assignee_button;
+  AlgaAssigneePicker *assignee_picker;
+  AdwActionRow     *due_date_row;
+  GtkSpinner       *due_date_spinner;
+  GtkMenuButton    *due_date_button;
+  GtkPopover       *due_date_popover;
+  GtkCalendar      *due_date_calendar;
+  GtkButton        *due_date_clear_button;
+  AdwExpanderRow   *watchers_row;
+  GtkSpinner       *watchers_spinner;
+  GtkMenuButton    *add_watcher_button;
+  AlgaAssigneePicker *watcher_picker;
+  GPtrArray        *watcher_rows;
+  AdwActionRow     *client_row;
+  AdwActionRow     *client_email_row;
+  GtkLabel         *client_email_label;
+  AdwActionRow     *client_phone_row;
+  GtkLabel         *client_phone_label;
+  AdwActionRow     *contact_row;
+  AdwActionRow     *contact_email_row;
+  GtkLabel         *contact_email_label;
+  AdwActionRow     *contact_phone_row;
+  GtkLabel         *contact_phone_label;
+  AdwActionRow     *location_row;
+  AdwActionRow     *board_row;
+  AdwActionRow     *category_row;
+  AdwActionRow     *created_row;
+  AdwActionRow     *updated_row;
+  AdwActionRow     *closed_row;
+  AdwActionRow     *tags_row;
+  GtkFlowBox       *tags_box;
+  AlgaRichTextView *description_view;
+  GtkBox           *comments_box;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketView, alga_ticket_view, ADW_TYPE_BIN)
@@ -35,14 +121,1273 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* One edit in flight: enough to finish it even if the technician moved on. */
+typedef struct
+{
+  AlgaTicketView *self;
+  AlgaTicket     *ticket;
+  Field           field;
+  char           *name;         /* the chosen status/priority/assignee name, for the toast */
+  gboolean        is_closed;    /* the chosen status' is_closed */
+  gboolean        name_known;   /* FALSE: the answer lacks a name we cannot supply */
+} Edit;
+
+static void
+edit_free (Edit *edit)
+{
+  g_clear_object (&edit->ticket);
+  g_free (edit->name);
+  g_free (edit);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Edit, edit_free)
+
+static const char * const priority_classes[] = {
+  "priority-critical", "priority-high", "priority-medium", "priority-low", "priority-none",
+};
+
+static void load_detail         (AlgaTicketView *self);
+static void load_reference_data (AlgaTicketView *self);
+static void update_actions      (AlgaTicketView *self);
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+/* The colour of a priority comes from the words technicians use for it, as in the list. */
+static const char *
+priority_css_class (const char *priority_name)
+{
+  g_autofree char *lower = NULL;
+
+  if (priority_name == NULL)
+    return "priority-none";
+
+  lower = g_utf8_strdown (priority_name, -1);
+  if (strstr (lower, "crit") || strstr (lower, "urgent") || strstr (lower, "emergency")
+      || strstr (lower, "p1"))
+    return "priority-critical";
+  if (strstr (lower, "high") || strstr (lower, "p2"))
+    return "priority-high";
+  if (strstr (lower, "low") || strstr (lower, "p4"))
+    return "priority-low";
+  return "priority-medium";
+}
+
+static void
+set_row_value (AdwActionRow *row,
+               const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), !is_empty (value));
+}
+
+/* A tel: URI keeps only what a dialler understands; spaces are not allowed in one. */
+static char *
+phone_uri (const char *phone)
+{
+  GString *uri = g_string_new ("tel:");
+
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || *p == '+' || *p == '*' || *p == '#')
+      g_string_append_c (uri, *p);
+
+  return g_string_free (uri, FALSE);
+}
+
+static void
+set_link (AdwActionRow *row,
+          GtkLabel     *label,
+          const char   *scheme,
+          const char   *value)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *markup = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (row), !is_empty (value));
+  if (is_empty (value))
+    {
+      gtk_label_set_label (label, "");
+      return;
+    }
+
+  if (g_str_equal (scheme, "tel"))
+    uri = phone_uri (value);
+  else
+    uri = g_strconcat ("mailto:", value, NULL);
+
+  markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, value);
+  gtk_label_set_markup (label, markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, value,
+                                  -1);
+}
+
+static void
+set_date_row (AdwActionRow *row,
+              GDateTime    *when,
+              const char   *by)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (when == NULL)
+    {
+      set_row_value (row, NULL);
+      return;
+    }
+
+  date = alga_gui_format_date_time (when);
+  if (!is_empty (by))
+    /* Translators: when a ticket was created, then by whom. */
+    text = g_strdup_printf (_("%s by %s"), date, by);
+  else
+    text = g_steal_pointer (&date);
+
+  set_row_value (row, text);
+}
+
+static char *
+user_name (AlgaTicketView *self,
+           const char     *user_id)
+{
+  const char *name = NULL;
+
+  if (self->user_names != NULL)
+    name = g_hash_table_lookup (self->user_names, user_id);
+  if (name != NULL)
+    return g_strdup (name);
+  if (g_strcmp0 (user_id, self->user_id) == 0)
+    return g_strdup (_("You"));
+  return g_strdup (_("Unknown person"));
+}
+
+/* Status and priority rows show the ticket's values before their lists arrive. */
+static GListModel *
+placeholder_model (GType       type,
+                   const char *id_member,
+                   const char *id,
+                   const char *name_member,
+                   const char *name)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GObject) item = NULL;
+  GListStore *store = g_list_store_new (type);
+
+  if (id == NULL)
+    return G_LIST_MODEL (store);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, id_member);
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, name_member);
+  json_builder_add_string_value (builder, name != NULL ? name : "");
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+
+  if (type == ALGA_TYPE_STATUS)
+    item = G_OBJECT (alga_status_new_from_json (node, NULL));
+  else
+    item = G_OBJECT (alga_priority_new_from_json (node, NULL));
+  if (item != NULL)
+    g_list_store_append (store, item);
+
+  return G_LIST_MODEL (store);
+}
+
+static guint
+find_status (GListModel *model,
+             const char *status_id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaStatus) status = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (alga_status_get_status_id (status), status_id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+find_priority (GListModel *model,
+               const char *priority_id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaPriority) priority = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (alga_priority_get_priority_id (priority), priority_id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+sync_status_row (AlgaTicketView *self)
+{
+  AlgaTicket *t = self->ticket;
+  const char *board_id = alga_ticket_get_board_id (t);
+  GListModel *model = NULL;
+  g_autoptr(GListModel) placeholder = NULL;
+  guint position;
+
+  if (board_id != NULL)
+    model = g_hash_table_lookup (self->statuses, board_id);
+
+  /* A status the board's list lacks (or no list yet) is still shown as it is. */
+  if (model == NULL || find_status (model, alga_ticket_get_status_id (t)) == GTK_INVALID_LIST_POSITION)
+    model = placeholder = placeholder_model (ALGA_TYPE_STATUS, "status_id",
+                                             alga_ticket_get_status_id (t),
+                                             "name", alga_ticket_get_status_name (t));
+
+  self->syncing++;
+  if (adw_combo_row_get_model (self->status_row) != model)
+    adw_combo_row_set_model (self->status_row, model);
+  position = find_status (model, alga_ticket_get_status_id (t));
+  adw_combo_row_set_selected (self->status_row, position);
+  self->syncing--;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row),
+                            placeholder == NULL && !self->busy[FIELD_STATUS]);
+}
+
+static void
+sync_priority_row (AlgaTicketView *self)
+{
+  AlgaTicket *t = self->ticket;
+  GListModel *model = G_LIST_MODEL (self->priorities);
+  g_autoptr(GListModel) placeholder = NULL;
+  const char *priority_id = alga_ticket_get_priority_id (t);
+
+  /* The list item has no priority id (§15): until the detail arrives, show the name only. */
+  if (priority_id == NULL || find_priority (model, priority_id) == GTK_INVALID_LIST_POSITION)
+    model = placeholder = placeholder_model (ALGA_TYPE_PRIORITY, "priority_id",
+                                             priority_id != NULL ? priority_id : "",
+                                             "priority_name", alga_ticket_get_priority_name (t));
+
+  self->syncing++;
+  if (adw_combo_row_get_model (self->priority_row) != model)
+    adw_combo_row_set_model (self->priority_row, model);
+  adw_combo_row_set_selected (self->priority_row,
+                              find_priority (model, priority_id != NULL ? priority_id : ""));
+  self->syncing--;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row),
+                            placeholder == NULL && !self->busy[FIELD_PRIORITY]);
+}
+
+static void
+on_remove_watcher_clicked_cb (GtkButton      *button,
+                              AlgaTicketView *self);
+
+static void
+update_watchers (AlgaTicketView *self)
+{
+  const char * const *ids = alga_ticket_get_watcher_user_ids (self->ticket);
+  guint n = ids != NULL ? g_strv_length ((char **) ids) : 0;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->watcher_rows->len; i++)
+    adw_expander_row_remove (self->watchers_row, g_ptr_array_index (self->watcher_rows, i));
+  g_ptr_array_set_size (self->watcher_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = user_name (self, ids[i]);
+      g_autofree char *remove_label = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      /* Translators: a button that stops someone watching the ticket. */
+      remove_label = g_strdup_printf (_("Remove %s"), name);
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (remove), "user-id", g_strdup (ids[i]), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_watcher_clicked_cb), self);
+      gtk_widget_set_sensitive (remove, !self->busy[FIELD_WATCHERS]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_expander_row_add_row (self->watchers_row, row);
+      g_ptr_array_add (self->watcher_rows, row);
+    }
+
+  if (n == 0)
+    subtitle = g_strdup (_("No one"));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  adw_expander_row_set_subtitle (self->watchers_row, subtitle);
+  adw_expander_row_set_enable_expansion (self->watchers_row, n > 0);
+}
+
+static void
+update_tags (AlgaTicketView *self)
+{
+  const char * const *tags = alga_ticket_get_tags (self->ticket);
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_flow_box_remove (self->tags_box, child);
+
+  for (; tags != NULL && tags[n] != NULL; n++)
+    {
+      GtkWidget *pill = gtk_label_new (tags[n]);
+
+      gtk_widget_add_css_class (pill, "tag-pill");
+      gtk_flow_box_append (self->tags_box, pill);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_row), n > 0);
+}
+
+static void
+update_header (AlgaTicketView *self)
+{
+  AlgaTicket *t = self->ticket;
+  const char *status = alga_ticket_get_status_name (t);
+  const char *priority = alga_ticket_get_priority_name (t);
+  g_autofree char *number = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *priority_text = NULL;
+
+  /* Translators: the ticket number as shown above its title. */
+  number = g_strdup_printf (_("#%s"), alga_ticket_get_ticket_number (t));
+  gtk_label_set_label (self->number_label, number);
+  gtk_label_set_label (self->title_label, alga_ticket_get_title (t));
+
+  gtk_label_set_label (self->status_pill, status != NULL ? status : "");
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_pill)), !is_empty (status));
+  if (alga_ticket_get_status_is_closed (t))
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_pill), "closed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_pill), "closed");
+  /* Translators: the accessible name of the status pill. */
+  status_text = g_strdup_printf (_("Status: %s"), status != NULL ? status : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_pill),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_text,
+                                  -1);
+
+  gtk_label_set_label (self->priority_pill, priority != NULL ? priority : "");
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->priority_pill)),
+                          !is_empty (priority));
+  for (guint i = 0; i < G_N_ELEMENTS (priority_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->priority_pill), priority_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->priority_pill), priority_css_class (priority));
+  /* Translators: the accessible name of the priority pill; colour alone says nothing. */
+  priority_text = g_strdup_printf (_("Priority: %s"), priority != NULL ? priority : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->priority_pill),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, priority_text,
+                                  -1);
+}
+
+static void
+update_fields (AlgaTicketView *self)
+{
+  AlgaTicket *t = self->ticket;
+  const char *assignee = alga_ticket_get_assigned_to (t);
+  const char *assignee_name = alga_ticket_get_assigned_to_name (t);
+  g_autofree char *assignee_text = NULL;
+  g_autofree char *due = NULL;
+
+  sync_status_row (self);
+  sync_priority_row (self);
+
+  if (assignee == NULL)
+    assignee_text = g_strdup (_("Unassigned"));
+  else if (!is_empty (assignee_name))
+    assignee_text = g_strdup (assignee_name);
+  else
+    assignee_text = user_name (self, assignee);
+  adw_action_row_set_subtitle (self->assignee_row, assignee_text);
+
+  if (alga_ticket_get_due_date (t) != NULL)
+    due = alga_gui_format_date_time (alga_ticket_get_due_date (t));
+  adw_action_row_set_subtitle (self->due_date_row, due != NULL ? due : _("None"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->due_date_clear_button),
+                            alga_ticket_get_due_date (t) != NULL);
+
+  update_watchers (self);
+
+  set_row_value (self->client_row, alga_ticket_get_client_name (t));
+  set_link (self->client_email_row, self->client_email_label, "mailto",
+            alga_ticket_get_client_email (t));
+  set_link (self->client_phone_row, self->client_phone_label, "tel",
+            alga_ticket_get_client_phone (t));
+  set_row_value (self->contact_row, alga_ticket_get_contact_name (t));
+  set_link (self->contact_email_row, self->contact_email_label, "mailto",
+            alga_ticket_get_contact_email (t));
+  set_link (self->contact_phone_row, self->contact_phone_label, "tel",
+            alga_ticket_get_contact_phone (t));
+  set_row_value (self->location_row, alga_ticket_get_location_name (t));
+
+  set_row_value (self->board_row, alga_ticket_get_board_name (t));
+  set_row_value (self->category_row, alga_ticket_get_category_name (t));
+  set_date_row (self->created_row, alga_ticket_get_entered_at (t),
+                alga_ticket_get_entered_by_name (t));
+  set_date_row (self->updated_row, alga_ticket_get_updated_at (t), NULL);
+  set_date_row (self->closed_row, alga_ticket_get_closed_at (t), NULL);
+  update_tags (self);
+}
+
+static void
+update_description (AlgaTicketView *self)
+{
+  const char *description = alga_ticket_get_description (self->ticket);
+
+  if (!is_empty (description))
+    alga_rich_text_view_set_text (self->description_view, description,
+                                  ALGA_RICH_TEXT_FORMAT_AUTO);
+  else if (alga_ticket_get_has_detail (self->ticket))
+    alga_rich_text_view_set_text (self->description_view, _("No description."),
+                                  ALGA_RICH_TEXT_FORMAT_PLAIN);
+  else
+    /* A list item carries no description: the detail is on its way. */
+    alga_rich_text_view_set_text (self->description_view, "", ALGA_RICH_TEXT_FORMAT_PLAIN);
+}
+
+static gboolean
+update_idle_cb (gpointer user_data)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (user_data);
+
+  self->update_idle_id = 0;
+  if (self->ticket == NULL)
+    return G_SOURCE_REMOVE;
+
+  update_header (self);
+  update_fields (self);
+  if (self->description_dirty)
+    update_description (self);
+  self->description_dirty = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_ticket_notify_cb (AlgaTicketView *self,
+                     GParamSpec     *pspec)
+{
+  if (g_str_equal (pspec->name, "description") || g_str_equal (pspec->name, "has-detail"))
+    self->description_dirty = TRUE;
+  else if (g_str_equal (pspec->name, "board-id"))
+    load_reference_data (self);
+
+  /* A merge notifies many properties at once: redraw the pane once, before the next frame. */
+  if (self->update_idle_id == 0)
+    self->update_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
+}
+
+static void
+set_busy (AlgaTicketView *self,
+          Field           field,
+          gboolean        busy)
+{
+  static const struct { Field field; gsize spinner; gsize control; } map[] = {
+    { FIELD_STATUS, G_STRUCT_OFFSET (AlgaTicketView, status_spinner),
+      G_STRUCT_OFFSET (AlgaTicketView, status_row) },
+    { FIELD_PRIORITY, G_STRUCT_OFFSET (AlgaTicketView, priority_spinner),
+      G_STRUCT_OFFSET (AlgaTicketView, priority_row) },
+    { FIELD_ASSIGNEE, G_STRUCT_OFFSET (AlgaTicketView, assignee_spinner),
+      G_STRUCT_OFFSET (AlgaTicketView, assignee_button) },
+    { FIELD_DUE_DATE, G_STRUCT_OFFSET (AlgaTicketView, due_date_spinner),
+      G_STRUCT_OFFSET (AlgaTicketView, due_date_button) },
+    { FIELD_WATCHERS, G_STRUCT_OFFSET (AlgaTicketView, watchers_spinner),
+      G_STRUCT_OFFSET (AlgaTicketView, add_watcher_button) },
+  };
+  GtkSpinner *spinner = G_STRUCT_MEMBER (GtkSpinner *, self, map[field].spinner);
+  GtkWidget *control = G_STRUCT_MEMBER (GtkWidget *, self, map[field].control);
+
+  self->busy[field] = busy;
+  gtk_widget_set_visible (GTK_WIDGET (spinner), busy);
+  gtk_spinner_set_spinning (spinner, busy);
+  gtk_widget_set_sensitive (control, !busy);
+  if (field == FIELD_WATCHERS)
+    for (guint i = 0; i < self->watcher_rows->len; i++)
+      gtk_widget_set_sensitive (g_ptr_array_index (self->watcher_rows, i), !busy);
+  update_actions (self);
+}
+
+static void
+cancel_busy (AlgaTicketView *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (self->busy[i])
+      set_busy (self, i, FALSE);
+}
+
+/* PUT answers carry the bare ticket row: the joined names come from what was chosen. */
+static void
+apply_names (AlgaTicket *ticket,
+             Edit       *edit)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(AlgaTicket) patch = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "ticket_id");
+  json_builder_add_string_value (builder, alga_ticket_get_ticket_id (ticket));
+  switch (edit->field)
+    {
+    case FIELD_STATUS:
+      json_builder_set_member_name (builder, "status_name");
+      json_builder_add_string_value (builder, edit->name);
+      json_builder_set_member_name (builder, "status_is_closed");
+      json_builder_add_boolean_value (builder, edit->is_closed);
+      break;
+    case FIELD_PRIORITY:
+      json_builder_set_member_name (builder, "priority_name");
+      json_builder_add_string_value (builder, edit->name);
+      break;
+    case FIELD_ASSIGNEE:
+      json_builder_set_member_name (builder, "assigned_to_name");
+      if (edit->name != NULL)
+        json_builder_add_string_value (builder, edit->name);
+      else
+        json_builder_add_null_value (builder);
+      break;
+    case FIELD_DUE_DATE:
+    case FIELD_WATCHERS:
+    case N_FIELDS:
+    default:
+      break;
+    }
+  json_builder_end_object (builder);
+
+  node = json_builder_get_root (builder);
+  patch = alga_ticket_new_from_json (node, NULL);
+  if (patch != NULL)
+    alga_ticket_update_from (ticket, patch);
+}
+
+static void
+edit_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Edit) edit = user_data;
+  g_autoptr(AlgaTicket) updated = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaClient *client = ALGA_CLIENT (source);
+  AlgaTicketView *self;
+  g_autofree char *toast = NULL;
+
+  switch (edit->field)
+    {
+    case FIELD_STATUS:
+      updated = alga_client_set_status_finish (client, result, &error);
+      break;
+    case FIELD_PRIORITY:
+      updated = alga_client_set_priority_finish (client, result, &error);
+      break;
+    case FIELD_ASSIGNEE:
+      updated = alga_client_set_assignee_finish (client, result, &error);
+      break;
+    case FIELD_DUE_DATE:
+    case FIELD_WATCHERS:
+    case N_FIELDS:
+    default:
+      updated = alga_client_update_attributes_finish (client, result, &error);
+      break;
+    }
+
+  /* Cancelled: the view is gone or shows another ticket; it must not be touched. */
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  self = edit->self;
+  set_busy (self, edit->field, FALSE);
+
+  if (updated == NULL)
+    {
+      static const char *what[] = {
+        [FIELD_STATUS] = N_("Could not change the status."),
+        [FIELD_PRIORITY] = N_("Could not change the priority."),
+        [FIELD_ASSIGNEE] = N_("Could not change the assignee."),
+        [FIELD_DUE_DATE] = N_("Could not change the due date."),
+        [FIELD_WATCHERS] = N_("Could not change the watchers."),
+      };
+
+      /* The ticket never changed: putting the controls back shows its real state again. */
+      update_fields (self);
+      alga_gui_show_error_toast (GTK_WIDGET (self), _(what[edit->field]), error);
+      return;
+    }
+
+  alga_ticket_update_from (edit->ticket, updated);
+  if (edit->name_known)
+    apply_names (edit->ticket, edit);
+  else
+    load_detail (self);
+  update_fields (self);
+
+  switch (edit->field)
+    {
+    case FIELD_STATUS:
+      /* Translators: a toast after a change. */
+      toast = g_strdup_printf (_("Status changed to %s"), edit->name);
+      break;
+    case FIELD_PRIORITY:
+      toast = g_strdup_printf (_("Priority changed to %s"), edit->name);
+      break;
+    case FIELD_ASSIGNEE:
+      if (alga_ticket_get_assigned_to (edit->ticket) == NULL)
+        toast = g_strdup (_("Ticket unassigned"));
+      else if (g_strcmp0 (alga_ticket_get_assigned_to (edit->ticket), self->user_id) == 0)
+        toast = g_strdup (_("Ticket assigned to you"));
+      else if (edit->name != NULL)
+        toast = g_strdup_printf (_("Ticket assigned to %s"), edit->name);
+      else
+        toast = g_strdup (_("Assignee changed"));
+      break;
+    case FIELD_DUE_DATE:
+      toast = g_strdup (alga_ticket_get_due_date (edit->ticket) != NULL ?
+                        _("Due date changed") : _("Due date cleared"));
+      break;
+    case FIELD_WATCHERS:
+    case N_FIELDS:
+    default:
+      toast = g_strdup (_("Watchers changed"));
+      break;
+    }
+  alga_gui_show_toast (GTK_WIDGET (self), toast);
+}
+
+static Edit *
+edit_new (AlgaTicketView *self,
+          Field           field,
+          const char     *name)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->self = self;
+  edit->ticket = g_object_ref (self->ticket);
+  edit->field = field;
+  edit->name = g_strdup (name);
+  edit->name_known = TRUE;
+  set_busy (self, field, TRUE);
+
+  return edit;
+}
+
+static gboolean
+can_edit (AlgaTicketView *self,
+          Field           field)
+{
+  return self->ticket != NULL && self->client != NULL && !self->busy[field];
+}
+
+static void
+on_status_row_selected_cb (AlgaTicketView *self)
+{
+  AlgaStatus *status = adw_combo_row_get_selected_item (self->status_row);
+  Edit *edit;
+
+  if (self->syncing > 0 || status == NULL || !can_edit (self, FIELD_STATUS))
+    return;
+  if (g_strcmp0 (alga_status_get_status_id (status), alga_ticket_get_status_id (self->ticket)) == 0)
+    return;
+
+  edit = edit_new (self, FIELD_STATUS, alga_status_get_name (status));
+  edit->is_closed = alga_status_get_is_closed (status);
+  alga_client_set_status_async (self->client,
+                                alga_ticket_get_ticket_id (self->ticket),
+                                alga_status_get_status_id (status),
+                                self->cancellable, edit_done, edit);
+}
+
+static void
+on_priority_row_selected_cb (AlgaTicketView *self)
+{
+  AlgaPriority *priority = adw_combo_row_get_selected_item (self->priority_row);
+  Edit *edit;
+
+  if (self->syncing > 0 || priority == NULL || !can_edit (self, FIELD_PRIORITY))
+    return;
+  if (g_strcmp0 (alga_priority_get_priority_id (priority),
+                 alga_ticket_get_priority_id (self->ticket)) == 0)
+    return;
+
+  edit = edit_new (self, FIELD_PRIORITY, alga_priority_get_priority_name (priority));
+  alga_client_set_priority_async (self->client,
+                                  alga_ticket_get_ticket_id (self->ticket),
+                                  alga_priority_get_priority_id (priority),
+                                  self->cancellable, edit_done, edit);
+}
+
+static void
+assign (AlgaTicketView *self,
+        const char     *user_id,
+        const char     *display_name)
+{
+  g_autofree char *name = g_strdup (display_name);
+  Edit *edit;
+
+  if (!can_edit (self, FIELD_ASSIGNEE))
+    return;
+  if (g_strcmp0 (user_id, alga_ticket_get_assigned_to (self->ticket)) == 0)
+    return;
+
+  if (name == NULL && user_id != NULL && self->user_names != NULL)
+    name = g_strdup (g_hash_table_lookup (self->user_names, user_id));
+
+  edit = edit_new (self, FIELD_ASSIGNEE, name);
+  /* Without a name for the new assignee, the detail is read again to learn it. */
+  edit->name_known = user_id == NULL || name != NULL;
+  alga_client_set_assignee_async (self->client,
+                                  alga_ticket_get_ticket_id (self->ticket),
+                                  user_id,
+                                  self->cancellable, edit_done, edit);
+}
+
+static void
+on_assignee_picker_user_picked_cb (AlgaTicketView *self,
+                                   const char     *user_id,
+                                   const char     *display_name)
+{
+  assign (self, user_id, display_name);
+}
+
+static void
+update_attributes (AlgaTicketView *self,
+                   Field           field,
+                   const char     *member,
+                   JsonNode       *value)
+{
+  g_autoptr(JsonObject) changes = json_object_new ();
+  Edit *edit;
+
+  json_object_set_member (changes, member, value);
+  edit = edit_new (self, field, NULL);
+  alga_client_update_attributes_async (self->client,
+                                       alga_ticket_get_ticket_id (self->ticket),
+                                       changes,
+                                       self->cancellable, edit_done, edit);
+}
+
+static void
+set_due_date (AlgaTicketView *self,
+              GDateTime      *date)
+{
+  JsonNode *value;
+
+  if (!can_edit (self, FIELD_DUE_DATE))
+    return;
+
+  if (date != NULL)
+    {
+      g_autoptr(GDateTime) local = NULL;
+      g_autoptr(GDateTime) utc = NULL;
+      g_autofree char *iso = NULL;
+
+      /* A day is due by the end of its working day, where the technician is. */
+      local = g_date_time_new_local (g_date_time_get_year (date),
+                                     g_date_time_get_month (date),
+                                     g_date_time_get_day_of_month (date),
+                                     17, 0, 0);
+      utc = g_date_time_to_utc (local);
+      iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
+      value = json_node_init_string (json_node_alloc (), iso);
+    }
+  else
+    {
+      /* A null member is removed from attributes, as the phone app does. */
+      value = json_node_init_null (json_node_alloc ());
+    }
+
+  update_attributes (self, FIELD_DUE_DATE, "due_date", value);
+}
+
+static void
+on_due_date_popover_show_cb (AlgaTicketView *self)
+{
+  GDateTime *due = self->ticket != NULL ? alga_ticket_get_due_date (self->ticket) : NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  date = due != NULL ? g_date_time_to_local (due) : g_date_time_new_now_local ();
+  gtk_calendar_select_day (self->due_date_calendar, date);
+}
+
+static void
+on_due_date_set_button_clicked_cb (AlgaTicketView *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->due_date_calendar);
+
+  gtk_popover_popdown (self->due_date_popover);
+  set_due_date (self, date);
+}
+
+static void
+on_due_date_clear_button_clicked_cb (AlgaTicketView *self)
+{
+  gtk_popover_popdown (self->due_date_popover);
+  set_due_date (self, NULL);
+}
+
+static void
+set_watchers (AlgaTicketView *self,
+              const char     *add,
+              const char     *remove)
+{
+  const char * const *ids = alga_ticket_get_watcher_user_ids (self->ticket);
+  JsonArray *array = json_array_new ();
+  JsonNode *value;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], remove) != 0)
+      json_array_add_string_element (array, ids[i]);
+  if (add != NULL)
+    json_array_add_string_element (array, add);
+
+  value = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  update_attributes (self, FIELD_WATCHERS, "watcher_user_ids", value);
+}
+
+static void
+on_watcher_picker_user_picked_cb (AlgaTicketView *self,
+                                  const char     *user_id,
+                                  const char     *display_name)
+{
+  const char * const *ids;
+
+  if (user_id == NULL || !can_edit (self, FIELD_WATCHERS))
+    return;
+
+  ids = alga_ticket_get_watcher_user_ids (self->ticket);
+  if (ids != NULL && g_strv_contains (ids, user_id))
+    {
+      alga_gui_show_toast (GTK_WIDGET (self), _("Already watching this ticket"));
+      return;
+    }
+
+  if (display_name != NULL && self->user_names != NULL)
+    g_hash_table_insert (self->user_names, g_strdup (user_id), g_strdup (display_name));
+  set_watchers (self, user_id, NULL);
+}
+
+static void
+on_remove_watcher_clicked_cb (GtkButton      *button,
+                              AlgaTicketView *self)
+{
+  const char *user_id = g_object_get_data (G_OBJECT (button), "user-id");
+
+  if (!can_edit (self, FIELD_WATCHERS))
+    return;
+
+  set_watchers (self, NULL, user_id);
+}
+
+/* Loading. */
+
+static void
+list_users_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaTicketView *self;
+
+  users = alga_client_list_users_finish (ALGA_CLIENT (source), result, NULL, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  self = ALGA_TICKET_VIEW (user_data);
+  if (users == NULL)
+    {
+      /* Names are a nicety; the ids still work. Try again on the next ticket. */
+      g_debug ("Could not list users: %s", error->message);
+      self->users_requested = FALSE;
+      return;
+    }
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      AlgaUser *user = g_ptr_array_index (users, i);
+
+      g_hash_table_insert (self->user_names,
+                           g_strdup (alga_user_get_user_id (user)),
+                           alga_user_dup_display_name (user));
+    }
+
+  if (self->ticket != NULL)
+    update_fields (self);
+}
+
+static void
+list_statuses_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaTicketView *self;
+  GListStore *store;
+
+  statuses = alga_client_list_statuses_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  self = ALGA_TICKET_VIEW (user_data);
+  if (statuses == NULL)
+    {
+      g_clear_pointer (&self->loading_board_id, g_free);
+      alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the statuses."), error);
+      return;
+    }
+
+  store = g_list_store_new (ALGA_TYPE_STATUS);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      AlgaStatus *status = g_ptr_array_index (statuses, i);
+
+      /* The server filters by board already; a stray status would be refused anyway. */
+      if (g_strcmp0 (alga_status_get_board_id (status), self->loading_board_id) == 0 ||
+          alga_status_get_board_id (status) == NULL)
+        g_list_store_append (store, status);
+    }
+  g_hash_table_insert (self->statuses, g_steal_pointer (&self->loading_board_id), store);
+
+  if (self->ticket != NULL)
+    sync_status_row (self);
+}
+
+static void
+list_priorities_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GPtrArray) priorities = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaTicketView *self;
+
+  priorities = alga_client_list_priorities_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  self = ALGA_TICKET_VIEW (user_data);
+  self->priorities_loading = FALSE;
+  if (priorities == NULL)
+    {
+      alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the priorities."), error);
+      return;
+    }
+
+  g_list_store_splice (self->priorities, 0, g_list_model_get_n_items (G_LIST_MODEL (self->priorities)),
+                       priorities->pdata, priorities->len);
+  if (self->ticket != NULL)
+    sync_priority_row (self);
+}
+
+static void
+load_reference_data (AlgaTicketView *self)
+{
+  const char *board_id;
+
+  if (self->client == NULL || self->ticket == NULL)
+    return;
+
+  if (self->reference_cancellable == NULL)
+    self->reference_cancellable = g_cancellable_new ();
+
+  board_id = alga_ticket_get_board_id (self->ticket);
+  if (board_id != NULL && self->loading_board_id == NULL &&
+      !g_hash_table_contains (self->statuses, board_id))
+    {
+      self->loading_board_id = g_strdup (board_id);
+      alga_client_list_statuses_async (self->client, board_id, self->reference_cancellable,
+                                       list_statuses_cb, self);
+    }
+
+  if (!self->priorities_loading && g_list_model_get_n_items (G_LIST_MODEL (self->priorities)) == 0)
+    {
+      self->priorities_loading = TRUE;
+      alga_client_list_priorities_async (self->client, self->reference_cancellable,
+                                         list_priorities_cb, self);
+    }
+
+  if (!self->users_requested)
+    {
+      self->users_requested = TRUE;
+      alga_client_list_users_async (self->client, NULL, 1, 100, self->reference_cancellable,
+                                    list_users_cb, self);
+    }
+}
+
+static void
+set_loading (AlgaTicketView *self,
+             gboolean        loading)
+{
+  self->loading = loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), loading);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+}
+
+static void
+get_ticket_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AlgaTicket) detail = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaTicketView *self;
+
+  detail = alga_client_get_ticket_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  self = ALGA_TICKET_VIEW (user_data);
+  set_loading (self, FALSE);
+
+  if (detail == NULL)
+    {
+      g_autofree char *message = alga_gui_error_message (error);
+
+      gtk_label_set_label (self->error_label, message);
+      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  /* Merged into the list's object, so the row shows what the detail knows. */
+  alga_ticket_update_from (self->ticket, detail);
+}
+
+static void
+load_detail (AlgaTicketView *self)
+{
+  if (self->client == NULL || self->ticket == NULL || self->cancellable == NULL)
+    return;
+
+  set_loading (self, TRUE);
+  alga_client_get_ticket_async (self->client, alga_ticket_get_ticket_id (self->ticket),
+                                self->cancellable, get_ticket_cb, self);
+}
+
+static void
+on_retry_button_clicked_cb (AlgaTicketView *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  load_detail (self);
+  load_reference_data (self);
+}
+
+static void
+start_loading (AlgaTicketView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  cancel_busy (self);
+  set_loading (self, FALSE);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+
+  if (self->ticket == NULL || self->client == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  load_detail (self);
+  load_reference_data (self);
+}
+
+/* Actions. */
+
+static void
+update_actions (AlgaTicketView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_ticket = self->ticket != NULL;
+  gboolean can_change = has_ticket && self->client != NULL;
+
+  gtk_widget_action_set_enabled (widget, "ticket.copy-number", has_ticket);
+  gtk_widget_action_set_enabled (widget, "ticket.open-in-browser", can_change);
+  gtk_widget_action_set_enabled (widget, "ticket.assign-to-me",
+                                 can_change && self->user_id != NULL &&
+                                 !self->busy[FIELD_ASSIGNEE]);
+  gtk_widget_action_set_enabled (widget, "ticket.change-status",
+                                 can_change && !self->busy[FIELD_STATUS]);
+  gtk_widget_action_set_enabled (widget, "ticket.change-priority",
+                                 can_change && !self->busy[FIELD_PRIORITY]);
+  gtk_widget_action_set_enabled (widget, "ticket.change-assignee",
+                                 can_change && !self->busy[FIELD_ASSIGNEE]);
+  gtk_widget_action_set_enabled (widget, "ticket.change-due-date",
+                                 can_change && !self->busy[FIELD_DUE_DATE]);
+  gtk_widget_action_set_enabled (widget, "ticket.log-time", can_change);
+  gtk_widget_action_set_enabled (widget, "ticket.reply", can_change);
+}
+
+static void
+assign_to_me_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  if (self->user_id == NULL)
+    return;
+
+  if (g_strcmp0 (alga_ticket_get_assigned_to (self->ticket), self->user_id) == 0)
+    {
+      alga_gui_show_toast (widget, _("The ticket is already assigned to you"));
+      return;
+    }
+
+  assign (self, self->user_id, NULL);
+}
+
+static void
+popup_row (GtkWidget *row)
+{
+  /* Activating a combo row opens its list, as a click would. */
+  gtk_widget_grab_focus (row);
+  gtk_widget_activate (row);
+}
+
+static void
+change_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->status_row)))
+    popup_row (GTK_WIDGET (self->status_row));
+}
+
+static void
+change_priority_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->priority_row)))
+    popup_row (GTK_WIDGET (self->priority_row));
+}
+
+static void
+change_assignee_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  gtk_menu_button_popup (self->assignee_button);
+}
+
+static void
+change_due_date_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  gtk_menu_button_popup (self->due_date_button);
+}
+
+static void
+copy_number_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+  const char *number = alga_ticket_get_ticket_number (self->ticket);
+
+  if (number == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), number);
+  alga_gui_show_toast (widget, _("Ticket number copied"));
+}
+
+static void
+launch_uri_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    alga_gui_show_error_toast (widget, _("Could not open the web browser."), error);
+}
+
+static void
+open_in_browser_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+  g_autoptr(GAppLaunchContext) context = NULL;
+  g_autofree char *uri = NULL;
+
+  uri = alga_ticket_view_dup_web_uri (self);
+  if (uri == NULL)
+    return;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, launch_uri_cb,
+                                           g_object_ref (widget));
+}
+
+static void
+log_time_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  /* The time entry dialog is not part of the build yet. */
+  alga_gui_show_toast (widget, _("Logging time is not available yet"));
+}
+
+static void
+reply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  /* The composer is not part of the build yet: show where it will be. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->comments_box));
+}
+
+/* GObject. */
+
 static void
 alga_ticket_view_dispose (GObject *object)
 {
   AlgaTicketView *self = ALGA_TICKET_VIEW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->reference_cancellable);
+  g_clear_object (&self->reference_cancellable);
+
+  if (self->ticket != NULL)
+    g_signal_handlers_disconnect_by_data (self->ticket, self);
+  g_clear_handle_id (&self->update_idle_id, g_source_remove);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_VIEW);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
+  g_clear_object (&self->priorities);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
+  g_clear_pointer (&self->user_names, g_hash_table_unref);
+  g_clear_pointer (&self->watcher_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_ticket_view_parent_class)->dispose (object);
 }
@@ -53,6 +1398,7 @@ alga_ticket_view_finalize (GObject *object)
   AlgaTicketView *self = ALGA_TICKET_VIEW (object);
 
   g_free (self->user_id);
+  g_free (self->loading_board_id);
 
   G_OBJECT_CLASS (alga_ticket_view_parent_class)->finalize (object);
 }
@@ -130,15 +1476,140 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ALGA_TYPE_ASSIGNEE_PICKER);
+  g_type_ensure (ALGA_TYPE_RICH_TEXT_VIEW);
+
+  gtk_widget_class_set_css_name (widget_class, "ticketview");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/alga-ticket-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, number_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, priority_pill);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, status_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, priority_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, assignee_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, assignee_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, assignee_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, assignee_picker);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_popover);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, watchers_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, watchers_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, add_watcher_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, watcher_picker);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, client_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, client_email_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, client_email_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, client_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, client_phone_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, contact_email_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, contact_email_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, contact_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, contact_phone_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, location_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, board_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, category_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, created_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, updated_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, closed_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, description_view);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, comments_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_assignee_picker_user_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_watcher_picker_user_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_date_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_date_set_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_date_clear_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "ticket.assign-to-me", NULL, assign_to_me_action);
+  gtk_widget_class_install_action (widget_class, "ticket.change-status", NULL, change_status_action);
+  gtk_widget_class_install_action (widget_class, "ticket.change-priority", NULL,
+                                   change_priority_action);
+  gtk_widget_class_install_action (widget_class, "ticket.change-assignee", NULL,
+                                   change_assignee_action);
+  gtk_widget_class_install_action (widget_class, "ticket.change-due-date", NULL,
+                                   change_due_date_action);
+  gtk_widget_class_install_action (widget_class, "ticket.copy-number", NULL, copy_number_action);
+  gtk_widget_class_install_action (widget_class, "ticket.open-in-browser", NULL,
+                                   open_in_browser_action);
+  gtk_widget_class_install_action (widget_class, "ticket.log-time", NULL, log_time_action);
+  gtk_widget_class_install_action (widget_class, "ticket.reply", NULL, reply_action);
+
+  /* Ctrl+Shift+letter keeps clear of the window's Ctrl+F, Ctrl+R, Ctrl+T and Ctrl+Enter. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.assign-to-me", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.change-status", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.change-priority", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.change-assignee", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.change-due-date", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.copy-number", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.open-in-browser", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "ticket.log-time", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.reply", NULL);
 }
 
 static void
 alga_ticket_view_init (AlgaTicketView *self)
 {
+  g_autoptr(GtkExpression) status_name = NULL;
+  g_autoptr(GtkExpression) priority_name = NULL;
+  AdwActionRow *value_rows[8];
+
+  self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->priorities = g_list_store_new (ALGA_TYPE_PRIORITY);
+  self->user_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->watcher_rows = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Server text is not markup: a client named "A & B" must show as written. */
+  value_rows[0] = self->client_row;
+  value_rows[1] = self->contact_row;
+  value_rows[2] = self->location_row;
+  value_rows[3] = self->board_row;
+  value_rows[4] = self->category_row;
+  value_rows[5] = self->created_row;
+  value_rows[6] = self->updated_row;
+  value_rows[7] = self->closed_row;
+  for (guint i = 0; i < G_N_ELEMENTS (value_rows); i++)
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (value_rows[i]), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->assignee_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->due_date_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->watchers_row), FALSE);
+
+  status_name = gtk_property_expression_new (ALGA_TYPE_STATUS, NULL, "name");
+  adw_combo_row_set_expression (self->status_row, status_name);
+  priority_name = gtk_property_expression_new (ALGA_TYPE_PRIORITY, NULL, "priority-name");
+  adw_combo_row_set_expression (self->priority_row, priority_name);
+
+  g_signal_connect_swapped (self->status_row, "notify::selected",
+                            G_CALLBACK (on_status_row_selected_cb), self);
+  g_signal_connect_swapped (self->priority_row, "notify::selected",
+                            G_CALLBACK (on_priority_row_selected_cb), self);
+
+  update_actions (self);
 }
 
 GtkWidget *
@@ -162,8 +1633,24 @@ alga_ticket_view_set_client (AlgaTicketView *self,
   g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
   g_return_if_fail (!client || ALGA_IS_CLIENT (client));
 
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  if (!g_set_object (&self->client, client))
+    return;
+
+  /* Reference data belongs to one server and account. */
+  g_cancellable_cancel (self->reference_cancellable);
+  g_clear_object (&self->reference_cancellable);
+  g_hash_table_remove_all (self->statuses);
+  g_hash_table_remove_all (self->user_names);
+  g_list_store_remove_all (self->priorities);
+  g_clear_pointer (&self->loading_board_id, g_free);
+  self->priorities_loading = FALSE;
+  self->users_requested = FALSE;
+
+  alga_assignee_picker_set_client (self->assignee_picker, client);
+  alga_assignee_picker_set_client (self->watcher_picker, client);
+  start_loading (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 const char *
@@ -185,6 +1672,9 @@ alga_ticket_view_set_user_id (AlgaTicketView *self,
 
   g_free (self->user_id);
   self->user_id = g_strdup (user_id);
+  alga_assignee_picker_set_user_id (self->assignee_picker, user_id);
+  alga_assignee_picker_set_user_id (self->watcher_picker, user_id);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
 }
 
@@ -203,18 +1693,56 @@ alga_ticket_view_set_ticket (AlgaTicketView *self,
   g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
   g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
 
-  if (!g_set_object (&self->ticket, ticket))
+  if (self->ticket == ticket)
     return;
+
+  if (self->ticket != NULL)
+    g_signal_handlers_disconnect_by_data (self->ticket, self);
+  g_set_object (&self->ticket, ticket);
 
   if (ticket != NULL)
     {
-      gtk_label_set_label (self->title_label, alga_ticket_get_title (ticket));
+      g_signal_connect_swapped (ticket, "notify", G_CALLBACK (on_ticket_notify_cb), self);
+      update_header (self);
+      update_fields (self);
+      update_description (self);
       gtk_stack_set_visible_child_name (self->stack, "ticket");
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
     }
   else
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
+  start_loading (self);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+}
+
+/**
+ * alga_ticket_view_dup_web_uri:
+ * @self: a ticket view
+ *
+ * The ticket's page in the Alga PSA web application, `{base}/msp/tickets/{ticket_id}` (the
+ * route of server/src/app/msp/tickets/[id]/page.tsx in the server's source).
+ *
+ * Returns: (transfer full) (nullable): the URI, or %NULL without a ticket or client
+ */
+char *
+alga_ticket_view_dup_web_uri (AlgaTicketView *self)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (ALGA_IS_TICKET_VIEW (self), NULL);
+
+  if (self->ticket == NULL || self->client == NULL)
+    return NULL;
+
+  base = g_strdup (alga_client_get_base_url (self->client));
+  while (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  id = g_uri_escape_string (alga_ticket_get_ticket_id (self->ticket), NULL, FALSE);
+
+  return g_strdup_printf ("%s/msp/tickets/%s", base, id);
 }

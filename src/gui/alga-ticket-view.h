@@ -26,5 +26,6 @@ void        alga_ticket_view_set_user_id (AlgaTicketView *self,
 AlgaTicket *alga_ticket_view_get_ticket  (AlgaTicketView *self);
 void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
                                           AlgaTicket     *ticket);
+char       *alga_ticket_view_dup_web_uri (AlgaTicketView *self);
 
 G_END_DECLS
