@@ -9,20 +9,37 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-comment-row.h"
 #include "alga-comment-thread.h"
+#include "alga-gui-util.h"
+
+/* The server's largest page; a short page is the last one (there is no total: §5.1). */
+#define PAGE_SIZE 200
 
 struct _AlgaCommentThread
 {
   AdwBin      parent_instance;
 
-  AlgaClient *client;
-  char       *user_id;
-  AlgaTicket *ticket;
-  GListStore *comments;
+  AlgaClient   *client;
+  char         *user_id;
+  AlgaTicket   *ticket;
+  char         *loaded_ticket_id;
+  GListStore   *comments;
+  GCancellable *cancellable;
 
-  GtkStack   *stack;
-  GtkListBox *list_box;
+  GtkStack     *stack;
+  GtkListBox   *list_box;
+  GtkLabel     *error_label;
+  GtkSpinner   *spinner;
 };
+
+typedef struct
+{
+  AlgaCommentThread *self;
+  char              *ticket_id;
+  GPtrArray         *comments;
+  guint              offset;
+} LoadData;
 
 G_DEFINE_FINAL_TYPE (AlgaCommentThread, alga_comment_thread, ADW_TYPE_BIN)
 
@@ -36,11 +53,173 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void load_page (LoadData *data);
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->ticket_id);
+  g_ptr_array_unref (data->comments);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static gboolean
+is_shown (AlgaComment *comment)
+{
+  /* Soft-deleted comments come back for internal users (§5.1); the web hides them too. */
+  return alga_comment_get_deleted_at (comment) == NULL;
+}
+
+static void
+show_state (AlgaCommentThread *self,
+            const char        *name)
+{
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+update_state (AlgaCommentThread *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->comments)) > 0)
+    show_state (self, "comments");
+  else
+    show_state (self, "empty");
+}
+
+static void
+list_comments_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  AlgaCommentThread *self = data->self;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = alga_client_list_comments_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  if (page == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->comments)) > 0)
+    {
+      /* Keep what is on screen; a failed refresh does not make it wrong. */
+      alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not refresh the comments."), error);
+      g_clear_object (&self->cancellable);
+      return;
+    }
+
+  if (page == NULL)
+    {
+      g_autofree char *message = alga_gui_error_message (error);
+      g_autofree char *text = NULL;
+
+      /* Translators: shown instead of the comments; the reason follows. */
+      text = g_strdup_printf (_("Could not load the comments. %s"), message);
+      gtk_label_set_label (self->error_label, text);
+      show_state (self, "error");
+      g_clear_object (&self->cancellable);
+      return;
+    }
+
+  for (guint i = 0; i < page->len; i++)
+    {
+      AlgaComment *comment = g_ptr_array_index (page, i);
+
+      if (is_shown (comment))
+        g_ptr_array_add (data->comments, g_object_ref (comment));
+    }
+
+  if (page->len >= PAGE_SIZE)
+    {
+      data->offset += page->len;
+      load_page (g_steal_pointer (&data));
+      return;
+    }
+
+  /* One splice, so the list box builds its rows once, in order. */
+  g_list_store_splice (self->comments, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
+                       data->comments->pdata, data->comments->len);
+  g_free (self->loaded_ticket_id);
+  self->loaded_ticket_id = g_strdup (data->ticket_id);
+  g_clear_object (&self->cancellable);
+  update_state (self);
+}
+
+static void
+load_page (LoadData *data)
+{
+  AlgaCommentThread *self = data->self;
+
+  alga_client_list_comments_async (self->client, data->ticket_id, data->offset, PAGE_SIZE,
+                                   FALSE, self->cancellable, list_comments_cb, data);
+}
+
+static void
+cancel_load (AlgaCommentThread *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+start_load (AlgaCommentThread *self)
+{
+  LoadData *data;
+
+  cancel_load (self);
+
+  if (self->client == NULL || self->ticket == NULL)
+    {
+      g_list_store_remove_all (self->comments);
+      g_clear_pointer (&self->loaded_ticket_id, g_free);
+      show_state (self, "empty");
+      return;
+    }
+
+  /* Another ticket's comments must never stay on screen under this one's title. */
+  if (g_strcmp0 (self->loaded_ticket_id, alga_ticket_get_ticket_id (self->ticket)) != 0)
+    {
+      g_list_store_remove_all (self->comments);
+      g_clear_pointer (&self->loaded_ticket_id, g_free);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->comments)) == 0)
+    show_state (self, "loading");
+
+  self->cancellable = g_cancellable_new ();
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->ticket_id = g_strdup (alga_ticket_get_ticket_id (self->ticket));
+  data->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  load_page (data);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  return alga_comment_row_new (ALGA_COMMENT (item));
+}
+
+static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  alga_comment_thread_reload (ALGA_COMMENT_THREAD (widget));
+}
+
 static void
 alga_comment_thread_dispose (GObject *object)
 {
   AlgaCommentThread *self = ALGA_COMMENT_THREAD (object);
 
+  cancel_load (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMMENT_THREAD);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
@@ -55,6 +234,7 @@ alga_comment_thread_finalize (GObject *object)
   AlgaCommentThread *self = ALGA_COMMENT_THREAD (object);
 
   g_free (self->user_id);
+  g_free (self->loaded_ticket_id);
 
   G_OBJECT_CLASS (alga_comment_thread_parent_class)->finalize (object);
 }
@@ -136,6 +316,10 @@ alga_comment_thread_class_init (AlgaCommentThreadClass *klass)
                                                RESOURCE_PATH "/ui/alga-comment-thread.ui");
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentThread, stack);
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentThread, list_box);
+  gtk_widget_class_bind_template_child (widget_class, AlgaCommentThread, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaCommentThread, spinner);
+
+  gtk_widget_class_install_action (widget_class, "comments.reload", NULL, reload_action_cb);
 }
 
 static void
@@ -143,6 +327,8 @@ alga_comment_thread_init (AlgaCommentThread *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->comments = g_list_store_new (ALGA_TYPE_COMMENT);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->comments),
+                           create_row_cb, NULL, NULL);
 }
 
 GtkWidget *
@@ -166,8 +352,11 @@ alga_comment_thread_set_client (AlgaCommentThread *self,
   g_return_if_fail (ALGA_IS_COMMENT_THREAD (self));
   g_return_if_fail (!client || ALGA_IS_CLIENT (client));
 
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  if (!g_set_object (&self->client, client))
+    return;
+
+  start_load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 const char *
@@ -204,11 +393,25 @@ void
 alga_comment_thread_set_ticket (AlgaCommentThread *self,
                                 AlgaTicket        *ticket)
 {
+  const char *old_id;
+  const char *new_id;
+  gboolean other_ticket;
+
   g_return_if_fail (ALGA_IS_COMMENT_THREAD (self));
   g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
 
-  if (g_set_object (&self->ticket, ticket))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+  old_id = self->ticket != NULL ? alga_ticket_get_ticket_id (self->ticket) : NULL;
+  new_id = ticket != NULL ? alga_ticket_get_ticket_id (ticket) : NULL;
+  /* The detail pane hands over a fresh object on every refresh of the same ticket; only a
+   * different ticket means other comments. */
+  other_ticket = g_strcmp0 (old_id, new_id) != 0;
+
+  if (!g_set_object (&self->ticket, ticket))
+    return;
+
+  if (other_ticket)
+    start_load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
 }
 
 GListModel *
@@ -226,11 +429,30 @@ alga_comment_thread_add_comment (AlgaCommentThread *self,
   g_return_if_fail (ALGA_IS_COMMENT_THREAD (self));
   g_return_if_fail (ALGA_IS_COMMENT (comment));
 
+  /* A post that finishes after the technician moved on belongs to the other ticket. */
+  if (self->ticket == NULL ||
+      (alga_comment_get_ticket_id (comment) != NULL &&
+       g_strcmp0 (alga_comment_get_ticket_id (comment),
+                  alga_ticket_get_ticket_id (self->ticket)) != 0))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->comments)); i++)
+    {
+      g_autoptr(AlgaComment) shown = g_list_model_get_item (G_LIST_MODEL (self->comments), i);
+
+      if (g_strcmp0 (alga_comment_get_comment_id (shown),
+                     alga_comment_get_comment_id (comment)) == 0)
+        return;
+    }
+
   g_list_store_append (self->comments, comment);
+  update_state (self);
 }
 
 void
 alga_comment_thread_reload (AlgaCommentThread *self)
 {
   g_return_if_fail (ALGA_IS_COMMENT_THREAD (self));
+
+  start_load (self);
 }

@@ -10,17 +10,29 @@
 #include <glib/gi18n.h>
 
 #include "alga-composer.h"
+#include "alga-gui-util.h"
 
 struct _AlgaComposer
 {
-  AdwBin      parent_instance;
+  AdwBin          parent_instance;
 
-  AlgaClient *client;
-  char       *user_id;
+  AlgaClient     *client;
+  char           *user_id;
   AlgaTicket     *ticket;
   AlgaDraftStore *draft_store;
+  char           *draft_key;       /* "comment:<ticket_id>" of the text in the box */
+  GCancellable   *draft_cancellable;
+  GCancellable   *post_cancellable;
+  gboolean        sending;
+  gboolean        filling;         /* the buffer is being set by us, not typed into */
 
   GtkTextView    *text_view;
+  GtkRevealer    *error_revealer;
+  GtkLabel       *error_label;
+  GtkCheckButton *internal_check;
+  GtkLabel       *counter_label;
+  GtkStack       *send_stack;
+  GtkSpinner     *send_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaComposer, alga_composer, ADW_TYPE_BIN)
@@ -43,11 +55,273 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+typedef struct
+{
+  AlgaComposer *self;
+  char         *ticket_id;
+  char         *draft_key;
+} PostData;
+
+static void
+post_data_free (PostData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->ticket_id);
+  g_free (data->draft_key);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PostData, post_data_free)
+
+static char *
+dup_text (AlgaComposer *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+set_text (AlgaComposer *self,
+          const char   *text)
+{
+  self->filling = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+  self->filling = FALSE;
+}
+
+static void
+update_send (AlgaComposer *self)
+{
+  g_autofree char *text = dup_text (self);
+  g_autofree char *counter = NULL;
+  /* The server counts characters of the visible text (§15.3.5), not bytes. */
+  glong length = g_utf8_strlen (text, -1);
+  gboolean too_long = length > ALGA_COMPOSER_MAX_CHARS;
+
+  /* Translators: characters typed / the most a comment may have. */
+  counter = g_strdup_printf (_("%ld / %d"), length, ALGA_COMPOSER_MAX_CHARS);
+  gtk_label_set_label (self->counter_label, counter);
+
+  if (too_long)
+    {
+      g_autofree char *description = NULL;
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->counter_label), "dim-label");
+      description = g_strdup_printf (_("Too long: %ld characters, at most %d"),
+                                     length, ALGA_COMPOSER_MAX_CHARS);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->counter_label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->counter_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "dim-label");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->counter_label),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send",
+                                 !self->sending &&
+                                 self->client != NULL &&
+                                 self->ticket != NULL &&
+                                 !too_long &&
+                                 !is_blank (text));
+}
+
+static void
+set_sending (AlgaComposer *self,
+             gboolean      sending)
+{
+  self->sending = sending;
+  gtk_text_view_set_editable (self->text_view, !sending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->internal_check), !sending);
+  gtk_spinner_set_spinning (self->send_spinner, sending);
+  gtk_stack_set_visible_child_name (self->send_stack, sending ? "spinner" : "label");
+  update_send (self);
+}
+
+static void
+show_error (AlgaComposer *self,
+            const char   *message)
+{
+  if (message != NULL)
+    gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static void
+on_buffer_changed_cb (GtkTextBuffer *buffer,
+                      AlgaComposer  *self)
+{
+  update_send (self);
+
+  if (self->filling)
+    return;
+
+  show_error (self, NULL);
+
+  if (self->draft_store != NULL && self->draft_key != NULL)
+    {
+      g_autofree char *text = dup_text (self);
+
+      /* Only what was typed is kept; a blank box is no draft. */
+      alga_draft_store_save (self->draft_store, self->draft_key,
+                             is_blank (text) ? NULL : text);
+    }
+}
+
+static void
+load_draft_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AlgaComposer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *current = NULL;
+
+  text = alga_draft_store_load_finish (ALGA_DRAFT_STORE (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the draft: %s", error->message);
+
+  current = dup_text (self);
+  /* What was typed while the draft was being read wins over the draft. */
+  if (text != NULL && *current == '\0')
+    set_text (self, text);
+}
+
+static void
+restore_draft (AlgaComposer *self)
+{
+  g_cancellable_cancel (self->draft_cancellable);
+  g_clear_object (&self->draft_cancellable);
+
+  g_free (self->draft_key);
+  self->draft_key = NULL;
+  if (self->ticket != NULL)
+    self->draft_key = g_strconcat ("comment:", alga_ticket_get_ticket_id (self->ticket), NULL);
+
+  set_text (self, "");
+  show_error (self, NULL);
+
+  if (self->draft_store == NULL || self->draft_key == NULL)
+    return;
+
+  self->draft_cancellable = g_cancellable_new ();
+  alga_draft_store_load_async (self->draft_store, self->draft_key, self->draft_cancellable,
+                               load_draft_cb, g_object_ref (self));
+}
+
+static void
+post_comment_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PostData) data = user_data;
+  AlgaComposer *self = data->self;
+  g_autoptr(AlgaComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean same_ticket;
+
+  comment = alga_client_post_comment_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  same_ticket = g_strcmp0 (data->draft_key, self->draft_key) == 0;
+  set_sending (self, FALSE);
+
+  if (comment == NULL)
+    {
+      g_autofree char *message = alga_gui_error_message (error);
+      g_autofree char *text = NULL;
+
+      /* The text and its draft stay, so nothing typed is lost. */
+      if (same_ticket)
+        {
+          /* Translators: why posting failed follows. */
+          text = g_strdup_printf (_("Could not post the comment. %s"), message);
+          show_error (self, text);
+        }
+      else
+        {
+          alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not post the comment."), error);
+        }
+      return;
+    }
+
+  if (self->draft_store != NULL)
+    alga_draft_store_delete (self->draft_store, data->draft_key);
+  if (same_ticket)
+    set_text (self, "");
+
+  g_signal_emit (self, signals[COMMENT_POSTED], 0, comment);
+  alga_gui_show_toast (GTK_WIDGET (self), _("Comment posted"));
+}
+
+static void
+send_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AlgaComposer *self = ALGA_COMPOSER (widget);
+  g_autofree char *text = dup_text (self);
+  PostData *data;
+
+  /* The shortcut reaches here even while the action is off; never send twice. */
+  if (self->sending || self->client == NULL || self->ticket == NULL || is_blank (text) ||
+      g_utf8_strlen (text, -1) > ALGA_COMPOSER_MAX_CHARS)
+    return;
+
+  g_strchomp (text);
+  show_error (self, NULL);
+  set_sending (self, TRUE);
+
+  data = g_new0 (PostData, 1);
+  data->self = g_object_ref (self);
+  data->ticket_id = g_strdup (alga_ticket_get_ticket_id (self->ticket));
+  data->draft_key = g_strdup (self->draft_key);
+
+  g_clear_object (&self->post_cancellable);
+  self->post_cancellable = g_cancellable_new ();
+  alga_client_post_comment_async (self->client, data->ticket_id, text,
+                                  gtk_check_button_get_active (self->internal_check),
+                                  FALSE, self->post_cancellable, post_comment_cb, data);
+}
+
 static void
 alga_composer_dispose (GObject *object)
 {
   AlgaComposer *self = ALGA_COMPOSER (object);
 
+  g_cancellable_cancel (self->draft_cancellable);
+  g_clear_object (&self->draft_cancellable);
+  g_cancellable_cancel (self->post_cancellable);
+  g_clear_object (&self->post_cancellable);
+
+  /* The last keystrokes may still wait for the store's delay. */
+  if (self->draft_store != NULL)
+    alga_draft_store_flush (self->draft_store);
+
+  if (self->text_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_text_view_get_buffer (self->text_view),
+                                          on_buffer_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMPOSER);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
@@ -62,15 +336,16 @@ alga_composer_finalize (GObject *object)
   AlgaComposer *self = ALGA_COMPOSER (object);
 
   g_free (self->user_id);
+  g_free (self->draft_key);
 
   G_OBJECT_CLASS (alga_composer_parent_class)->finalize (object);
 }
 
 static void
 alga_composer_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   AlgaComposer *self = ALGA_COMPOSER (object);
 
@@ -95,9 +370,9 @@ alga_composer_get_property (GObject    *object,
 
 static void
 alga_composer_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   AlgaComposer *self = ALGA_COMPOSER (object);
 
@@ -165,12 +440,37 @@ alga_composer_class_init (AlgaComposerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/alga-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, text_view);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, internal_check);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_spinner);
+
+  gtk_widget_class_install_action (widget_class, "composer.send", NULL, send_action_cb);
 }
 
 static void
 alga_composer_init (AlgaComposer *self)
 {
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Capture phase: the text view would otherwise take Ctrl+Enter as a new line. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (
+                                 gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                 gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                               gtk_named_action_new ("composer.send"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect (gtk_text_view_get_buffer (self->text_view), "changed",
+                    G_CALLBACK (on_buffer_changed_cb), self);
+  update_send (self);
 }
 
 GtkWidget *
@@ -189,13 +489,16 @@ alga_composer_get_client (AlgaComposer *self)
 
 void
 alga_composer_set_client (AlgaComposer *self,
-                                AlgaClient        *client)
+                          AlgaClient   *client)
 {
   g_return_if_fail (ALGA_IS_COMPOSER (self));
   g_return_if_fail (!client || ALGA_IS_CLIENT (client));
 
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  if (!g_set_object (&self->client, client))
+    return;
+
+  update_send (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 const char *
@@ -208,7 +511,7 @@ alga_composer_get_user_id (AlgaComposer *self)
 
 void
 alga_composer_set_user_id (AlgaComposer *self,
-                                 const char        *user_id)
+                           const char   *user_id)
 {
   g_return_if_fail (ALGA_IS_COMPOSER (self));
 
@@ -230,13 +533,27 @@ alga_composer_get_ticket (AlgaComposer *self)
 
 void
 alga_composer_set_ticket (AlgaComposer *self,
-                                AlgaTicket        *ticket)
+                          AlgaTicket   *ticket)
 {
+  const char *old_id;
+  const char *new_id;
+  gboolean other_ticket;
+
   g_return_if_fail (ALGA_IS_COMPOSER (self));
   g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
 
-  if (g_set_object (&self->ticket, ticket))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+  old_id = self->ticket != NULL ? alga_ticket_get_ticket_id (self->ticket) : NULL;
+  new_id = ticket != NULL ? alga_ticket_get_ticket_id (ticket) : NULL;
+  other_ticket = g_strcmp0 (old_id, new_id) != 0;
+
+  if (!g_set_object (&self->ticket, ticket))
+    return;
+
+  /* A refresh of the same ticket must not wipe what is being typed. */
+  if (other_ticket)
+    restore_draft (self);
+  update_send (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
 }
 
 AlgaDraftStore *
@@ -251,11 +568,19 @@ void
 alga_composer_set_draft_store (AlgaComposer   *self,
                                AlgaDraftStore *store)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (ALGA_IS_COMPOSER (self));
   g_return_if_fail (!store || ALGA_IS_DRAFT_STORE (store));
 
-  if (g_set_object (&self->draft_store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_STORE]);
+  if (!g_set_object (&self->draft_store, store))
+    return;
+
+  text = dup_text (self);
+  if (store != NULL && self->draft_key != NULL && *text == '\0')
+    restore_draft (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_STORE]);
 }
 
 void
