@@ -487,6 +487,28 @@ test_capabilities (Fixture       *fixture,
   g_assert_null (request->api_key);
 }
 
+/* An older server without the route: only keys, not an error. */
+static void
+test_capabilities_missing (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlgaAuthCapabilities) caps = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_STATUS, .status = 404,
+                          .body = "<html>404</html>", .content_type = "text/html" };
+
+  alga_test_server_add_fault (fixture->server, "GET", "/api/v1/mobile/auth/capabilities",
+                              &fault);
+  alga_auth_check_capabilities_async (fixture->auth, NULL, alga_test_store_result_cb, &result);
+  caps = alga_auth_check_capabilities_finish (fixture->auth,
+                                              alga_test_wait_for_result (&result, 10000),
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_false (caps->enabled);
+  g_assert_cmpuint (caps->access_ttl_sec, ==, 0);
+}
+
 static void
 test_key_sign_in (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -612,6 +634,7 @@ main (int   argc,
   ADD ("/auth/sign-in-url", test_sign_in_url);
   g_test_add_func ("/auth/parse-callback", test_parse_callback);
   ADD ("/auth/capabilities", test_capabilities);
+  ADD ("/auth/capabilities-missing", test_capabilities_missing);
   ADD ("/auth/browser/round-trip", test_browser_round_trip);
   ADD ("/auth/browser/wrong-state", test_wrong_state);
   ADD ("/auth/browser/no-pending", test_no_pending);

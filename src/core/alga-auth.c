@@ -412,6 +412,13 @@ capabilities_cb (GObject      *source,
   JsonObject *providers;
 
   root = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  if (root == NULL && g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NOT_FOUND))
+    {
+      /* A server from before the mobile sign-in: it offers only API keys. */
+      g_task_return_pointer (task, g_new0 (AlgaAuthCapabilities, 1),
+                             (GDestroyNotify) alga_auth_capabilities_free);
+      return;
+    }
   if (root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
