@@ -276,6 +276,15 @@ json_parse_message (const char *body)
       else if (*p == '}' || *p == ']')
         depth--;
     }
+  if (body[0] == '{')
+    {
+      const char *next = body + 1;
+
+      while (g_ascii_isspace (*next))
+        next++;
+      if (*next != '\0' && *next != '"' && *next != '}')
+        return g_strdup_printf ("Expected property name or '}' in JSON at position %d", (int) (next - body));
+    }
   if (depth > 0 || in_string || body[0] == '\0')
     return g_strdup ("Unexpected end of JSON input");
   if (body[0] == '{')

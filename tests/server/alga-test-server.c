@@ -466,6 +466,28 @@ typedef struct
   AlgaTestRequest   *record;
 } Delayed;
 
+/* The record may be gone if the test cleared the requests meanwhile. */
+static void
+set_record_status (AlgaTestServer  *self,
+                   AlgaTestRequest *record,
+                   guint            status)
+{
+  g_mutex_lock (&self->lock);
+  if (g_ptr_array_find (self->requests, record, NULL))
+    record->status = status;
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+delayed_free (gpointer user_data)
+{
+  Delayed *d = user_data;
+
+  g_object_unref (d->msg);
+  g_free (d);
+}
+
+/* The source holds no reference on the server: stopping it drops pending delayed answers. */
 static gboolean
 delayed_cb (gpointer user_data)
 {
@@ -473,12 +495,10 @@ delayed_cb (gpointer user_data)
 
   g_mutex_lock (&d->self->lock);
   dispatch (d->self, d->msg);
-  d->record->status = soup_server_message_get_status (d->msg);
+  if (g_ptr_array_find (d->self->requests, d->record, NULL))
+    d->record->status = soup_server_message_get_status (d->msg);
   g_mutex_unlock (&d->self->lock);
   soup_server_message_unpause (d->msg);
-  g_object_unref (d->msg);
-  g_object_unref (d->self);
-  g_free (d);
   return G_SOURCE_REMOVE;
 }
 
@@ -505,7 +525,7 @@ apply_fault (AlgaTestServer    *self,
 
           soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", value);
         }
-      record->status = fault->status;
+      set_record_status (self, record, fault->status);
       break;
 
     case ALGA_TEST_FAULT_DELAY:
@@ -513,18 +533,18 @@ apply_fault (AlgaTestServer    *self,
         Delayed *d = g_new0 (Delayed, 1);
         GSource *source = g_timeout_source_new (fault->delay_ms);
 
-        d->self = g_object_ref (self);
+        d->self = self;
         d->msg = g_object_ref (msg);
         d->record = record;
         soup_server_message_pause (msg);
-        g_source_set_callback (source, delayed_cb, d, NULL);
+        g_source_set_callback (source, delayed_cb, d, delayed_free);
         g_source_attach (source, self->context);
         g_source_unref (source);
       }
       break;
 
     case ALGA_TEST_FAULT_DROP:
-      record->status = 0;
+      set_record_status (self, record, 0);
       raw_write_free (steal (msg));
       break;
 
@@ -533,11 +553,11 @@ apply_fault (AlgaTestServer    *self,
       g_mutex_lock (&self->lock);
       dispatch (self, msg);
       g_mutex_unlock (&self->lock);
-      record->status = soup_server_message_get_status (msg);
+      set_record_status (self, record, soup_server_message_get_status (msg));
       body = response_body (msg);
       len = g_bytes_get_size (body);
       {
-        g_autoptr(GBytes) head = raw_head (record->status, soup_server_message_get_response_headers (msg), len);
+        g_autoptr(GBytes) head = raw_head (soup_server_message_get_status (msg), soup_server_message_get_response_headers (msg), len);
 
         w = steal (msg);
         if (fault->kind == ALGA_TEST_FAULT_TRUNCATE)
@@ -571,7 +591,7 @@ apply_fault (AlgaTestServer    *self,
         soup_message_headers_replace (headers, "Content-Type", "application/json");
         head = raw_head (200, headers, MAX (fault->size, 16));
         soup_message_headers_unref (headers);
-        record->status = 200;
+        set_record_status (self, record, 200);
         w = steal (msg);
         w->huge_left = MAX (fault->size, 16) - 11;
         g_output_stream_write_all (g_io_stream_get_output_stream (w->stream),
