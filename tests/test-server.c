@@ -484,8 +484,10 @@ test_comments_post (Fixture *f, gconstpointer d)
   const char *t = alga_test_server_get_my_ticket_id (f->server);
   guint before = alga_test_server_count_comments (f->server, t);
   g_autoptr(AlgaTestResponse) plain = post_comment (f, "{\"comment_text\":\"a <b> c\\nline\",\"is_internal\":true}");
-  g_autofree char *ok5000 = g_strdup_printf ("{\"comment_text\":\"%s\"}", g_strnfill (5000, 'x'));
-  g_autofree char *bad5001 = g_strdup_printf ("{\"comment_text\":\"%s\"}", g_strnfill (5001, 'x'));
+  g_autofree char *x5000 = g_strnfill (5000, 'x');
+  g_autofree char *x5001 = g_strnfill (5001, 'x');
+  g_autofree char *ok5000 = g_strdup_printf ("{\"comment_text\":\"%s\"}", x5000);
+  g_autofree char *bad5001 = g_strdup_printf ("{\"comment_text\":\"%s\"}", x5001);
   g_autoptr(AlgaTestResponse) r5000 = post_comment (f, ok5000);
   g_autoptr(AlgaTestResponse) r5001 = post_comment (f, bad5001);
   g_autoptr(AlgaTestResponse) blank = post_comment (f, "{\"comment_text\":\"  \\n \"}");
