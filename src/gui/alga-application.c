@@ -10,27 +10,385 @@
 #include <glib/gi18n.h>
 
 #include "alga-application.h"
+#include "alga-auth.h"
+#include "alga-gui-util.h"
+#include "alga-session.h"
+#include "alga-sign-in-page.h"
+#include "alga-token-store-memory.h"
+#include "alga-token-store-secret.h"
 #include "alga-window.h"
 
 struct _AlgaApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
 
-  char *server_url;
+  char           *server_url;
+  GSettings      *settings;
+  AlgaTokenStore *store;
+  AlgaSession    *session;
+  GCancellable   *cancellable;
+  GtkWidget      *sign_in_page;
+  char           *pending_ticket_id;
+  gboolean        restoring;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
 
+static void set_session (AlgaApplication *self,
+                         AlgaSession     *session);
+
+static AlgaWindow *
+get_window (AlgaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      window = windows != NULL ? windows->data : NULL;
+    }
+
+  return ALGA_IS_WINDOW (window) ? ALGA_WINDOW (window) : NULL;
+}
+
+static AlgaWindow *
+ensure_window (AlgaApplication *self)
+{
+  AlgaWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      window = alga_window_new (self);
+      alga_window_set_sign_in_page (window, self->sign_in_page);
+      /* While the keyring is asked, the window shows that it is starting. */
+      if (!self->restoring)
+        alga_window_set_session (window, self->session);
+    }
+
+  return window;
+}
+
+static void
+show_pending_ticket (AlgaApplication *self)
+{
+  AlgaWindow *window = get_window (self);
+
+  if (self->pending_ticket_id == NULL || self->session == NULL || window == NULL)
+    return;
+
+  alga_window_show_ticket (window, self->pending_ticket_id);
+  g_clear_pointer (&self->pending_ticket_id, g_free);
+}
+
+static void
+on_session_ended_cb (AlgaApplication *self,
+                     const GError    *error,
+                     AlgaSession     *session)
+{
+  AlgaWindow *window = get_window (self);
+
+  if (session != self->session)
+    return;
+
+  if (window != NULL && error != NULL)
+    alga_gui_show_error_toast (GTK_WIDGET (window), NULL, error);
+
+  set_session (self, NULL);
+}
+
+static void
+set_session (AlgaApplication *self,
+             AlgaSession     *session)
+{
+  AlgaWindow *window = get_window (self);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_ended_cb, self);
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "ended", G_CALLBACK (on_session_ended_cb),
+                               self, G_CONNECT_SWAPPED);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "server-url", alga_session_get_server_url (session));
+    }
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "sign-out")),
+                               session != NULL);
+
+  if (window != NULL)
+    alga_window_set_session (window, session);
+
+  show_pending_ticket (self);
+}
+
+static void
+on_signed_in_cb (AlgaApplication *self,
+                 AlgaSession     *session)
+{
+  set_session (self, session);
+}
+
+static void
+on_session_restored_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(AlgaApplication) self = user_data;
+  g_autoptr(AlgaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaWindow *window;
+
+  self->restoring = FALSE;
+  session = alga_session_restore_finish (result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  window = get_window (self);
+  if (error != NULL)
+    {
+      g_debug ("No stored account: %s", error->message);
+      if (window != NULL)
+        alga_gui_show_error_toast (GTK_WIDGET (window), _("Your account could not be loaded."), error);
+    }
+
+  set_session (self, session);
+}
+
+/* At start: a key from the environment (build-aux/dev run, scripts), else the account in the
+ * keyring, else the sign-in page. */
+static void
+start_signing_in (AlgaApplication *self)
+{
+  const char *key = g_getenv ("ALGA_API_KEY");
+  const char *email = g_getenv ("ALGA_USER_EMAIL");
+  g_autofree char *server = NULL;
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->server_url != NULL)
+    server = g_strdup (self->server_url);
+  else if (self->settings != NULL)
+    server = g_settings_get_string (self->settings, "server-url");
+
+  if (server != NULL && server[0] != '\0')
+    alga_sign_in_page_set_server_url (ALGA_SIGN_IN_PAGE (self->sign_in_page), server);
+
+  if (key != NULL && key[0] != '\0' && email != NULL && server != NULL && server[0] != '\0')
+    {
+      alga_sign_in_page_sign_in_with_key (ALGA_SIGN_IN_PAGE (self->sign_in_page), key, email);
+      return;
+    }
+
+  if (server == NULL || server[0] == '\0')
+    {
+      set_session (self, NULL);
+      return;
+    }
+
+  client = alga_client_new (server, &error);
+  if (client == NULL)
+    {
+      g_debug ("Stored server %s: %s", server, error->message);
+      set_session (self, NULL);
+      return;
+    }
+
+  self->restoring = TRUE;
+  alga_session_restore_async (client, self->store, self->cancellable,
+                              on_session_restored_cb, g_object_ref (self));
+}
+
+/* Actions. */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AlgaApplication *self = user_data;
+  AlgaWindow *window = ensure_window (self);
+  const char *developers[] = { "Nine Minds", NULL };
+  g_autofree char *debug_info = NULL;
+  GtkWidget *about;
+
+  debug_info = g_strdup_printf ("Alga PSA %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\nServer: %s\n",
+                                PACKAGE_VERSION,
+                                gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (),
+                                adw_get_major_version (), adw_get_minor_version (),
+                                adw_get_micro_version (),
+                                self->session != NULL ? alga_session_get_server_url (self->session)
+                                                      : "-");
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-name", _("Alga PSA"),
+                        "application-icon", APP_ID,
+                        "developer-name", "Nine Minds",
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_WEBSITE "/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "debug-info", debug_info,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_signed_out_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AlgaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AlgaWindow *window;
+
+  if (!alga_session_sign_out_finish (ALGA_SESSION (source), result, &error))
+    {
+      window = get_window (self);
+      if (window != NULL)
+        alga_gui_show_error_toast (GTK_WIDGET (window), _("Signing out did not finish."), error);
+    }
+
+  if (self->session == ALGA_SESSION (source))
+    set_session (self, NULL);
+}
+
+static void
+sign_out_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AlgaApplication *self = user_data;
+
+  if (self->session == NULL)
+    return;
+
+  alga_session_sign_out_async (self->session, NULL, on_signed_out_cb, g_object_ref (self));
+}
+
+static void
+open_ticket_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AlgaApplication *self = user_data;
+  AlgaWindow *window = ensure_window (self);
+
+  g_free (self->pending_ticket_id);
+  self->pending_ticket_id = g_variant_dup_string (parameter, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  show_pending_ticket (self);
+}
+
+/* GApplication. */
+
+static void
+alga_application_startup (GApplication *app)
+{
+  AlgaApplication *self = ALGA_APPLICATION (app);
+  const GActionEntry entries[] = {
+    { "quit", quit_action },
+    { "about", about_action },
+    { "sign-out", sign_out_action },
+    { "open-ticket", open_ticket_action, "s" },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (alga_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (BASE_APP_ID);
+
+  /* ALGA_TOKEN_STORE=memory keeps a throwaway run (demos, tests) out of the keyring. */
+  if (g_strcmp0 (g_getenv ("ALGA_TOKEN_STORE"), "memory") == 0)
+    self->store = alga_token_store_memory_new ();
+  else
+    self->store = alga_token_store_secret_new ();
+
+  self->sign_in_page = g_object_ref_sink (alga_sign_in_page_new (self->store));
+  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  set_session (self, NULL);
+  start_signing_in (self);
+}
+
+static void
+alga_application_shutdown (GApplication *app)
+{
+  AlgaApplication *self = ALGA_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (alga_application_parent_class)->shutdown (app);
+}
+
 static void
 alga_application_activate (GApplication *app)
 {
-  GtkWindow *window;
+  AlgaApplication *self = ALGA_APPLICATION (app);
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (alga_window_new (ALGA_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
 
-  gtk_window_present (window);
+static void
+alga_application_open (GApplication  *app,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  AlgaApplication *self = ALGA_APPLICATION (app);
+  int i;
+
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+
+  for (i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      if (g_str_has_prefix (uri, "alga://auth/callback") || g_str_has_prefix (uri, "alga:///auth/callback"))
+        {
+          if (!alga_sign_in_page_handle_callback (ALGA_SIGN_IN_PAGE (self->sign_in_page), uri))
+            g_debug ("A sign-in link arrived while no browser sign-in was waiting for it");
+        }
+      else if (g_str_has_prefix (uri, "alga://ticket/"))
+        {
+          const char *id = uri + strlen ("alga://ticket/");
+
+          g_free (self->pending_ticket_id);
+          self->pending_ticket_id = g_uri_unescape_string (id, "/");
+          show_pending_ticket (self);
+        }
+      else
+        {
+          g_debug ("Ignoring a link this app does not handle");
+        }
+    }
 }
 
 static int
@@ -56,11 +414,27 @@ alga_application_handle_local_options (GApplication *app,
 }
 
 static void
+alga_application_dispose (GObject *object)
+{
+  AlgaApplication *self = ALGA_APPLICATION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_clear_object (&self->sign_in_page);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (alga_application_parent_class)->dispose (object);
+}
+
+static void
 alga_application_finalize (GObject *object)
 {
   AlgaApplication *self = ALGA_APPLICATION (object);
 
   g_clear_pointer (&self->server_url, g_free);
+  g_clear_pointer (&self->pending_ticket_id, g_free);
 
   G_OBJECT_CLASS (alga_application_parent_class)->finalize (object);
 }
@@ -71,9 +445,13 @@ alga_application_class_init (AlgaApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = alga_application_dispose;
   object_class->finalize = alga_application_finalize;
 
+  app_class->startup = alga_application_startup;
+  app_class->shutdown = alga_application_shutdown;
   app_class->activate = alga_application_activate;
+  app_class->open = alga_application_open;
   app_class->handle_local_options = alga_application_handle_local_options;
 }
 
@@ -88,6 +466,7 @@ alga_application_init (AlgaApplication *self)
     { NULL }
   };
 
+  self->cancellable = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
@@ -115,4 +494,18 @@ alga_application_get_server_url (AlgaApplication *self)
   g_return_val_if_fail (ALGA_IS_APPLICATION (self), NULL);
 
   return self->server_url;
+}
+
+/**
+ * alga_application_get_session:
+ * @self: the application
+ *
+ * Returns: (nullable) (transfer none): the signed-in session
+ */
+AlgaSession *
+alga_application_get_session (AlgaApplication *self)
+{
+  g_return_val_if_fail (ALGA_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }

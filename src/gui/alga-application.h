@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "alga-session.h"
+
 G_BEGIN_DECLS
 
 #define ALGA_TYPE_APPLICATION (alga_application_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (AlgaApplication, alga_application, ALGA, APPLICATION, AdwA
 
 AlgaApplication *alga_application_new            (void);
 const char      *alga_application_get_server_url (AlgaApplication *self);
+AlgaSession     *alga_application_get_session    (AlgaApplication *self);
 
 G_END_DECLS

@@ -177,6 +177,12 @@ alga_ticket_row_dispose (GObject *object)
 
   alga_ticket_row_set_ticket (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_ROW);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (alga_ticket_row_parent_class)->dispose (object);
 }

@@ -9,30 +9,912 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-gui-util.h"
+#include "alga-ticket-list-view.h"
+#include "alga-ticket-view.h"
+#include "alga-view.h"
 #include "alga-window.h"
+
+/* How many tickets a page of the list holds. */
+#define PAGE_SIZE 50
+
+typedef enum
+{
+  UPDATED_ANY,
+  UPDATED_DAY,
+  UPDATED_WEEK,
+  UPDATED_MONTH,
+} UpdatedFilter;
+
+typedef enum
+{
+  ASSIGNEE_FILTER_ANY,
+  ASSIGNEE_FILTER_ME,
+  ASSIGNEE_FILTER_NOBODY,
+} AssigneeFilter;
 
 struct _AlgaWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
+
+  AlgaSession          *session;
+  AlgaTicketList       *tickets;
+  GCancellable         *cancellable;
+  AlgaView              view;
+  GSettings            *settings;
+
+  /* Reference data for the filters: statuses grouped by name, boards by id. */
+  GHashTable           *status_ids_by_name;
+  GPtrArray            *board_ids;
+  GPtrArray            *priority_names;
+  guint                 tags_timeout_id;
+
+  GtkLabel             *count_labels[ALGA_N_VIEWS];
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwBin               *sign_in_bin;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *list_pane;
+  GtkWidget            *detail_pane;
+  GtkListBox           *views_list;
+  GtkLabel             *account_label;
+  AdwWindowTitle       *list_title;
+  AdwWindowTitle       *detail_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  GtkMenuButton        *filter_button;
+  AlgaTicketListView   *ticket_list_view;
+  AlgaTicketView       *ticket_view;
+  GtkDropDown          *assignee_filter;
+  GtkDropDown          *status_filter;
+  GtkStringList        *status_filter_model;
+  GtkDropDown          *priority_filter;
+  GtkStringList        *priority_filter_model;
+  GtkDropDown          *board_filter;
+  GtkStringList        *board_filter_model;
+  GtkDropDown          *updated_filter;
+  GtkEntry             *tags_filter;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaWindow, alga_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static AlgaClient *
+get_client (AlgaWindow *self)
+{
+  return self->session != NULL ? alga_session_get_client (self->session) : NULL;
+}
+
+static const char *
+get_user_id (AlgaWindow *self)
+{
+  return self->session != NULL ? alga_session_get_user_id (self->session) : NULL;
+}
+
+static gboolean
+filters_active (AlgaWindow *self)
+{
+  const char *tags = gtk_editable_get_text (GTK_EDITABLE (self->tags_filter));
+
+  return gtk_drop_down_get_selected (self->assignee_filter) != ASSIGNEE_FILTER_ANY
+         || gtk_drop_down_get_selected (self->status_filter) > 0
+         || gtk_drop_down_get_selected (self->priority_filter) > 0
+         || gtk_drop_down_get_selected (self->board_filter) > 0
+         || gtk_drop_down_get_selected (self->updated_filter) != UPDATED_ANY
+         || (tags != NULL && tags[0] != '\0');
+}
+
+/* The query of the list: the view's, narrowed by the search text and the filters, in the
+ * chosen order. */
+static AlgaTicketQuery *
+build_query (AlgaWindow *self)
+{
+  g_autoptr(AlgaTicketQuery) query = NULL;
+  g_autoptr(GVariant) sort = NULL;
+  g_autoptr(GVariant) descending = NULL;
+  const char *search;
+  const char *tags_text;
+  guint selected;
+
+  query = alga_view_build_query (self->view, get_user_id (self), NULL);
+
+  sort = g_action_group_get_action_state (G_ACTION_GROUP (self), "sort");
+  descending = g_action_group_get_action_state (G_ACTION_GROUP (self), "sort-descending");
+  if (sort != NULL && descending != NULL)
+    alga_ticket_query_set_sort (query, g_variant_get_string (sort, NULL),
+                                g_variant_get_boolean (descending));
+
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (search != NULL && search[0] != '\0')
+    alga_ticket_query_set_search (query, search);
+
+  switch ((AssigneeFilter) gtk_drop_down_get_selected (self->assignee_filter))
+    {
+    case ASSIGNEE_FILTER_ME:
+      alga_ticket_query_set_assignee (query, ALGA_TICKET_ASSIGNEE_ME, NULL);
+      break;
+    case ASSIGNEE_FILTER_NOBODY:
+      alga_ticket_query_set_assignee (query, ALGA_TICKET_ASSIGNEE_NONE, NULL);
+      break;
+    case ASSIGNEE_FILTER_ANY:
+    default:
+      break;
+    }
+
+  selected = gtk_drop_down_get_selected (self->status_filter);
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    {
+      const char *name = gtk_string_list_get_string (self->status_filter_model, selected);
+      GPtrArray *ids = g_hash_table_lookup (self->status_ids_by_name, name);
+
+      if (ids != NULL)
+        alga_ticket_query_set_status_ids (query, (const char * const *) ids->pdata);
+    }
+
+  selected = gtk_drop_down_get_selected (self->priority_filter);
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    alga_ticket_query_set_priority_name (query,
+                                         gtk_string_list_get_string (self->priority_filter_model,
+                                                                     selected));
+
+  selected = gtk_drop_down_get_selected (self->board_filter);
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= self->board_ids->len)
+    alga_ticket_query_set_board_id (query, g_ptr_array_index (self->board_ids, selected - 1));
+
+  switch ((UpdatedFilter) gtk_drop_down_get_selected (self->updated_filter))
+    {
+    case UPDATED_DAY:
+    case UPDATED_WEEK:
+    case UPDATED_MONTH:
+      {
+        static const int days[] = { 0, 1, 7, 30 };
+        g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+        g_autoptr(GDateTime) since =
+          g_date_time_add_days (now, -days[gtk_drop_down_get_selected (self->updated_filter)]);
+
+        alga_ticket_query_set_updated_since (query, since);
+      }
+      break;
+    case UPDATED_ANY:
+    default:
+      break;
+    }
+
+  tags_text = gtk_editable_get_text (GTK_EDITABLE (self->tags_filter));
+  if (tags_text != NULL && tags_text[0] != '\0')
+    {
+      g_auto(GStrv) parts = g_strsplit_set (tags_text, ",", -1);
+      g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+      guint i;
+
+      for (i = 0; parts[i] != NULL; i++)
+        {
+          g_strstrip (parts[i]);
+          if (parts[i][0] != '\0')
+            g_ptr_array_add (tags, parts[i]);
+        }
+      g_ptr_array_add (tags, NULL);
+      if (tags->len > 1)
+        alga_ticket_query_set_tags (query, (const char * const *) tags->pdata);
+    }
+
+  return g_steal_pointer (&query);
+}
+
+static void
+update_list_title (AlgaWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  adw_window_title_set_title (self->list_title, alga_view_get_title (self->view));
+
+  if (self->tickets != NULL && !alga_ticket_list_get_loading (self->tickets)
+      && alga_ticket_list_get_error (self->tickets) == NULL)
+    {
+      guint total = alga_ticket_list_get_total (self->tickets);
+
+      subtitle = g_strdup_printf (ngettext ("%u ticket", "%u tickets", total), total);
+    }
+
+  adw_window_title_set_subtitle (self->list_title, subtitle != NULL ? subtitle : "");
+
+  if (filters_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+static void
+apply_query (AlgaWindow *self)
+{
+  g_autoptr(AlgaTicketQuery) query = NULL;
+
+  if (self->tickets == NULL)
+    return;
+
+  query = build_query (self);
+  alga_ticket_list_set_query (self->tickets, query);
+  update_list_title (self);
+}
+
+/* Counts of the sidebar: one stats request for the open and closed totals, and a one-ticket
+ * page for each view whose count the stats do not give. */
+
+typedef struct
+{
+  AlgaWindow *self;
+  AlgaView    view;
+} CountData;
+
+static void
+set_count (AlgaWindow *self,
+           AlgaView    view,
+           guint       count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_label_set_label (self->count_labels[view], text);
+}
+
+static void
+on_count_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CountData *data = user_data;
+  g_autoptr(AlgaPagination) pagination = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tickets = alga_client_list_tickets_finish (ALGA_CLIENT (source), result, &pagination, &error);
+  if (tickets != NULL && pagination != NULL)
+    set_count (data->self, data->view, pagination->total);
+  else if (!alga_gui_error_is_cancelled (error))
+    g_debug ("Count of %s: %s", alga_view_get_id (data->view), error ? error->message : "?");
+
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static void
+on_stats_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AlgaWindow) self = user_data;
+  g_autoptr(AlgaTicketStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stats = alga_client_get_ticket_stats_finish (ALGA_CLIENT (source), result, &error);
+  if (stats == NULL)
+    {
+      if (!alga_gui_error_is_cancelled (error))
+        g_debug ("Stats: %s", error->message);
+      return;
+    }
+
+  set_count (self, ALGA_VIEW_ALL_OPEN, alga_ticket_stats_get_open_tickets (stats));
+  set_count (self, ALGA_VIEW_CLOSED, alga_ticket_stats_get_closed_tickets (stats));
+}
+
+static void
+load_counts (AlgaWindow *self)
+{
+  static const AlgaView counted[] = { ALGA_VIEW_MY_OPEN, ALGA_VIEW_UNASSIGNED, ALGA_VIEW_RECENT };
+  AlgaClient *client = get_client (self);
+  guint i;
+
+  if (client == NULL)
+    return;
+
+  alga_client_get_ticket_stats_async (client, self->cancellable,
+                                      on_stats_loaded_cb, g_object_ref (self));
+
+  for (i = 0; i < G_N_ELEMENTS (counted); i++)
+    {
+      g_autoptr(AlgaTicketQuery) query = alga_view_build_query (counted[i], get_user_id (self), NULL);
+      CountData *data = g_new0 (CountData, 1);
+
+      data->self = g_object_ref (self);
+      data->view = counted[i];
+      alga_ticket_query_set_fields (query, "ticket_id");
+      alga_client_list_tickets_async (client, query, 1, 1, self->cancellable,
+                                      on_count_loaded_cb, data);
+    }
+}
+
+/* Reference data for the filters. */
+
+static void
+on_statuses_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AlgaWindow) self = user_data;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint i;
+
+  statuses = alga_client_list_statuses_finish (ALGA_CLIENT (source), result, &error);
+  if (statuses == NULL)
+    {
+      if (!alga_gui_error_is_cancelled (error))
+        g_debug ("Statuses: %s", error->message);
+      return;
+    }
+
+  /* Statuses belong to boards; several boards may have an "In Progress". The filter offers
+   * each name once and matches every status of that name. */
+  g_hash_table_remove_all (self->status_ids_by_name);
+  g_ptr_array_set_size (self->board_ids, 0);
+  g_ptr_array_add (names, (gpointer) _("Any status"));
+  for (i = 0; i < statuses->len; i++)
+    {
+      AlgaStatus *status = g_ptr_array_index (statuses, i);
+      const char *name = alga_status_get_name (status);
+      const char *board_id = alga_status_get_board_id (status);
+      GPtrArray *ids;
+
+      if (name == NULL)
+        continue;
+
+      ids = g_hash_table_lookup (self->status_ids_by_name, name);
+      if (ids == NULL)
+        {
+          ids = g_ptr_array_new_null_terminated (2, g_free, TRUE);
+          g_hash_table_insert (self->status_ids_by_name, g_strdup (name), ids);
+          g_ptr_array_add (names, (gpointer) name);
+        }
+      g_ptr_array_add (ids, g_strdup (alga_status_get_status_id (status)));
+
+      if (board_id != NULL && !g_ptr_array_find_with_equal_func (self->board_ids, board_id,
+                                                                 g_str_equal, NULL))
+        g_ptr_array_add (self->board_ids, g_strdup (board_id));
+    }
+  g_ptr_array_add (names, NULL);
+
+  gtk_string_list_splice (self->status_filter_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->status_filter_model)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+
+  /* The statuses route names no board, so boards are told apart by number. */
+  {
+    g_autoptr(GPtrArray) board_names = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (board_names, g_strdup (_("Any board")));
+    for (i = 0; i < self->board_ids->len; i++)
+      /* Translators: a board in the filter, when the server gives no name for it. */
+      g_ptr_array_add (board_names, g_strdup_printf (_("Board %u"), i + 1));
+    g_ptr_array_add (board_names, NULL);
+    gtk_string_list_splice (self->board_filter_model, 0,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->board_filter_model)),
+                            (const char * const *) board_names->pdata);
+    gtk_drop_down_set_selected (self->board_filter, 0);
+  }
+}
+
+static void
+on_priorities_loaded_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(AlgaWindow) self = user_data;
+  g_autoptr(GPtrArray) priorities = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint i;
+
+  priorities = alga_client_list_priorities_finish (ALGA_CLIENT (source), result, &error);
+  if (priorities == NULL)
+    {
+      if (!alga_gui_error_is_cancelled (error))
+        g_debug ("Priorities: %s", error->message);
+      return;
+    }
+
+  g_ptr_array_add (names, (gpointer) _("Any priority"));
+  for (i = 0; i < priorities->len; i++)
+    {
+      const char *name = alga_priority_get_priority_name (g_ptr_array_index (priorities, i));
+
+      if (name != NULL)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  gtk_string_list_splice (self->priority_filter_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->priority_filter_model)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->priority_filter, 0);
+}
+
+static void
+load_reference_data (AlgaWindow *self)
+{
+  AlgaClient *client = get_client (self);
+
+  if (client == NULL)
+    return;
+
+  alga_client_list_statuses_async (client, NULL, self->cancellable,
+                                   on_statuses_loaded_cb, g_object_ref (self));
+  alga_client_list_priorities_async (client, self->cancellable,
+                                     on_priorities_loaded_cb, g_object_ref (self));
+}
+
+/* Signal handlers from the template. */
+
+static void
+on_views_list_row_selected_cb (AlgaWindow    *self,
+                               GtkListBoxRow *row)
+{
+  AlgaView view;
+
+  if (row == NULL)
+    return;
+
+  view = (AlgaView) gtk_list_box_row_get_index (row);
+  if (view == self->view && self->tickets != NULL)
+    return;
+
+  self->view = view;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", alga_view_get_id (view));
+  apply_query (self);
+}
+
+static void
+on_views_list_row_activated_cb (AlgaWindow    *self,
+                                GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+on_search_changed_cb (AlgaWindow *self)
+{
+  apply_query (self);
+}
+
+static void
+on_search_activate_cb (AlgaWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list_view));
+  alga_ticket_list_view_move_selection (self->ticket_list_view, 1);
+}
+
+static void
+on_filter_changed_cb (AlgaWindow *self)
+{
+  g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
+  apply_query (self);
+}
+
+static gboolean
+tags_timeout_cb (gpointer user_data)
+{
+  AlgaWindow *self = user_data;
+
+  self->tags_timeout_id = 0;
+  apply_query (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_tags_changed_cb (AlgaWindow *self)
+{
+  g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
+  self->tags_timeout_id = g_timeout_add (400, tags_timeout_cb, self);
+}
+
+static void
+on_selected_ticket_changed_cb (AlgaWindow *self)
+{
+  AlgaTicket *ticket = alga_ticket_list_view_get_selected_ticket (self->ticket_list_view);
+
+  alga_ticket_view_set_ticket (self->ticket_view, ticket);
+  adw_window_title_set_title (self->detail_title,
+                              ticket != NULL ? alga_ticket_get_ticket_number (ticket) : "");
+}
+
+static void
+on_ticket_activated_cb (AlgaWindow *self,
+                        AlgaTicket *ticket)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_leaflet_folded_cb (AlgaWindow *self)
+{
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  /* Folded with nothing selected, the detail pane would be an empty page. */
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->detail_pane
+      && alga_ticket_list_view_get_selected_ticket (self->ticket_list_view) == NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+on_tickets_state_changed_cb (AlgaWindow *self)
+{
+  update_list_title (self);
+}
+
+/* Actions. */
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+
+  if (self->tickets == NULL)
+    return;
+
+  alga_ticket_list_reload (self->tickets);
+  load_counts (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+  AlgaView view;
+
+  if (!alga_view_from_id (g_variant_get_string (parameter, NULL), &view))
+    return;
+
+  gtk_list_box_select_row (self->views_list,
+                           gtk_list_box_get_row_at_index (self->views_list, (int) view));
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+show_views_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list_view));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+
+  /* Each setter would re-query; build the query once, at the end. */
+  g_signal_handlers_block_by_func (self->assignee_filter, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->status_filter, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->priority_filter, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->board_filter, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->updated_filter, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->tags_filter, on_tags_changed_cb, self);
+  gtk_drop_down_set_selected (self->assignee_filter, ASSIGNEE_FILTER_ANY);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->priority_filter, 0);
+  gtk_drop_down_set_selected (self->board_filter, 0);
+  gtk_drop_down_set_selected (self->updated_filter, UPDATED_ANY);
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_filter), "");
+  g_signal_handlers_unblock_by_func (self->assignee_filter, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->status_filter, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->priority_filter, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->board_filter, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->updated_filter, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->tags_filter, on_tags_changed_cb, self);
+
+  apply_query (self);
+}
+
+static void
+change_sort_state (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       user_data)
+{
+  AlgaWindow *self = user_data;
+  g_autoptr(AlgaTicketQuery) probe = alga_ticket_query_new ();
+
+  /* Only columns the server can sort by: anything else is a 500 there. */
+  if (g_variant_is_of_type (state, G_VARIANT_TYPE_STRING)
+      && !alga_ticket_query_set_sort (probe, g_variant_get_string (state, NULL), TRUE))
+    return;
+
+  g_simple_action_set_state (action, state);
+
+  if (self->settings != NULL)
+    {
+      if (g_variant_is_of_type (state, G_VARIANT_TYPE_STRING))
+        g_settings_set_string (self->settings, "list-sort", g_variant_get_string (state, NULL));
+      else
+        g_settings_set_string (self->settings, "list-order",
+                               g_variant_get_boolean (state) ? "desc" : "asc");
+    }
+
+  apply_query (self);
+}
+
+static void
+activate_toggle (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+
+  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
+}
+
+static void
+activate_radio (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_action_change_state (G_ACTION (action), parameter);
+}
+
+static void
+build_views_list (AlgaWindow *self)
+{
+  guint i;
+
+  for (i = 0; i < ALGA_N_VIEWS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name (alga_view_get_icon_name ((AlgaView) i));
+      GtkWidget *label = gtk_label_new (alga_view_get_title ((AlgaView) i));
+      GtkWidget *count = gtk_label_new ("");
+      GtkWidget *row = gtk_list_box_row_new ();
+      g_autofree char *tooltip = NULL;
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (count), 1);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "view-count");
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), count);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      /* Translators: the tooltip of a view in the sidebar, with its keyboard shortcut. */
+      tooltip = g_strdup_printf (_("%s (Alt+%u)"), alga_view_get_title ((AlgaView) i), i + 1);
+      gtk_widget_set_tooltip_text (row, tooltip);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, count, NULL,
+                                      -1);
+      gtk_list_box_append (self->views_list, row);
+
+      self->count_labels[i] = GTK_LABEL (count);
+    }
+}
+
+static void
+alga_window_dispose (GObject *object)
+{
+  AlgaWindow *self = ALGA_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_WINDOW);
+
+  g_clear_object (&self->tickets);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->status_ids_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->board_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->priority_names, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (alga_window_parent_class)->dispose (object);
+}
+
+static void
+alga_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AlgaWindow *self = ALGA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+alga_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  AlgaWindow *self = ALGA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      alga_window_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 alga_window_class_init (AlgaWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  guint i;
+
+  object_class->dispose = alga_window_dispose;
+  object_class->get_property = alga_window_get_property;
+  object_class->set_property = alga_window_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         ALGA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ALGA_TYPE_TICKET_LIST_VIEW);
+  g_type_ensure (ALGA_TYPE_TICKET_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/alga-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, sign_in_bin);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, account_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_list_view);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, assignee_filter);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, status_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, priority_filter);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, priority_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, board_filter);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, board_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, updated_filter);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, tags_filter);
+  gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tags_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_ticket_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ticket_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  for (i = 0; i < ALGA_N_VIEWS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", alga_view_get_id ((AlgaView) i));
 }
 
 static void
 alga_window_init (AlgaWindow *self)
 {
+  const GActionEntry entries[] = {
+    { "sort", activate_radio, "s", "'updated_at'", change_sort_state },
+    { "sort-descending", activate_toggle, NULL, "true", change_sort_state },
+  };
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->cancellable = g_cancellable_new ();
+  self->status_ids_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    (GDestroyNotify) g_ptr_array_unref);
+  self->board_ids = g_ptr_array_new_with_free_func (g_free);
+  self->priority_names = g_ptr_array_new_with_free_func (g_free);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autofree char *sort = NULL;
+      g_autofree char *order = NULL;
+      g_autofree char *last_view = NULL;
+      AlgaView view;
+
+      self->settings = g_settings_new (BASE_APP_ID);
+      sort = g_settings_get_string (self->settings, "list-sort");
+      order = g_settings_get_string (self->settings, "list-order");
+      last_view = g_settings_get_string (self->settings, "last-view");
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "sort", g_variant_new_string (sort));
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "sort-descending",
+                                          g_variant_new_boolean (g_strcmp0 (order, "asc") != 0));
+      if (alga_view_from_id (last_view, &view))
+        self->view = view;
+    }
+
+  build_views_list (self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list_view));
+
+  gtk_list_box_select_row (self->views_list,
+                           gtk_list_box_get_row_at_index (self->views_list, (int) self->view));
+  update_list_title (self);
 }
 
 AlgaWindow *
@@ -41,4 +923,195 @@ alga_window_new (AlgaApplication *application)
   return g_object_new (ALGA_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/**
+ * alga_window_get_session:
+ * @self: the window
+ *
+ * Returns: (nullable) (transfer none): the session whose tickets the window shows
+ */
+AlgaSession *
+alga_window_get_session (AlgaWindow *self)
+{
+  g_return_val_if_fail (ALGA_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * alga_window_set_session:
+ * @self: the window
+ * @session: (nullable): the signed-in session, or %NULL to show the sign-in page
+ *
+ * Shows the tickets of @session, or the sign-in page.
+ */
+void
+alga_window_set_session (AlgaWindow  *self,
+                         AlgaSession *session)
+{
+  g_autoptr(AlgaTicketQuery) query = NULL;
+
+  g_return_if_fail (ALGA_IS_WINDOW (self));
+  g_return_if_fail (!session || ALGA_IS_SESSION (session));
+
+  /* Setting no session again still shows the sign-in page: the window starts on a page of its
+   * own while the application looks for a stored account. */
+  if (self->session == session && session != NULL)
+    return;
+
+  /* Whatever the old session was loading is of no use now. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_set_object (&self->session, session);
+  alga_ticket_list_view_set_model (self->ticket_list_view, NULL);
+  alga_ticket_view_set_ticket (self->ticket_view, NULL);
+  g_clear_object (&self->tickets);
+
+  if (session == NULL)
+    {
+      alga_ticket_view_set_client (self->ticket_view, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+      return;
+    }
+
+  {
+    g_autofree char *account = NULL;
+    g_autoptr(GUri) uri = g_uri_parse (alga_session_get_server_url (session), G_URI_FLAGS_NONE, NULL);
+    const char *who = alga_session_get_user_email (session);
+
+    /* Translators: in the sidebar, who is signed in where, e.g. "alex@example.com on psa.example.com". */
+    account = g_strdup_printf (_("%s on %s"),
+                               who != NULL ? who : alga_session_get_user_id (session),
+                               uri != NULL ? g_uri_get_host (uri) : alga_session_get_server_url (session));
+    gtk_label_set_label (self->account_label, account);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->account_label), account);
+  }
+
+  alga_ticket_view_set_client (self->ticket_view, get_client (self));
+  alga_ticket_view_set_user_id (self->ticket_view, get_user_id (self));
+
+  query = build_query (self);
+  self->tickets = alga_ticket_list_new (get_client (self), query);
+  g_signal_connect_object (self->tickets, "notify::loading",
+                           G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tickets, "notify::total",
+                           G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
+  alga_ticket_list_view_set_model (self->ticket_list_view, self->tickets);
+  alga_ticket_list_reload (self->tickets);
+
+  load_counts (self);
+  load_reference_data (self);
+  update_list_title (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "tickets");
+  gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list_view));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * alga_window_set_sign_in_page:
+ * @self: the window
+ * @page: (nullable): the widget to show while nobody is signed in
+ *
+ * The application owns the sign-in flow; the window only shows its page.
+ */
+void
+alga_window_set_sign_in_page (AlgaWindow *self,
+                              GtkWidget  *page)
+{
+  g_return_if_fail (ALGA_IS_WINDOW (self));
+
+  adw_bin_set_child (self->sign_in_bin, page);
+  if (page != NULL && self->session == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+}
+
+/**
+ * alga_window_show_ticket:
+ * @self: the window
+ * @ticket_id: a ticket id
+ *
+ * Opens a ticket, e.g. from a notification or an `alga://ticket/` link: selected in the list when
+ * it is there, else shown in the detail pane on its own.
+ */
+void
+alga_window_show_ticket (AlgaWindow *self,
+                         const char *ticket_id)
+{
+  g_return_if_fail (ALGA_IS_WINDOW (self));
+  g_return_if_fail (ticket_id != NULL);
+
+  if (self->session == NULL)
+    return;
+
+  if (!alga_ticket_list_view_select_ticket_id (self->ticket_list_view, ticket_id))
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(AlgaTicket) ticket = NULL;
+
+      /* A ticket known only by its id: the detail view fetches the rest. */
+      json_object_set_string_member (object, "ticket_id", ticket_id);
+      json_node_set_object (node, object);
+      ticket = alga_ticket_new_from_json (node, NULL);
+      alga_ticket_view_set_ticket (self->ticket_view, ticket);
+    }
+
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/**
+ * alga_window_get_ticket_list_view:
+ * @self: the window
+ *
+ * Returns: (transfer none): the list of tickets, for tests
+ */
+AlgaTicketListView *
+alga_window_get_ticket_list_view (AlgaWindow *self)
+{
+  g_return_val_if_fail (ALGA_IS_WINDOW (self), NULL);
+
+  return self->ticket_list_view;
+}
+
+/**
+ * alga_window_get_view_count:
+ * @self: the window
+ * @view: a built-in view
+ *
+ * Returns: the count shown beside @view in the sidebar, or -1 while it is not known
+ */
+int
+alga_window_get_view_count (AlgaWindow *self,
+                            AlgaView    view)
+{
+  const char *text;
+
+  g_return_val_if_fail (ALGA_IS_WINDOW (self), -1);
+  g_return_val_if_fail (view < ALGA_N_VIEWS, -1);
+
+  text = gtk_label_get_label (self->count_labels[view]);
+  if (text == NULL || text[0] == '\0')
+    return -1;
+
+  return atoi (text);
+}
+
+/**
+ * alga_window_get_view:
+ * @self: the window
+ *
+ * Returns: the view shown
+ */
+AlgaView
+alga_window_get_view (AlgaWindow *self)
+{
+  g_return_val_if_fail (ALGA_IS_WINDOW (self), ALGA_VIEW_MY_OPEN);
+
+  return self->view;
 }

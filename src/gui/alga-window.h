@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "alga-application.h"
+#include "alga-session.h"
+#include "alga-ticket-list-view.h"
+#include "alga-view.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +18,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlgaWindow, alga_window, ALGA, WINDOW, AdwApplicationWindow)
 
-AlgaWindow *alga_window_new (AlgaApplication *application);
+AlgaWindow         *alga_window_new                  (AlgaApplication *application);
+AlgaSession        *alga_window_get_session          (AlgaWindow      *self);
+void                alga_window_set_session          (AlgaWindow      *self,
+                                                      AlgaSession     *session);
+void                alga_window_set_sign_in_page     (AlgaWindow      *self,
+                                                      GtkWidget       *page);
+void                alga_window_show_ticket          (AlgaWindow      *self,
+                                                      const char      *ticket_id);
+AlgaView            alga_window_get_view             (AlgaWindow      *self);
+int                 alga_window_get_view_count       (AlgaWindow      *self,
+                                                      AlgaView         view);
+AlgaTicketListView *alga_window_get_ticket_list_view (AlgaWindow      *self);
 
 G_END_DECLS
