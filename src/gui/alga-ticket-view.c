@@ -1381,6 +1381,8 @@ alga_ticket_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->ticket, self);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
 
+  /* The template's top widget is AdwBin's child: let AdwBin drop it first, or both unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_VIEW);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
@@ -1528,6 +1530,12 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, tags_box);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, description_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, comments_box);
+  /* Not used from code, but tests reach them through gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "copy_number_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "open_in_browser_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "log_time_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "retry_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "due_date_set_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_assignee_picker_user_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_watcher_picker_user_picked_cb);

@@ -1,0 +1,649 @@
+/* test-ticket-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The ticket detail pane in a real window, against the test server over loopback: it loads
+ * the detail into the list's ticket object, and every edit made through its widgets reaches
+ * the server, changes the ticket from the server's answer, or is undone when refused.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "alga-assignee-picker.h"
+#include "alga-client.h"
+#include "alga-priority.h"
+#include "alga-status.h"
+#include "alga-test-gtk.h"
+#include "alga-test-server.h"
+#include "alga-test-utils.h"
+#include "alga-ticket-view.h"
+
+/* Credentials with the demo technician's fixed key. */
+
+#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
+G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
+
+struct _TestFixedKey
+{
+  GObject  parent_instance;
+  char    *key;
+};
+
+static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
+                                                      test_fixed_key_iface_init))
+
+static char *
+test_fixed_key_dup_access_key (AlgaCredentials *credentials)
+{
+  return g_strdup (TEST_FIXED_KEY (credentials)->key);
+}
+
+static void
+test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
+{
+  iface->dup_access_key = test_fixed_key_dup_access_key;
+}
+
+static void
+test_fixed_key_finalize (GObject *object)
+{
+  g_free (TEST_FIXED_KEY (object)->key);
+  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
+}
+
+static void
+test_fixed_key_class_init (TestFixedKeyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
+}
+
+static void
+test_fixed_key_init (TestFixedKey *self)
+{
+}
+
+/* The fixture: a server, a client, and the pane in a window with a toast overlay. */
+
+typedef struct
+{
+  AlgaTestServer *server;
+  TestFixedKey   *key;
+  AlgaClient     *client;
+  GtkWindow      *window;
+  AlgaTicketView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  f->server = alga_test_server_new ();
+  f->client = alga_client_new (alga_test_server_get_url (f->server), &error);
+  g_assert_no_error (error);
+  /* The client holds its credentials weakly: the fixture owns them. */
+  f->key = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
+  f->key->key = g_strdup (alga_test_server_get_api_key (f->server));
+  alga_client_set_credentials (f->client, ALGA_CREDENTIALS (f->key));
+
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 600, 900);
+  overlay = adw_toast_overlay_new ();
+  f->view = ALGA_TICKET_VIEW (alga_ticket_view_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  alga_ticket_view_set_client (f->view, f->client);
+  alga_ticket_view_set_user_id (f->view, alga_test_server_get_user_id (f->server));
+  gtk_window_present (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  alga_test_spin (20);
+  g_clear_object (&f->client);
+  g_clear_object (&f->key);
+  alga_test_server_stop (f->server);
+  g_clear_object (&f->server);
+}
+
+static gpointer
+child (Fixture    *f,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->view), ALGA_TYPE_TICKET_VIEW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+typedef gboolean (*TicketFilter) (AlgaTicket *ticket,
+                                  gpointer    data);
+
+/* A ticket as the list hands it over: an item of GET /tickets, not a detail. */
+static AlgaTicket *
+find_list_ticket (Fixture      *f,
+                  TicketFilter  filter,
+                  gpointer      data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *items;
+
+  alga_client_request_async (f->client, "GET", "/api/v1/tickets", "limit=100", NULL,
+                             ALGA_REQUEST_DEFAULT, NULL, alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 5000);
+  root = alga_client_request_finish (f->client, result, &error);
+  g_assert_no_error (error);
+
+  items = json_object_get_array_member (json_node_get_object (root), "data");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(AlgaTicket) ticket = alga_ticket_new_from_json (json_array_get_element (items, i),
+                                                                &error);
+
+      g_assert_no_error (error);
+      if (filter (ticket, data))
+        return g_steal_pointer (&ticket);
+    }
+
+  g_error ("No ticket in the seed matches");
+  return NULL;
+}
+
+static gboolean
+open_on_board (AlgaTicket *ticket,
+               gpointer    board_name)
+{
+  return !alga_ticket_get_status_is_closed (ticket) &&
+         g_strcmp0 (alga_ticket_get_board_name (ticket), board_name) == 0;
+}
+
+static gboolean
+open_with_description_and_contact (AlgaTicket *ticket,
+                                   gpointer    data)
+{
+  return !alga_ticket_get_status_is_closed (ticket) &&
+         alga_ticket_get_description (ticket) != NULL &&
+         alga_ticket_get_contact_name_id (ticket) != NULL;
+}
+
+static AlgaTicket *
+show_ticket (Fixture      *f,
+             TicketFilter  filter,
+             gpointer      data)
+{
+  AlgaTicket *ticket = find_list_ticket (f, filter, data);
+
+  g_assert_false (alga_ticket_get_has_detail (ticket));
+  alga_ticket_view_set_ticket (f->view, ticket);
+  /* The detail merges into the very object the list gave, and the board's statuses and the
+   * priorities arrive. */
+  alga_test_wait_until (alga_ticket_get_has_detail (ticket), 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (child (f, "status_row")), 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (child (f, "priority_row")), 5000);
+  alga_test_spin (20);
+
+  return ticket;
+}
+
+static char *
+last_request_body (Fixture    *f,
+                   const char *method,
+                   const char *path)
+{
+  g_autoptr(GPtrArray) requests = alga_test_server_dup_requests (f->server);
+
+  for (guint i = requests->len; i > 0; i--)
+    {
+      AlgaTestRequest *request = g_ptr_array_index (requests, i - 1);
+
+      if (g_str_equal (request->method, method) && g_str_equal (request->path, path))
+        return g_strdup (request->body);
+    }
+
+  return NULL;
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (text);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+assert_labelled (gpointer widget)
+{
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(JsonObject) server_ticket = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const char *email;
+
+  /* Buttons follow their actions' state: nothing to act on yet. */
+  g_assert_false (gtk_widget_get_sensitive (child (f, "open_in_browser_button")));
+
+  ticket = show_ticket (f, open_with_description_and_contact, NULL);
+  stored = alga_test_server_dup_ticket_json (f->server, alga_ticket_get_ticket_id (ticket));
+  server_ticket = parse_object (stored);
+
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/*"), >=, 1);
+  g_assert_cmpstr (gtk_label_get_label (child (f, "title_label")), ==,
+                   json_object_get_string_member (server_ticket, "title"));
+  g_assert_nonnull (alga_ticket_get_client_name (ticket));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f, "client_row")), ==,
+                   alga_ticket_get_client_name (ticket));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f, "contact_row")), ==,
+                   alga_ticket_get_contact_name (ticket));
+
+  /* The contact's e-mail is a mailto: link showing the address. */
+  email = alga_ticket_get_contact_email (ticket);
+  g_assert_nonnull (email);
+  g_assert_cmpstr (gtk_label_get_text (child (f, "contact_email_label")), ==, email);
+  {
+    g_autofree char *href = g_strdup_printf ("href=\"mailto:%s\"", email);
+
+    g_assert_nonnull (strstr (gtk_label_get_label (child (f, "contact_email_label")), href));
+  }
+
+  buffer = gtk_text_view_get_buffer (child (f, "description_view"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, alga_ticket_get_description (ticket)));
+
+  g_assert_true (gtk_widget_get_sensitive (child (f, "open_in_browser_button")));
+  {
+    g_autofree char *uri = alga_ticket_view_dup_web_uri (f->view);
+    g_autofree char *expected = g_strdup_printf ("%s/msp/tickets/%s",
+                                                 alga_test_server_get_url (f->server),
+                                                 alga_ticket_get_ticket_id (ticket));
+
+    g_assert_cmpstr (uri, ==, expected);
+  }
+
+  alga_ticket_view_set_ticket (f->view, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "stack")), ==, "empty");
+  g_assert_false (gtk_widget_get_sensitive (child (f, "copy_number_button")));
+}
+
+static void
+test_load_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_STATUS, .status = 404, .times = 1,
+                          .body = "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"ticket not found\"}}" };
+  g_autoptr(AlgaTicket) ticket = find_list_ticket (f, open_on_board, (gpointer) "General Support");
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
+
+  alga_test_server_add_fault (f->server, "GET", path, &fault);
+  alga_ticket_view_set_ticket (f->view, ticket);
+
+  /* The list's fields show at once; the failure says why and offers Retry. */
+  g_assert_cmpstr (gtk_label_get_label (child (f, "title_label")), ==, alga_ticket_get_title (ticket));
+  alga_test_wait_until (gtk_revealer_get_reveal_child (child (f, "error_revealer")), 5000);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (f, "error_label")), "ticket not found"));
+  g_assert_false (alga_ticket_get_has_detail (ticket));
+
+  g_signal_emit_by_name (child (f, "retry_button"), "clicked");
+  alga_test_wait_until (alga_ticket_get_has_detail (ticket), 5000);
+  g_assert_false (gtk_revealer_get_reveal_child (child (f, "error_revealer")));
+}
+
+static guint
+find_status (AdwComboRow *row,
+             const char  *not_id,
+             gboolean     closed)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AlgaStatus) status = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (alga_status_get_status_id (status), not_id) != 0 &&
+          alga_status_get_is_closed (status) == closed)
+        return i;
+    }
+
+  g_error ("No such status on the board");
+  return 0;
+}
+
+static void
+test_status (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  AdwComboRow *row = child (f, "status_row");
+  g_autofree char *old_id = g_strdup (alga_ticket_get_status_id (ticket));
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/status",
+                                           alga_ticket_get_ticket_id (ticket));
+  g_autofree char *body = NULL;
+  g_autoptr(JsonObject) sent = NULL;
+  AlgaStatus *chosen;
+  GListModel *model = adw_combo_row_get_model (row);
+
+  /* Only the ticket's board's statuses are offered. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AlgaStatus) status = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (alga_status_get_board_id (status), ==, alga_ticket_get_board_id (ticket));
+    }
+  assert_labelled (row);
+
+  adw_combo_row_set_selected (row, find_status (row, old_id, FALSE));
+  chosen = adw_combo_row_get_selected_item (row);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (g_strcmp0 (alga_ticket_get_status_id (ticket),
+                                   alga_status_get_status_id (chosen)) == 0, 5000);
+
+  body = last_request_body (f, "PUT", path);
+  sent = parse_object (body);
+  g_assert_cmpstr (json_object_get_string_member (sent, "status_id"), ==,
+                   alga_status_get_status_id (chosen));
+  /* The bare row the server answers has no status name: the view supplies it. */
+  g_assert_cmpstr (alga_ticket_get_status_name (ticket), ==, alga_status_get_name (chosen));
+  alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
+  alga_test_spin (20);
+  g_assert_cmpstr (gtk_label_get_label (child (f, "status_pill")), ==, alga_status_get_name (chosen));
+}
+
+static void
+test_status_close_rule (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "Network Operations");
+  AdwComboRow *row = child (f, "status_row");
+  g_autofree char *old_id = g_strdup (alga_ticket_get_status_id (ticket));
+  g_autofree char *old_name = g_strdup (alga_ticket_get_status_name (ticket));
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/status",
+                                           alga_ticket_get_ticket_id (ticket));
+  guint old_position = adw_combo_row_get_selected (row);
+  g_autoptr(GPtrArray) requests = NULL;
+
+  /* This board refuses to close a ticket without a resolution note. */
+  adw_combo_row_set_selected (row, find_status (row, old_id, TRUE));
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
+
+  requests = alga_test_server_dup_requests (f->server);
+  g_assert_cmpuint (((AlgaTestRequest *) g_ptr_array_index (requests, requests->len - 1))->status,
+                    ==, 400);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, old_position);
+  g_assert_cmpstr (alga_status_get_status_id (adw_combo_row_get_selected_item (row)), ==, old_id);
+  g_assert_cmpstr (alga_ticket_get_status_id (ticket), ==, old_id);
+  g_assert_cmpstr (alga_ticket_get_status_name (ticket), ==, old_name);
+  g_assert_false (alga_ticket_get_status_is_closed (ticket));
+}
+
+static void
+test_priority (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  AdwComboRow *row = child (f, "priority_row");
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
+  g_autofree char *body = NULL;
+  g_autoptr(JsonObject) sent = NULL;
+  GListModel *model = adw_combo_row_get_model (row);
+  AlgaPriority *chosen;
+  guint target;
+
+  assert_labelled (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 1);
+  target = (adw_combo_row_get_selected (row) + 1) % g_list_model_get_n_items (model);
+  adw_combo_row_set_selected (row, target);
+  chosen = adw_combo_row_get_selected_item (row);
+
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (g_strcmp0 (alga_ticket_get_priority_id (ticket),
+                                   alga_priority_get_priority_id (chosen)) == 0, 5000);
+  body = last_request_body (f, "PUT", path);
+  sent = parse_object (body);
+  g_assert_cmpstr (json_object_get_string_member (sent, "priority_id"), ==,
+                   alga_priority_get_priority_id (chosen));
+  g_assert_cmpstr (alga_ticket_get_priority_name (ticket), ==,
+                   alga_priority_get_priority_name (chosen));
+}
+
+static gboolean
+open_unassigned (AlgaTicket *ticket,
+                 gpointer    data)
+{
+  return !alga_ticket_get_status_is_closed (ticket) && alga_ticket_get_assigned_to (ticket) == NULL;
+}
+
+static void
+test_assign (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_unassigned, NULL);
+  const char *me = alga_test_server_get_user_id (f->server);
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/assignment",
+                                           alga_ticket_get_ticket_id (ticket));
+  g_autofree char *body = NULL;
+  g_autofree char *body2 = NULL;
+  g_autoptr(JsonObject) sent = NULL;
+  g_autoptr(JsonObject) sent2 = NULL;
+  AlgaAssigneePicker *picker = child (f, "assignee_picker");
+  GtkWidget *unassign;
+
+  assert_labelled (child (f, "assignee_button"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.assign-to-me", NULL);
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (g_strcmp0 (alga_ticket_get_assigned_to (ticket), me) == 0, 5000);
+  body = last_request_body (f, "PUT", path);
+  sent = parse_object (body);
+  g_assert_cmpstr (json_object_get_string_member (sent, "assigned_to"), ==, me);
+  alga_test_wait_until (alga_ticket_get_assigned_to_name (ticket) != NULL, 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (child (f, "assignee_button")), 5000);
+
+  /* Unassign through the picker's button. */
+  unassign = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (picker),
+                                                        ALGA_TYPE_ASSIGNEE_PICKER,
+                                                        "unassign_button"));
+  g_assert_true (gtk_widget_get_visible (unassign));
+  g_signal_emit_by_name (unassign, "clicked");
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 2, 5000);
+  alga_test_wait_until (alga_ticket_get_assigned_to (ticket) == NULL, 5000);
+  body2 = last_request_body (f, "PUT", path);
+  sent2 = parse_object (body2);
+  g_assert_true (json_object_has_member (sent2, "assigned_to"));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (sent2, "assigned_to")));
+  g_assert_null (alga_ticket_get_assigned_to_name (ticket));
+}
+
+static void
+test_picker_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_unassigned, NULL);
+  AlgaAssigneePicker *picker = child (f, "assignee_picker");
+  GListModel *users = alga_assignee_picker_get_model (picker);
+  g_autoptr(GPtrArray) requests = NULL;
+  AlgaTestRequest *last;
+
+  alga_test_server_clear_requests (f->server);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-assignee", NULL);
+  alga_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (picker)), 2000);
+  alga_test_wait_until (g_list_model_get_n_items (users) > 1, 5000);
+
+  /* Typing waits for a pause before asking the server. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (picker),
+                                                                     ALGA_TYPE_ASSIGNEE_PICKER,
+                                                                     "search_entry")),
+                         "zzzz-nobody");
+  alga_test_wait_until (g_list_model_get_n_items (users) == 0, 5000);
+  requests = alga_test_server_dup_requests (f->server);
+  last = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_cmpstr (last->path, ==, "/api/v1/users");
+  g_assert_nonnull (strstr (last->query, "search=zzzz-nobody"));
+  gtk_popover_popdown (GTK_POPOVER (picker));
+}
+
+static void
+test_due_date (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_with_description_and_contact, NULL);
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
+  g_autofree char *description = g_strdup (alga_ticket_get_description (ticket));
+  g_autofree char *body = NULL;
+  g_autofree char *body2 = NULL;
+  g_autoptr(JsonObject) sent = NULL;
+  g_autoptr(JsonObject) sent2 = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2031, 3, 14, 9, 0, 0);
+  g_autoptr(GDateTime) due_local = NULL;
+  JsonObject *attributes;
+
+  g_assert_nonnull (description);
+  assert_labelled (child (f, "due_date_button"));
+  assert_labelled (child (f, "due_date_calendar"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-due-date", NULL);
+  alga_test_wait_until (gtk_widget_get_visible (child (f, "due_date_popover")), 2000);
+  gtk_calendar_select_day (child (f, "due_date_calendar"), day);
+  gtk_widget_activate (child (f, "due_date_set_button"));
+
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (alga_ticket_get_due_date (ticket) != NULL, 5000);
+  body = last_request_body (f, "PUT", path);
+  sent = parse_object (body);
+  attributes = json_object_get_object_member (sent, "attributes");
+  g_assert_nonnull (attributes);
+  /* Read, merged, written back whole: the description survives the new due date. */
+  g_assert_cmpstr (json_object_get_string_member (attributes, "description"), ==, description);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (attributes, "due_date"), "Z"));
+  due_local = g_date_time_to_local (alga_ticket_get_due_date (ticket));
+  g_assert_cmpint (g_date_time_get_year (due_local), ==, 2031);
+  g_assert_cmpint (g_date_time_get_month (due_local), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (due_local), ==, 14);
+  g_assert_cmpstr (alga_ticket_get_description (ticket), ==, description);
+  alga_test_wait_until (gtk_widget_get_sensitive (child (f, "due_date_button")), 5000);
+
+  /* Clearing removes the member and keeps the rest. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-due-date", NULL);
+  gtk_widget_activate (child (f, "due_date_clear_button"));
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 2, 5000);
+  alga_test_wait_until (alga_ticket_get_due_date (ticket) == NULL, 5000);
+  body2 = last_request_body (f, "PUT", path);
+  sent2 = parse_object (body2);
+  attributes = json_object_get_object_member (sent2, "attributes");
+  g_assert_false (json_object_has_member (attributes, "due_date"));
+  g_assert_cmpstr (json_object_get_string_member (attributes, "description"), ==, description);
+}
+
+static void
+test_watchers (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  const char *me = alga_test_server_get_user_id (f->server);
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
+  AlgaAssigneePicker *picker = child (f, "watcher_picker");
+  const char * const *ids;
+
+  g_assert_false (alga_assignee_picker_get_show_unassign (picker));
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (picker),
+                                                        ALGA_TYPE_ASSIGNEE_PICKER, "me_button"),
+                         "clicked");
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (alga_ticket_get_watcher_user_ids (ticket) != NULL &&
+                        g_strv_contains (alga_ticket_get_watcher_user_ids (ticket), me), 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (child (f, "add_watcher_button")), 5000);
+  alga_test_spin (20);
+  ids = alga_ticket_get_watcher_user_ids (ticket);
+  g_assert_cmpuint (g_strv_length ((char **) ids), >=, 1);
+  g_assert_true (adw_expander_row_get_enable_expansion (child (f, "watchers_row")));
+}
+
+static void
+test_ticket_change_cancels (Fixture       *f,
+                            gconstpointer  data)
+{
+  AlgaTestFault slow = { .kind = ALGA_TEST_FAULT_DELAY, .delay_ms = 400, .times = 0 };
+  g_autoptr(AlgaTicket) first = find_list_ticket (f, open_on_board, (gpointer) "General Support");
+  g_autoptr(AlgaTicket) second = find_list_ticket (f, open_on_board, (gpointer) "Projects");
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (first));
+
+  alga_test_server_add_fault (f->server, "GET", path, &slow);
+  alga_ticket_view_set_ticket (f->view, first);
+  alga_ticket_view_set_ticket (f->view, second);
+  alga_test_wait_until (alga_ticket_get_has_detail (second), 5000);
+  alga_test_spin (600);
+
+  /* The first load was cancelled: its answer never reached the list's object. */
+  g_assert_false (alga_ticket_get_has_detail (first));
+  g_assert_cmpstr (gtk_label_get_label (child (f, "title_label")), ==, alga_ticket_get_title (second));
+}
+
+static void
+test_accessible_labels (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  const char *names[] = {
+    "copy_number_button", "open_in_browser_button", "log_time_button", "status_row",
+    "priority_row", "assignee_button", "due_date_button", "due_date_calendar",
+    "add_watcher_button", "status_pill", "priority_pill",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    assert_labelled (child (f, names[i]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  alga_test_gtk_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/ticket-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("load", test_load);
+  ADD ("load-error", test_load_error);
+  ADD ("status", test_status);
+  ADD ("status-close-rule", test_status_close_rule);
+  ADD ("priority", test_priority);
+  ADD ("assign", test_assign);
+  ADD ("picker-search", test_picker_search);
+  ADD ("due-date", test_due_date);
+  ADD ("watchers", test_watchers);
+  ADD ("ticket-change-cancels", test_ticket_change_cancels);
+  ADD ("accessible-labels", test_accessible_labels);
+
+  return g_test_run ();
+}
