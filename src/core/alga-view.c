@@ -17,7 +17,7 @@ static const struct {
   const char *icon_name;
 } views[ALGA_N_VIEWS] = {
   [ALGA_VIEW_MY_OPEN] = { "my-open", N_("My Open"), "avatar-default-symbolic" },
-  [ALGA_VIEW_UNASSIGNED] = { "unassigned", N_("Unassigned"), "mail-inbox-symbolic" },
+  [ALGA_VIEW_UNASSIGNED] = { "unassigned", N_("Unassigned"), "alga-inbox-symbolic" },
   [ALGA_VIEW_ALL_OPEN] = { "all-open", N_("All Open"), "view-list-symbolic" },
   [ALGA_VIEW_RECENT] = { "recent", N_("Recently Updated"), "document-open-recent-symbolic" },
   [ALGA_VIEW_CLOSED] = { "closed", N_("Closed"), "object-select-symbolic" },
