@@ -154,6 +154,8 @@ alga_comment_row_dispose (GObject *object)
 {
   AlgaCommentRow *self = ALGA_COMMENT_ROW (object);
 
+  /* The row owns its child too: let go of it before the template does, or it is unparented twice. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMMENT_ROW);
   g_clear_object (&self->comment);
 

@@ -220,6 +220,8 @@ alga_comment_thread_dispose (GObject *object)
   AlgaCommentThread *self = ALGA_COMMENT_THREAD (object);
 
   cancel_load (self);
+  /* AdwBin owns its child too: let go of it before the template does, or it is unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMMENT_THREAD);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);

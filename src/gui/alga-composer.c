@@ -322,6 +322,8 @@ alga_composer_dispose (GObject *object)
   if (self->text_view != NULL)
     g_signal_handlers_disconnect_by_func (gtk_text_view_get_buffer (self->text_view),
                                           on_buffer_changed_cb, self);
+  /* AdwBin owns its child too: let go of it before the template does, or it is unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMPOSER);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);

@@ -7,32 +7,653 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
+#include "alga-error.h"
+#include "alga-gui-util.h"
+#include "alga-service.h"
 #include "alga-time-entry-dialog.h"
+#include "alga-time-entry.h"
+
+#define MINUTES_PER_DAY (24 * 60)
 
 struct _AlgaTimeEntryDialog
 {
-  AdwWindow       parent_instance;
+  AdwWindow        parent_instance;
 
-  AlgaClient     *client;
-  AlgaTicket     *ticket;
-  AlgaDraftStore *draft_store;
+  AlgaClient      *client;
+  AlgaTicket      *ticket;
+  AlgaDraftStore  *draft_store;
+  char            *draft_key;
+  GPtrArray       *services;          /* AlgaService, at combo position - 1 */
+  char            *wanted_service_id; /* from a draft, until the services arrive */
+  GCancellable    *cancellable;
+  gboolean         filling;           /* fields are being set by us, not typed into */
+  gboolean         touched;           /* the technician changed something */
+  gboolean         logging;
+
+  AdwPreferencesGroup *error_group;
+  AdwActionRow    *error_row;
+  AdwPreferencesGroup *work_group;
+  AdwComboRow     *service_row;
+  GtkStringList   *service_names;
+  AdwActionRow    *date_row;
+  GtkMenuButton   *date_button;
+  GtkCalendar     *calendar;
+  AdwEntryRow     *start_row;
+  AdwEntryRow     *end_row;
+  AdwActionRow    *duration_row;
+  GtkSpinButton   *duration_spin;
+  GtkTextView     *notes_view;
+  GtkSwitch       *billable_switch;
+  GtkButton       *log_button;
+  GtkStack        *log_stack;
+  GtkSpinner      *log_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTimeEntryDialog, alga_time_entry_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  LOGGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* "9:05", "09:05", "0905" and "905" are all five past nine; -1 if it is no time of day. */
+static int
+parse_minutes (const char *text)
+{
+  g_autofree char *digits = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *colon = strchr (stripped, ':');
+  guint64 hours, minutes;
+
+  if (colon != NULL)
+    {
+      g_autofree char *h = g_strndup (stripped, colon - stripped);
+
+      if (*h == '\0' || strlen (h) > 2 || strlen (colon + 1) != 2 ||
+          !g_ascii_string_to_unsigned (h, 10, 0, 23, &hours, NULL) ||
+          !g_ascii_string_to_unsigned (colon + 1, 10, 0, 59, &minutes, NULL))
+        return -1;
+    }
+  else
+    {
+      gsize len = strlen (stripped);
+      g_autofree char *h = NULL;
+
+      if (len < 3 || len > 4)
+        return -1;
+      h = g_strndup (stripped, len - 2);
+      if (!g_ascii_string_to_unsigned (h, 10, 0, 23, &hours, NULL) ||
+          !g_ascii_string_to_unsigned (stripped + len - 2, 10, 0, 59, &minutes, NULL))
+        return -1;
+    }
+
+  return (int) (hours * 60 + minutes);
+}
+
+static char *
+format_minutes (int minutes)
+{
+  minutes = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+static void
+set_row_error (GtkWidget *row,
+               gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static void
+show_error (AlgaTimeEntryDialog *self,
+            const char          *message)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), message != NULL);
+  if (message != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->error_row), message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, message,
+                                      -1);
+    }
+}
+
+static AlgaService *
+selected_service (AlgaTimeEntryDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->service_row);
+
+  /* Position 0 is "Choose a service": the server requires one, so no silent default. */
+  if (position == GTK_INVALID_LIST_POSITION || position == 0 || position > self->services->len)
+    return NULL;
+
+  return g_ptr_array_index (self->services, position - 1);
+}
+
+static gboolean
+times_valid (AlgaTimeEntryDialog *self)
+{
+  return parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row))) >= 0 &&
+         parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_row))) >= 0;
+}
+
+static void
+update_log (AlgaTimeEntryDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "time-entry.log",
+                                 !self->logging && self->services->len > 0 && times_valid (self));
+}
+
+static void
+update_date_label (AlgaTimeEntryDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+
+  if (g_date_time_get_year (date) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (now))
+    /* Translators: the date of a time entry, when it is today; %x is the date. */
+    text = g_date_time_format (date, _("Today, %x"));
+  else
+    text = g_date_time_format (date, "%a %x");
+
+  gtk_menu_button_set_label (self->date_button, text);
+  adw_action_row_set_subtitle (self->date_row, NULL);
+}
+
+static char *
+dup_notes (AlgaTimeEntryDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+save_draft (AlgaTimeEntryDialog *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *text = NULL;
+  AlgaService *service;
+
+  if (self->filling || self->draft_store == NULL || self->draft_key == NULL || !self->touched)
+    return;
+
+  builder = json_builder_new ();
+  date = gtk_calendar_get_date (self->calendar);
+  date_text = g_date_time_format (date, "%Y-%m-%d");
+  notes = dup_notes (self);
+  service = selected_service (self);
+
+  /* Only what the technician chose and typed. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "service_id");
+  json_builder_add_string_value (builder, service != NULL ? alga_service_get_service_id (service)
+                                                          : self->wanted_service_id);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date_text);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_string_value (builder, notes);
+  json_builder_set_member_name (builder, "billable");
+  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->billable_switch));
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  alga_draft_store_save (self->draft_store, self->draft_key, text);
+}
+
+static void
+field_changed (AlgaTimeEntryDialog *self)
+{
+  update_log (self);
+  if (self->filling)
+    return;
+
+  self->touched = TRUE;
+  show_error (self, NULL);
+  save_draft (self);
+}
+
+static void
+on_start_changed_cb (AlgaTimeEntryDialog *self)
+{
+  int start = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+
+  set_row_error (GTK_WIDGET (self->start_row), start < 0);
+  if (start >= 0 && !self->filling)
+    {
+      g_autofree char *end = NULL;
+      gboolean filling = self->filling;
+
+      /* The duration stays; the end moves with the start. */
+      end = format_minutes (start + gtk_spin_button_get_value_as_int (self->duration_spin));
+      self->filling = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+      set_row_error (GTK_WIDGET (self->end_row), FALSE);
+      self->filling = filling;
+    }
+
+  field_changed (self);
+}
+
+static void
+on_end_changed_cb (AlgaTimeEntryDialog *self)
+{
+  int start = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  int end = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+
+  set_row_error (GTK_WIDGET (self->end_row), end < 0 || end == start);
+  if (start >= 0 && end >= 0 && end != start && !self->filling)
+    {
+      gboolean filling = self->filling;
+      /* An end before the start is the next morning: work past midnight. */
+      int duration = ((end - start) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+
+      self->filling = TRUE;
+      gtk_spin_button_set_value (self->duration_spin, duration);
+      self->filling = filling;
+    }
+
+  field_changed (self);
+}
+
+static void
+on_duration_changed_cb (AlgaTimeEntryDialog *self)
+{
+  int start = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  int duration = gtk_spin_button_get_value_as_int (self->duration_spin);
+
+  if (start >= 0 && !self->filling)
+    {
+      g_autofree char *end = format_minutes (start + duration);
+
+      self->filling = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+      set_row_error (GTK_WIDGET (self->end_row), FALSE);
+      self->filling = FALSE;
+    }
+
+  /* Translators: a duration in hours and minutes, e.g. "1 h 15 min". */
+  {
+    g_autofree char *subtitle = g_strdup_printf (_("%d h %02d min"), duration / 60, duration % 60);
+
+    adw_action_row_set_subtitle (self->duration_row, subtitle);
+  }
+
+  field_changed (self);
+}
+
+static void
+on_date_changed_cb (AlgaTimeEntryDialog *self)
+{
+  update_date_label (self);
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->date_button));
+  field_changed (self);
+}
+
+static void
+on_service_selected_cb (AlgaTimeEntryDialog *self)
+{
+  if (selected_service (self) != NULL)
+    set_row_error (GTK_WIDGET (self->service_row), FALSE);
+  if (!self->filling)
+    g_clear_pointer (&self->wanted_service_id, g_free);
+  field_changed (self);
+}
+
+static void
+set_defaults (AlgaTimeEntryDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int end = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+  /* The last quarter of an hour, as the phone app does; never before midnight of today. */
+  int start = MAX (0, end - 15);
+  g_autofree char *start_text = format_minutes (start);
+  g_autofree char *end_text = NULL;
+
+  if (end == start)
+    end = start + 15;
+  end_text = format_minutes (end);
+
+  self->filling = TRUE;
+  gtk_calendar_select_day (self->calendar, now);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end_text);
+  gtk_spin_button_set_value (self->duration_spin, end - start);
+  self->filling = FALSE;
+  on_duration_changed_cb (self);
+  update_date_label (self);
+}
+
+static void
+select_service_id (AlgaTimeEntryDialog *self,
+                   const char          *service_id)
+{
+  for (guint i = 0; service_id != NULL && i < self->services->len; i++)
+    {
+      AlgaService *service = g_ptr_array_index (self->services, i);
+
+      if (g_strcmp0 (alga_service_get_service_id (service), service_id) == 0)
+        {
+          adw_combo_row_set_selected (self->service_row, i + 1);
+          return;
+        }
+    }
+}
+
+static void
+apply_draft (AlgaTimeEntryDialog *self,
+             const char          *text)
+{
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+  JsonObject *object;
+  const char *date;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  object = json_node_get_object (root);
+
+  self->filling = TRUE;
+
+  date = json_object_get_string_member_with_default (object, "date", NULL);
+  if (date != NULL)
+    {
+      g_autofree char *iso = g_strconcat (date, "T12:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, local);
+
+      if (day != NULL)
+        gtk_calendar_select_day (self->calendar, day);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row),
+                         json_object_get_string_member_with_default (object, "start", ""));
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row),
+                         json_object_get_string_member_with_default (object, "end", ""));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            json_object_get_string_member_with_default (object, "notes", ""), -1);
+  gtk_switch_set_active (self->billable_switch,
+                         json_object_get_boolean_member_with_default (object, "billable", TRUE));
+
+  g_free (self->wanted_service_id);
+  self->wanted_service_id = g_strdup (json_object_get_string_member_with_default (object,
+                                                                                 "service_id",
+                                                                                 NULL));
+  select_service_id (self, self->wanted_service_id);
+
+  self->filling = FALSE;
+  self->touched = TRUE;
+
+  /* Recompute the duration from what was restored. */
+  on_end_changed_cb (self);
+  update_date_label (self);
+}
+
+static void
+load_draft_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AlgaTimeEntryDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = alga_draft_store_load_finish (ALGA_DRAFT_STORE (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the time entry draft: %s", error->message);
+
+  /* What was typed while the draft was read wins. */
+  if (text != NULL && !self->touched)
+    apply_draft (self, text);
+}
+
+static void
+list_services_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AlgaTimeEntryDialog) self = user_data;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  services = alga_client_list_services_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  if (services == NULL)
+    {
+      g_autofree char *message = alga_gui_error_message (error);
+      g_autofree char *text = NULL;
+
+      /* Translators: the reason follows. */
+      text = g_strdup_printf (_("Could not load the services. %s"), message);
+      show_error (self, text);
+      set_row_error (GTK_WIDGET (self->service_row), TRUE);
+      return;
+    }
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < services->len; i++)
+    {
+      AlgaService *service = g_ptr_array_index (services, i);
+
+      g_ptr_array_add (self->services, g_object_ref (service));
+      g_ptr_array_add (names, (gpointer) alga_service_get_service_name (service));
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->service_names, 1, 0, (const char * const *) names->pdata);
+  if (self->wanted_service_id != NULL)
+    select_service_id (self, self->wanted_service_id);
+  else if (self->services->len == 1)
+    adw_combo_row_set_selected (self->service_row, 1);
+  self->filling = FALSE;
+
+  if (self->services->len == 0)
+    {
+      show_error (self, _("The server offers no active services, and a time entry needs one. "
+                          "Ask your administrator to add one."));
+      set_row_error (GTK_WIDGET (self->service_row), TRUE);
+    }
+  update_log (self);
+}
+
+static char *
+describe_error (AlgaTimeEntryDialog *self,
+                const GError        *error)
+{
+  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_CONFLICT))
+    return g_strdup (_("This overlaps with time you have already logged."));
+
+  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_VALIDATION) &&
+      error->message != NULL)
+    {
+      if (strstr (error->message, "time period") != NULL)
+        return g_strdup (_("There is no open time period for this date on the server. "
+                           "Ask your administrator to add one."));
+      if (strstr (error->message, "service") != NULL)
+        {
+          set_row_error (GTK_WIDGET (self->service_row), TRUE);
+          return g_strdup (_("Choose a service."));
+        }
+      if (strstr (error->message, "End time") != NULL)
+        {
+          set_row_error (GTK_WIDGET (self->end_row), TRUE);
+          return g_strdup (_("The end must be after the start."));
+        }
+    }
+
+  return alga_gui_error_message (error);
+}
+
+static void
+set_logging (AlgaTimeEntryDialog *self,
+             gboolean             logging)
+{
+  self->logging = logging;
+  gtk_spinner_set_spinning (self->log_spinner, logging);
+  gtk_stack_set_visible_child_name (self->log_stack, logging ? "spinner" : "label");
+  update_log (self);
+}
+
+static void
+create_time_entry_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AlgaTimeEntryDialog) self = user_data;
+  g_autoptr(AlgaTimeEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = alga_client_create_time_entry_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  set_logging (self, FALSE);
+
+  if (entry == NULL)
+    {
+      g_autofree char *message = describe_error (self, error);
+
+      /* The form stays as typed, and so does its draft. */
+      show_error (self, message);
+      return;
+    }
+
+  if (self->draft_store != NULL && self->draft_key != NULL)
+    alga_draft_store_delete (self->draft_store, self->draft_key);
+  self->touched = FALSE;
+
+  g_signal_emit (self, signals[LOGGED], 0, entry);
+  /* The dialog is about to go: the toast belongs to the window it came from. */
+  alga_gui_show_toast (GTK_WIDGET (self), _("Time logged"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+log_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AlgaTimeEntryDialog *self = ALGA_TIME_ENTRY_DIALOG (widget);
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *notes = NULL;
+  AlgaService *service;
+  int start_minutes;
+  int duration;
+
+  if (self->logging)
+    return;
+
+  service = selected_service (self);
+  start_minutes = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  duration = gtk_spin_button_get_value_as_int (self->duration_spin);
+
+  if (service == NULL)
+    {
+      set_row_error (GTK_WIDGET (self->service_row), TRUE);
+      show_error (self, _("Choose a service."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->service_row));
+      return;
+    }
+  if (start_minutes < 0 || !times_valid (self) || duration <= 0)
+    {
+      show_error (self, _("Enter the start and end as hours and minutes, e.g. 09:30."));
+      return;
+    }
+
+  date = gtk_calendar_get_date (self->calendar);
+  /* Typed in local time; the client sends UTC. */
+  start = g_date_time_new_local (g_date_time_get_year (date),
+                                 g_date_time_get_month (date),
+                                 g_date_time_get_day_of_month (date),
+                                 start_minutes / 60, start_minutes % 60, 0);
+  end = g_date_time_add_minutes (start, duration);
+  notes = g_strstrip (dup_notes (self));
+
+  show_error (self, NULL);
+  set_logging (self, TRUE);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  alga_client_create_time_entry_async (self->client,
+                                       alga_ticket_get_ticket_id (self->ticket),
+                                       alga_service_get_service_id (service),
+                                       start, end,
+                                       *notes != '\0' ? notes : NULL,
+                                       gtk_switch_get_active (self->billable_switch),
+                                       self->cancellable, create_time_entry_cb,
+                                       g_object_ref (self));
+}
+
+static gboolean
+alga_time_entry_dialog_close_request (GtkWindow *window)
+{
+  AlgaTimeEntryDialog *self = ALGA_TIME_ENTRY_DIALOG (window);
+
+  /* Nothing to ask: what was typed stays as a draft for the next time. */
+  if (self->draft_store != NULL)
+    {
+      save_draft (self);
+      alga_draft_store_flush (self->draft_store);
+    }
+
+  return GTK_WINDOW_CLASS (alga_time_entry_dialog_parent_class)->close_request (window);
+}
 
 static void
 alga_time_entry_dialog_dispose (GObject *object)
 {
   AlgaTimeEntryDialog *self = ALGA_TIME_ENTRY_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TIME_ENTRY_DIALOG);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
   g_clear_object (&self->draft_store);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_time_entry_dialog_parent_class)->dispose (object);
+}
+
+static void
+alga_time_entry_dialog_finalize (GObject *object)
+{
+  AlgaTimeEntryDialog *self = ALGA_TIME_ENTRY_DIALOG (object);
+
+  g_free (self->draft_key);
+  g_free (self->wanted_service_id);
+
+  G_OBJECT_CLASS (alga_time_entry_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -40,17 +661,78 @@ alga_time_entry_dialog_class_init (AlgaTimeEntryDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = alga_time_entry_dialog_dispose;
+  object_class->finalize = alga_time_entry_dialog_finalize;
+  window_class->close_request = alga_time_entry_dialog_close_request;
+
+  /**
+   * AlgaTimeEntryDialog::logged:
+   * @entry: the entry as the server stored it
+   *
+   * Emitted when the server accepted the entry, just before the dialog closes.
+   */
+  signals[LOGGED] =
+    g_signal_new ("logged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ALGA_TYPE_TIME_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/alga-time-entry-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, error_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, work_group);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, service_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, billable_switch);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, log_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, log_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, log_spinner);
+
+  gtk_widget_class_install_action (widget_class, "time-entry.log", NULL, log_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "time-entry.log", NULL);
 }
 
 static void
 alga_time_entry_dialog_init (AlgaTimeEntryDialog *self)
 {
+  const char *placeholder[] = { NULL, NULL };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->services = g_ptr_array_new_with_free_func (g_object_unref);
+  placeholder[0] = _("Choose a service");
+  self->service_names = gtk_string_list_new (placeholder);
+  adw_combo_row_set_model (self->service_row, G_LIST_MODEL (self->service_names));
+  g_object_unref (self->service_names);
+
+  set_defaults (self);
+
+  g_signal_connect_swapped (self->service_row, "notify::selected",
+                            G_CALLBACK (on_service_selected_cb), self);
+  g_signal_connect_swapped (self->calendar, "day-selected",
+                            G_CALLBACK (on_date_changed_cb), self);
+  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (on_start_changed_cb), self);
+  g_signal_connect_swapped (self->end_row, "changed", G_CALLBACK (on_end_changed_cb), self);
+  g_signal_connect_swapped (self->duration_spin, "value-changed",
+                            G_CALLBACK (on_duration_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
+                            G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->billable_switch, "notify::active",
+                            G_CALLBACK (field_changed), self);
+  update_log (self);
 }
 
 GtkWidget *
@@ -59,6 +741,7 @@ alga_time_entry_dialog_new (GtkWindow  *parent,
                             AlgaTicket *ticket)
 {
   AlgaTimeEntryDialog *self;
+  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (ALGA_IS_CLIENT (client), NULL);
@@ -69,6 +752,19 @@ alga_time_entry_dialog_new (GtkWindow  *parent,
                        NULL);
   self->client = g_object_ref (client);
   self->ticket = g_object_ref (ticket);
+  self->draft_key = g_strconcat ("time-entry:", alga_ticket_get_ticket_id (ticket), NULL);
+
+  /* Translators: which ticket the time goes on: its number and title. */
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              alga_ticket_get_ticket_number (ticket) != NULL
+                                ? alga_ticket_get_ticket_number (ticket) : "",
+                              alga_ticket_get_title (ticket) != NULL
+                                ? alga_ticket_get_title (ticket) : "");
+  adw_preferences_group_set_description (self->work_group, subtitle);
+
+  self->cancellable = g_cancellable_new ();
+  alga_client_list_services_async (client, self->cancellable, list_services_cb,
+                                   g_object_ref (self));
 
   return GTK_WIDGET (self);
 }
@@ -88,5 +784,10 @@ alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
   g_return_if_fail (ALGA_IS_TIME_ENTRY_DIALOG (self));
   g_return_if_fail (!store || ALGA_IS_DRAFT_STORE (store));
 
-  g_set_object (&self->draft_store, store);
+  if (!g_set_object (&self->draft_store, store))
+    return;
+
+  if (store != NULL && self->draft_key != NULL)
+    alga_draft_store_load_async (store, self->draft_key, self->cancellable, load_draft_cb,
+                                 g_object_ref (self));
 }
