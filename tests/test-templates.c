@@ -11,7 +11,9 @@
 #include <adwaita.h>
 
 #include "alga-application.h"
+#include "alga-assignee-picker.h"
 #include "alga-test-gtk.h"
+#include "alga-ticket-view.h"
 #include "alga-window.h"
 
 static void
@@ -30,6 +32,33 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Builds a template widget class (data: its GType) in a window, draws it, and frees it. */
+static void
+test_widget_template (gconstpointer data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *widget = g_object_new (type, NULL);
+
+  g_object_ref_sink (widget);
+  if (GTK_IS_POPOVER (widget))
+    {
+      GtkWidget *button = gtk_menu_button_new ();
+
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), widget);
+      gtk_window_set_child (window, button);
+    }
+  else
+    {
+      gtk_window_set_child (window, widget);
+    }
+  g_object_unref (widget);
+
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -37,6 +66,10 @@ main (int   argc,
   alga_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/templates/window", test_window);
+  g_test_add_data_func ("/templates/ticket-view",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_VIEW), test_widget_template);
+  g_test_add_data_func ("/templates/assignee-picker",
+                        GSIZE_TO_POINTER (ALGA_TYPE_ASSIGNEE_PICKER), test_widget_template);
 
   return g_test_run ();
 }

@@ -216,6 +216,24 @@ last_request_body (Fixture    *f,
   return NULL;
 }
 
+static guint
+last_request_status (Fixture    *f,
+                     const char *method,
+                     const char *path)
+{
+  g_autoptr(GPtrArray) requests = alga_test_server_dup_requests (f->server);
+
+  for (guint i = requests->len; i > 0; i--)
+    {
+      AlgaTestRequest *request = g_ptr_array_index (requests, i - 1);
+
+      if (g_str_equal (request->method, method) && g_str_equal (request->path, path))
+        return request->status;
+    }
+
+  return 0;
+}
+
 static JsonObject *
 parse_object (const char *text)
 {
@@ -390,16 +408,13 @@ test_status_close_rule (Fixture       *f,
   g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/status",
                                            alga_ticket_get_ticket_id (ticket));
   guint old_position = adw_combo_row_get_selected (row);
-  g_autoptr(GPtrArray) requests = NULL;
 
   /* This board refuses to close a ticket without a resolution note. */
   adw_combo_row_set_selected (row, find_status (row, old_id, TRUE));
   alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
   alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
 
-  requests = alga_test_server_dup_requests (f->server);
-  g_assert_cmpuint (((AlgaTestRequest *) g_ptr_array_index (requests, requests->len - 1))->status,
-                    ==, 400);
+  g_assert_cmpuint (last_request_status (f, "PUT", path), ==, 400);
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, old_position);
   g_assert_cmpstr (alga_status_get_status_id (adw_combo_row_get_selected_item (row)), ==, old_id);
   g_assert_cmpstr (alga_ticket_get_status_id (ticket), ==, old_id);
@@ -493,7 +508,7 @@ test_picker_search (Fixture       *f,
   AlgaAssigneePicker *picker = child (f, "assignee_picker");
   GListModel *users = alga_assignee_picker_get_model (picker);
   g_autoptr(GPtrArray) requests = NULL;
-  AlgaTestRequest *last;
+  AlgaTestRequest *last = NULL;
 
   alga_test_server_clear_requests (f->server);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-assignee", NULL);
@@ -507,8 +522,10 @@ test_picker_search (Fixture       *f,
                          "zzzz-nobody");
   alga_test_wait_until (g_list_model_get_n_items (users) == 0, 5000);
   requests = alga_test_server_dup_requests (f->server);
-  last = g_ptr_array_index (requests, requests->len - 1);
-  g_assert_cmpstr (last->path, ==, "/api/v1/users");
+  for (guint i = 0; i < requests->len; i++)
+    if (g_str_equal (((AlgaTestRequest *) g_ptr_array_index (requests, i))->path, "/api/v1/users"))
+      last = g_ptr_array_index (requests, i);
+  g_assert_nonnull (last);
   g_assert_nonnull (strstr (last->query, "search=zzzz-nobody"));
   gtk_popover_popdown (GTK_POPOVER (picker));
 }
@@ -610,6 +627,21 @@ test_ticket_change_cancels (Fixture       *f,
 }
 
 static void
+test_reply_focuses_composer (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  GtkWidget *composer = child (f, "composer");
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.reply", NULL);
+  alga_test_spin (50);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, composer));
+}
+
+static void
 test_accessible_labels (Fixture       *f,
                         gconstpointer  data)
 {
@@ -643,6 +675,7 @@ main (int   argc,
   ADD ("due-date", test_due_date);
   ADD ("watchers", test_watchers);
   ADD ("ticket-change-cancels", test_ticket_change_cancels);
+  ADD ("reply-focuses-composer", test_reply_focuses_composer);
   ADD ("accessible-labels", test_accessible_labels);
 
   return g_test_run ();

@@ -16,10 +16,13 @@
 #include "alga-ticket-view.h"
 
 #include "alga-assignee-picker.h"
+#include "alga-comment-thread.h"
+#include "alga-composer.h"
 #include "alga-gui-util.h"
 #include "alga-priority.h"
 #include "alga-rich-text-view.h"
 #include "alga-status.h"
+#include "alga-time-entry-dialog.h"
 #include "alga-user.h"
 
 typedef enum
@@ -107,6 +110,8 @@ struct _AlgaTicketView
   GtkFlowBox       *tags_box;
   AlgaRichTextView *description_view;
   GtkBox           *comments_box;
+  AlgaCommentThread *comment_thread;
+  AlgaComposer     *composer;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketView, alga_ticket_view, ADW_TYPE_BIN)
@@ -1350,8 +1355,13 @@ log_time_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  /* The time entry dialog is not part of the build yet. */
-  alga_gui_show_toast (widget, _("Logging time is not available yet"));
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->client, self->ticket);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1361,8 +1371,14 @@ reply_action (GtkWidget  *widget,
 {
   AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
 
-  /* The composer is not part of the build yet: show where it will be. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->comments_box));
+  alga_composer_grab_focus_text (self->composer);
+}
+
+static void
+on_composer_comment_posted_cb (AlgaTicketView *self,
+                               AlgaComment    *comment)
+{
+  alga_comment_thread_add_comment (self->comment_thread, comment);
 }
 
 /* GObject. */
@@ -1479,6 +1495,8 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ALGA_TYPE_ASSIGNEE_PICKER);
+  g_type_ensure (ALGA_TYPE_COMMENT_THREAD);
+  g_type_ensure (ALGA_TYPE_COMPOSER);
   g_type_ensure (ALGA_TYPE_RICH_TEXT_VIEW);
 
   gtk_widget_class_set_css_name (widget_class, "ticketview");
@@ -1530,6 +1548,8 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, tags_box);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, description_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, comments_box);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, comment_thread);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, composer);
   /* Not used from code, but tests reach them through gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "copy_number_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "open_in_browser_button", FALSE, 0);
@@ -1537,6 +1557,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "retry_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "due_date_set_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_composer_comment_posted_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_assignee_picker_user_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_watcher_picker_user_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_date_popover_show_cb);
@@ -1611,6 +1632,16 @@ alga_ticket_view_init (AlgaTicketView *self)
   adw_combo_row_set_expression (self->status_row, status_name);
   priority_name = gtk_property_expression_new (ALGA_TYPE_PRIORITY, NULL, "priority-name");
   adw_combo_row_set_expression (self->priority_row, priority_name);
+
+  /* The thread and the composer follow the pane: same account, same ticket. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GObject *target = i == 0 ? G_OBJECT (self->comment_thread) : G_OBJECT (self->composer);
+
+      g_object_bind_property (self, "client", target, "client", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "user-id", target, "user-id", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "ticket", target, "ticket", G_BINDING_SYNC_CREATE);
+    }
 
   g_signal_connect_swapped (self->status_row, "notify::selected",
                             G_CALLBACK (on_status_row_selected_cb), self);
