@@ -341,8 +341,8 @@ set_defaults (AlgaTimeEntryDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), start_text);
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), end_text);
   gtk_spin_button_set_value (self->duration_spin, end - start);
-  self->filling = FALSE;
   on_duration_changed_cb (self);
+  self->filling = FALSE;
   update_date_label (self);
 }
 

@@ -1,0 +1,519 @@
+/* test-time-entry.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AlgaTimeEntryDialog in a real window, against the test server over loopback. The tests run
+ * in Asia/Kolkata (UTC+05:30, no daylight saving), so local and UTC times differ.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "alga-client.h"
+#include "alga-draft-store.h"
+#include "alga-test-gtk.h"
+#include "alga-test-server.h"
+#include "alga-test-utils.h"
+#include "alga-time-entry-dialog.h"
+
+/* Credentials with the demo technician's fixed key. */
+
+#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
+G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
+
+struct _TestFixedKey
+{
+  GObject  parent_instance;
+  char    *key;
+};
+
+static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
+                                                      test_fixed_key_iface_init))
+
+static char *
+test_fixed_key_dup_access_key (AlgaCredentials *credentials)
+{
+  return g_strdup (TEST_FIXED_KEY (credentials)->key);
+}
+
+static void
+test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
+{
+  iface->dup_access_key = test_fixed_key_dup_access_key;
+}
+
+static void
+test_fixed_key_finalize (GObject *object)
+{
+  g_free (TEST_FIXED_KEY (object)->key);
+  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
+}
+
+static void
+test_fixed_key_class_init (TestFixedKeyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
+}
+
+static void
+test_fixed_key_init (TestFixedKey *self)
+{
+}
+
+typedef struct
+{
+  AlgaTestServer *server;
+  AlgaClient     *client;
+  TestFixedKey   *credentials;
+  char           *draft_dir;
+  AlgaDraftStore *drafts;
+  AlgaTicket     *ticket;
+  GtkWindow      *parent;
+  GtkWidget      *dialog;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fixture->server = alga_test_server_new ();
+  fixture->client = alga_client_new (alga_test_server_get_url (fixture->server), &error);
+  g_assert_no_error (error);
+  fixture->credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
+  fixture->credentials->key = g_strdup (alga_test_server_get_api_key (fixture->server));
+  alga_client_set_credentials (fixture->client, ALGA_CREDENTIALS (fixture->credentials));
+
+  fixture->draft_dir = g_dir_make_tmp ("alga-time-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->drafts = alga_draft_store_new (fixture->draft_dir);
+
+  alga_client_get_ticket_async (fixture->client,
+                                alga_test_server_get_my_ticket_id (fixture->server), NULL,
+                                alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 10000);
+  fixture->ticket = alga_client_get_ticket_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->parent, 800, 700);
+  gtk_window_set_child (fixture->parent, adw_toast_overlay_new ());
+  gtk_window_present (fixture->parent);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  gtk_window_destroy (fixture->parent);
+  alga_test_spin (50);
+  g_clear_object (&fixture->ticket);
+  g_object_unref (fixture->drafts);
+  alga_test_spin (50);
+  g_assert_finalize_object (fixture->client);
+  g_assert_finalize_object (fixture->credentials);
+  alga_test_server_stop (fixture->server);
+  g_object_unref (fixture->server);
+  remove_tree (fixture->draft_dir);
+  g_free (fixture->draft_dir);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The n-th widget of a type, in tree order. */
+static GtkWidget *
+find_nth (GtkWidget *widget,
+          GType      type,
+          guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      if (*n == 0)
+        return widget;
+      (*n)--;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+nth_widget (GtkWidget *root,
+            GType      type,
+            guint      n)
+{
+  GtkWidget *found = find_nth (root, type, &n);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkWidget *
+open_dialog (Fixture *fixture)
+{
+  GtkWidget *dialog = alga_time_entry_dialog_new (fixture->parent, fixture->client,
+                                                  fixture->ticket);
+  AdwComboRow *service_row;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &fixture->dialog);
+  fixture->dialog = dialog;
+  alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), fixture->drafts);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (dialog);
+
+  service_row = ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0));
+  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 1,
+                        10000);
+
+  return dialog;
+}
+
+/* A day as the server's seed counts it: today in UTC minus days_ago, at 12:00 local. */
+static GDateTime *
+utc_day (int days_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -days_ago);
+
+  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day), 12, 0, 0);
+}
+
+static void
+fill (GtkWidget  *dialog,
+      GDateTime  *date,
+      const char *start,
+      int         minutes,
+      const char *notes)
+{
+  AdwComboRow *service_row = ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0));
+
+  adw_combo_row_set_selected (service_row, 1);
+  gtk_calendar_select_day (GTK_CALENDAR (nth_widget (dialog, GTK_TYPE_CALENDAR, 0)), date);
+  gtk_editable_set_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0)), start);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0)),
+                             minutes);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_widget (dialog,
+                                                                                GTK_TYPE_TEXT_VIEW,
+                                                                                0))),
+                            notes, -1);
+}
+
+static const char *
+error_shown (GtkWidget *dialog)
+{
+  GtkWidget *row = find_widget (dialog, ADW_TYPE_ACTION_ROW, "time-entry-error");
+
+  g_assert_nonnull (row);
+  if (!gtk_widget_is_visible (row))
+    return NULL;
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static AlgaTestRequest *
+last_post (Fixture *fixture,
+           GPtrArray *requests)
+{
+  AlgaTestRequest *post = NULL;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      AlgaTestRequest *request = g_ptr_array_index (requests, i);
+
+      if (g_str_equal (request->method, "POST") &&
+          g_str_equal (request->path, "/api/v1/time-entries"))
+        post = request;
+    }
+
+  g_assert_nonnull (post);
+  return post;
+}
+
+static void
+test_log_time (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (fixture->server);
+  guint before = alga_test_server_count_time_entries (fixture->server, me);
+  g_autoptr(GDateTime) day = utc_day (1);
+  g_autoptr(GDateTime) start_local = NULL;
+  g_autoptr(GDateTime) start_utc = NULL;
+  g_autofree char *expected_start = NULL;
+  g_autofree char *expected_end = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_strconcat ("time-entry:", alga_ticket_get_ticket_id (fixture->ticket),
+                                      NULL);
+  g_autofree char *draft_path = alga_draft_store_get_path (fixture->drafts, key);
+  JsonObject *object;
+  GtkWidget *dialog = open_dialog (fixture);
+  GtkWidget *billable;
+
+  /* Defaults: billable, today, a quarter of an hour. */
+  billable = nth_widget (dialog, GTK_TYPE_SWITCH, 0);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (billable)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0))),
+                   ==, 15);
+
+  fill (dialog, day, "11:00", 45, "Swapped the toner.\nTested a page.");
+  /* The duration drives the end. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 1))),
+                   ==, "11:45");
+  /* And the end drives the duration. */
+  gtk_editable_set_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 1)), "12:00");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0))),
+                   ==, 60);
+  /* A time that is no time blocks the button. */
+  gtk_editable_set_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0)), "25:00");
+  g_assert_true (gtk_widget_has_css_class (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0), "error"));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, "suggested-action")));
+  gtk_editable_set_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0)), "11:00");
+  g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, "suggested-action")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 1))),
+                   ==, "12:00");
+
+  /* Typing keeps a draft. */
+  alga_test_wait_until (g_file_test (draft_path, G_FILE_TEST_EXISTS), 2000);
+
+  alga_test_server_clear_requests (fixture->server);
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
+
+  alga_test_wait_until (fixture->dialog == NULL, 10000);
+  g_assert_cmpuint (alga_test_server_count_time_entries (fixture->server, me), ==, before + 1);
+
+  /* 11:00 in Kolkata is 05:30 UTC; the server gets UTC with a Z. */
+  start_local = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                       g_date_time_get_day_of_month (day), 11, 0, 0);
+  start_utc = g_date_time_to_utc (start_local);
+  g_assert_cmpint (g_date_time_get_hour (start_utc), ==, 5);
+  g_assert_cmpint (g_date_time_get_minute (start_utc), ==, 30);
+  expected_start = g_date_time_format (start_utc, "%Y-%m-%dT%H:%M:00Z");
+  {
+    g_autoptr(GDateTime) end_utc = g_date_time_add_hours (start_utc, 1);
+
+    expected_end = g_date_time_format (end_utc, "%Y-%m-%dT%H:%M:00Z");
+  }
+
+  requests = alga_test_server_dup_requests (fixture->server);
+  body = json_from_string (last_post (fixture, requests)->body, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "start_time"), ==, expected_start);
+  g_assert_cmpstr (json_object_get_string_member (object, "end_time"), ==, expected_end);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (object, "start_time"), "Z"));
+  g_assert_nonnull (json_object_get_string_member (object, "service_id"));
+  g_assert_cmpuint (strlen (json_object_get_string_member (object, "service_id")), ==, 36);
+  g_assert_cmpstr (json_object_get_string_member (object, "work_item_id"), ==,
+                   alga_ticket_get_ticket_id (fixture->ticket));
+  g_assert_true (json_object_get_boolean_member (object, "is_billable"));
+  g_assert_cmpstr (json_object_get_string_member (object, "notes"), ==,
+                   "Swapped the toner.\nTested a page.");
+
+  /* Logged: the draft is gone. */
+  alga_test_wait_until (!g_file_test (draft_path, G_FILE_TEST_EXISTS), 2000);
+}
+
+static void
+test_overlap (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (fixture->server);
+  guint before = alga_test_server_count_time_entries (fixture->server, me);
+  /* The seed has 09:00–10:00 UTC three days ago: 14:30–15:30 in Kolkata. */
+  g_autoptr(GDateTime) day = utc_day (3);
+  GtkWidget *dialog = open_dialog (fixture);
+  g_autofree char *notes = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  fill (dialog, day, "14:45", 30, "Second visit");
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
+
+  alga_test_wait_until (error_shown (dialog) != NULL, 10000);
+  g_assert_cmpstr (error_shown (dialog), ==, "This overlaps with time you have already logged.");
+  g_assert_cmpuint (alga_test_server_count_time_entries (fixture->server, me), ==, before);
+
+  /* Still open, as typed. */
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0))),
+                   ==, "14:45");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 1))),
+                   ==, "15:15");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_widget (dialog, GTK_TYPE_TEXT_VIEW, 0)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (notes, ==, "Second visit");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0))),
+                    ==, 1);
+  g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, "suggested-action")));
+}
+
+static void
+test_no_time_period (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* The seed's periods end with the current month. */
+  g_autoptr(GDateTime) day = utc_day (-100);
+  GtkWidget *dialog = open_dialog (fixture);
+
+  fill (dialog, day, "09:00", 60, "");
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
+
+  alga_test_wait_until (error_shown (dialog) != NULL, 10000);
+  g_assert_cmpstr (error_shown (dialog), ==,
+                   "There is no open time period for this date on the server. "
+                   "Ask your administrator to add one.");
+  g_assert_nonnull (fixture->dialog);
+}
+
+static void
+test_service_required (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *dialog = open_dialog (fixture);
+  GtkWidget *service_row = nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0);
+  guint requests = alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries");
+
+  /* Several services: none is chosen for the technician. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (service_row)), ==, 0);
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
+  g_assert_cmpstr (error_shown (dialog), ==, "Choose a service.");
+  g_assert_true (gtk_widget_has_css_class (service_row, "error"));
+  g_assert_cmpuint (alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries"),
+                    ==, requests);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (service_row), 1);
+  g_assert_false (gtk_widget_has_css_class (service_row, "error"));
+}
+
+static void
+test_escape_keeps_draft (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = utc_day (1);
+  GtkWidget *dialog = open_dialog (fixture);
+  g_autofree char *notes = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  fill (dialog, day, "16:20", 25, "Waiting for parts");
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  alga_test_wait_until (fixture->dialog == NULL, 5000);
+
+  /* Reopened: the form is as it was left. */
+  dialog = open_dialog (fixture);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_widget (dialog, GTK_TYPE_TEXT_VIEW, 0)));
+  alga_test_wait_until (gtk_text_buffer_get_char_count (buffer) > 0, 5000);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (notes, ==, "Waiting for parts");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0))),
+                   ==, "16:20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 1))),
+                   ==, "16:45");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0))),
+                   ==, 25);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0))),
+                    ==, 1);
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (nth_widget (dialog, GTK_TYPE_CALENDAR, 0)));
+
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, g_date_time_get_day_of_month (day));
+  }
+}
+
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *dialog = open_dialog (fixture);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_SWITCH, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Billable");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Duration in minutes");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_TEXT_VIEW, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Notes");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_CALENDAR, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Date of the work");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Before anything reads the local time zone. */
+  g_setenv ("TZ", "Asia/Kolkata", TRUE);
+  alga_test_gtk_init (&argc, &argv);
+
+  g_test_add ("/time-entry/log", Fixture, NULL,
+              fixture_set_up, test_log_time, fixture_tear_down);
+  g_test_add ("/time-entry/overlap", Fixture, NULL,
+              fixture_set_up, test_overlap, fixture_tear_down);
+  g_test_add ("/time-entry/no-time-period", Fixture, NULL,
+              fixture_set_up, test_no_time_period, fixture_tear_down);
+  g_test_add ("/time-entry/service-required", Fixture, NULL,
+              fixture_set_up, test_service_required, fixture_tear_down);
+  g_test_add ("/time-entry/escape-keeps-draft", Fixture, NULL,
+              fixture_set_up, test_escape_keeps_draft, fixture_tear_down);
+  g_test_add ("/time-entry/accessible", Fixture, NULL,
+              fixture_set_up, test_accessible, fixture_tear_down);
+
+  return g_test_run ();
+}
