@@ -12,8 +12,12 @@
 
 #include "alga-application.h"
 #include "alga-assignee-picker.h"
+#include "alga-comment-row.h"
+#include "alga-comment-thread.h"
+#include "alga-composer.h"
 #include "alga-test-gtk.h"
 #include "alga-ticket-view.h"
+#include "alga-time-entry-dialog.h"
 #include "alga-window.h"
 
 static void
@@ -59,6 +63,31 @@ test_widget_template (gconstpointer data)
   gtk_window_destroy (window);
 }
 
+/* Builds a template window class (data: its GType), shows it, and frees it. */
+static void
+test_window_template (gconstpointer data)
+{
+  GtkWindow *window = g_object_new (GPOINTER_TO_SIZE (data), NULL);
+
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_destroy (window);
+}
+
+/* Builds a template list box row class (data: its GType) in a list box, draws it, frees it. */
+static void
+test_row_template (gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *list_box = gtk_list_box_new ();
+
+  gtk_list_box_append (GTK_LIST_BOX (list_box), g_object_new (GPOINTER_TO_SIZE (data), NULL));
+  gtk_window_set_child (window, list_box);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,6 +99,14 @@ main (int   argc,
                         GSIZE_TO_POINTER (ALGA_TYPE_TICKET_VIEW), test_widget_template);
   g_test_add_data_func ("/templates/assignee-picker",
                         GSIZE_TO_POINTER (ALGA_TYPE_ASSIGNEE_PICKER), test_widget_template);
+  g_test_add_data_func ("/templates/comment-thread",
+                        GSIZE_TO_POINTER (ALGA_TYPE_COMMENT_THREAD), test_widget_template);
+  g_test_add_data_func ("/templates/comment-row",
+                        GSIZE_TO_POINTER (ALGA_TYPE_COMMENT_ROW), test_row_template);
+  g_test_add_data_func ("/templates/composer",
+                        GSIZE_TO_POINTER (ALGA_TYPE_COMPOSER), test_widget_template);
+  g_test_add_data_func ("/templates/time-entry-dialog",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TIME_ENTRY_DIALOG), test_window_template);
 
   return g_test_run ();
 }
