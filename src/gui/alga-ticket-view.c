@@ -60,6 +60,7 @@ struct _AlgaTicketView
   guint             syncing;
 
   guint             update_idle_id;
+  guint             resize_idle_id;
   gboolean          description_dirty;
 
   GtkStack         *stack;
@@ -225,6 +226,8 @@ set_link (AdwActionRow *row,
 
   markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, value);
   gtk_label_set_markup (label, markup);
+  /* The label shortens long addresses on narrow windows; the tooltip keeps them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, value,
                                   -1);
@@ -549,6 +552,17 @@ update_fields (AlgaTicketView *self)
   update_tags (self);
 }
 
+static gboolean
+resize_description_cb (gpointer user_data)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (user_data);
+
+  self->resize_idle_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->description_view));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_description (AlgaTicketView *self)
 {
@@ -563,6 +577,11 @@ update_description (AlgaTicketView *self)
   else
     /* A list item carries no description: the detail is on its way. */
     alga_rich_text_view_set_text (self->description_view, "", ALGA_RICH_TEXT_FORMAT_PLAIN);
+
+  /* Outside a scrolled window the text view does not ask for the height of lines it validates
+   * later (GTK 4.8): measure it again once they are. */
+  if (self->resize_idle_id == 0)
+    self->resize_idle_id = g_idle_add (resize_description_cb, self);
 }
 
 static gboolean
@@ -1396,6 +1415,7 @@ alga_ticket_view_dispose (GObject *object)
   if (self->ticket != NULL)
     g_signal_handlers_disconnect_by_data (self->ticket, self);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
+  g_clear_handle_id (&self->resize_idle_id, g_source_remove);
 
   /* The template's top widget is AdwBin's child: let AdwBin drop it first, or both unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
