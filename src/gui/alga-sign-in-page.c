@@ -49,6 +49,7 @@ struct _AlgaSignInPage
   GtkLabel             *key_only_label;
   GtkButton            *use_key_button;
   GtkRevealer          *key_revealer;
+  GtkMenuButton        *key_help_button;
   AdwPasswordEntryRow  *key_row;
   GtkLabel             *key_error;
   AdwEntryRow          *email_row;
@@ -434,9 +435,9 @@ keep_bundle (AlgaSignInPage  *self,
 static char *
 probe_error_message (const GError *error)
 {
-  /* A web server that is not Alga PSA answers the capabilities path with 404 or a page. */
-  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NOT_FOUND)
-      || g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE))
+  /* A web server that is not Alga PSA answers the capabilities path with a page of its own.
+   * (A 404 is an Alga PSA server from before the browser sign-in: AlgaAuth says keys only.) */
+  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE))
     return g_strdup (_("No Alga PSA server answers at this address. Check the address and "
                        "try again."));
 
@@ -950,6 +951,7 @@ alga_sign_in_page_class_init (AlgaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaSignInPage, key_only_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaSignInPage, use_key_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaSignInPage, key_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AlgaSignInPage, key_help_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaSignInPage, key_row);
   gtk_widget_class_bind_template_child (widget_class, AlgaSignInPage, key_error);
   gtk_widget_class_bind_template_child (widget_class, AlgaSignInPage, email_row);
