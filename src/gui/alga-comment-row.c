@@ -237,7 +237,6 @@ alga_comment_row_class_init (AlgaCommentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentRow, badge_box);
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentRow, body_view);
-  gtk_widget_class_set_css_name (widget_class, "commentrow");
 }
 
 static void
