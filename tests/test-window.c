@@ -257,6 +257,64 @@ test_filter_narrows (Fixture       *f,
 }
 
 static void
+test_board_filter (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AlgaTestResponse) boards = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/boards", alga_test_server_get_url (f->server));
+  g_autofree char *query = NULL;
+  GtkWidget *filter_button;
+  GtkWidget *board_dropdown = NULL;
+  GtkWidget *child;
+  GListModel *names;
+  const char *board_id;
+  const char *board_name;
+  guint i, n, expected;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "all-open");
+  wait_loaded (f);
+
+  boards = alga_test_http (f->http, "GET", url, alga_test_server_get_api_key (f->server), NULL, NULL);
+  g_assert_cmpuint (boards->status, ==, 200);
+  board_id = alga_test_json_string (boards->json, "data.1.board_id");
+  board_name = alga_test_json_string (boards->json, "data.1.board_name");
+  g_assert_nonnull (board_name);
+
+  /* The board drop-down is the one whose list names the boards. */
+  filter_button = find_descendant (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, "Filter");
+  child = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+  {
+    GtkWidget *grid = find_descendant (child, GTK_TYPE_GRID, NULL);
+    GtkWidget *w;
+
+    for (w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        if (!GTK_IS_DROP_DOWN (w))
+          continue;
+        names = gtk_drop_down_get_model (GTK_DROP_DOWN (w));
+        alga_test_wait_until (g_list_model_get_n_items (names) > 0, 10000);
+        n = g_list_model_get_n_items (names);
+        for (i = 0; i < n; i++)
+          if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), board_name) == 0)
+            {
+              board_dropdown = w;
+              break;
+            }
+        if (board_dropdown != NULL)
+          break;
+      }
+  }
+  g_assert_nonnull (board_dropdown);
+
+  query = g_strdup_printf ("is_open=true&board_id=%s", board_id);
+  expected = server_total (f, query);
+  g_assert_cmpuint (expected, >, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (board_dropdown), i);
+  alga_test_wait_until (alga_ticket_list_get_total (get_tickets (f)) == expected
+                        && !alga_ticket_list_get_loading (get_tickets (f)), 10000);
+}
+
+static void
 test_open_ticket (Fixture       *f,
                   gconstpointer  data)
 {
@@ -304,6 +362,7 @@ main (int   argc,
   g_test_add ("/window/views-switch", Fixture, NULL, fixture_set_up, test_views_switch, fixture_tear_down);
   g_test_add ("/window/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
   g_test_add ("/window/filter-narrows", Fixture, NULL, fixture_set_up, test_filter_narrows, fixture_tear_down);
+  g_test_add ("/window/board-filter", Fixture, NULL, fixture_set_up, test_board_filter, fixture_tear_down);
   g_test_add ("/window/open-ticket", Fixture, NULL, fixture_set_up, test_open_ticket, fixture_tear_down);
 
   return g_test_run ();

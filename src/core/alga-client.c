@@ -1191,6 +1191,45 @@ alga_client_list_priorities_finish (AlgaClient    *self,
 }
 
 /**
+ * alga_client_list_boards_async:
+ * @self: a #AlgaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Sends `GET /api/v1/boards?limit=100`: the boards, for their names (statuses only carry ids).
+ */
+void
+alga_client_list_boards_async (AlgaClient          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  call_endpoint (self, alga_client_list_boards_async, "GET", "/api/v1/boards",
+                 "limit=100", NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+                 (AlgaJsonDecodeFunc) alga_board_new_from_json,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_boards_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaBoard): the boards
+ */
+GPtrArray *
+alga_client_list_boards_finish (AlgaClient    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_boards_async, NULL, error);
+}
+
+/**
  * alga_client_update_ticket_async:
  * @self: a #AlgaClient
  * @ticket_id: the ticket's id

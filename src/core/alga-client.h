@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "alga-activity.h"
+#include "alga-board.h"
 #include "alga-comment.h"
 #include "alga-credentials.h"
 #include "alga-pagination.h"
@@ -175,6 +176,13 @@ GPtrArray       *alga_client_list_priorities_finish     (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
+void             alga_client_list_boards_async          (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_boards_finish         (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
 void             alga_client_update_ticket_async        (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          JsonObject           *fields,

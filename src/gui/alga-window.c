@@ -43,10 +43,9 @@ struct _AlgaWindow
   AlgaView              view;
   GSettings            *settings;
 
-  /* Reference data for the filters: statuses grouped by name, boards by id. */
+  /* Reference data for the filters: status ids grouped by name, board ids in menu order. */
   GHashTable           *status_ids_by_name;
   GPtrArray            *board_ids;
-  GPtrArray            *priority_names;
   guint                 tags_timeout_id;
 
   GtkLabel             *count_labels[ALGA_N_VIEWS];
@@ -357,13 +356,11 @@ on_statuses_loaded_cb (GObject      *source,
   /* Statuses belong to boards; several boards may have an "In Progress". The filter offers
    * each name once and matches every status of that name. */
   g_hash_table_remove_all (self->status_ids_by_name);
-  g_ptr_array_set_size (self->board_ids, 0);
   g_ptr_array_add (names, (gpointer) _("Any status"));
   for (i = 0; i < statuses->len; i++)
     {
       AlgaStatus *status = g_ptr_array_index (statuses, i);
       const char *name = alga_status_get_name (status);
-      const char *board_id = alga_status_get_board_id (status);
       GPtrArray *ids;
 
       if (name == NULL)
@@ -377,10 +374,6 @@ on_statuses_loaded_cb (GObject      *source,
           g_ptr_array_add (names, (gpointer) name);
         }
       g_ptr_array_add (ids, g_strdup (alga_status_get_status_id (status)));
-
-      if (board_id != NULL && !g_ptr_array_find_with_equal_func (self->board_ids, board_id,
-                                                                 g_str_equal, NULL))
-        g_ptr_array_add (self->board_ids, g_strdup (board_id));
     }
   g_ptr_array_add (names, NULL);
 
@@ -388,21 +381,44 @@ on_statuses_loaded_cb (GObject      *source,
                           g_list_model_get_n_items (G_LIST_MODEL (self->status_filter_model)),
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->status_filter, 0);
+}
 
-  /* The statuses route names no board, so boards are told apart by number. */
-  {
-    g_autoptr(GPtrArray) board_names = g_ptr_array_new_with_free_func (g_free);
+static void
+on_boards_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AlgaWindow) self = user_data;
+  g_autoptr(GPtrArray) boards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint i;
 
-    g_ptr_array_add (board_names, g_strdup (_("Any board")));
-    for (i = 0; i < self->board_ids->len; i++)
-      /* Translators: a board in the filter, when the server gives no name for it. */
-      g_ptr_array_add (board_names, g_strdup_printf (_("Board %u"), i + 1));
-    g_ptr_array_add (board_names, NULL);
-    gtk_string_list_splice (self->board_filter_model, 0,
-                            g_list_model_get_n_items (G_LIST_MODEL (self->board_filter_model)),
-                            (const char * const *) board_names->pdata);
-    gtk_drop_down_set_selected (self->board_filter, 0);
-  }
+  boards = alga_client_list_boards_finish (ALGA_CLIENT (source), result, &error);
+  if (boards == NULL)
+    {
+      if (!alga_gui_error_is_cancelled (error))
+        g_debug ("Boards: %s", error->message);
+      return;
+    }
+
+  g_ptr_array_set_size (self->board_ids, 0);
+  g_ptr_array_add (names, (gpointer) _("Any board"));
+  for (i = 0; i < boards->len; i++)
+    {
+      AlgaBoard *board = g_ptr_array_index (boards, i);
+
+      if (alga_board_get_board_name (board) == NULL || alga_board_get_is_inactive (board))
+        continue;
+      g_ptr_array_add (self->board_ids, g_strdup (alga_board_get_board_id (board)));
+      g_ptr_array_add (names, (gpointer) alga_board_get_board_name (board));
+    }
+  g_ptr_array_add (names, NULL);
+
+  gtk_string_list_splice (self->board_filter_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->board_filter_model)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->board_filter, 0);
 }
 
 static void
@@ -452,6 +468,8 @@ load_reference_data (AlgaWindow *self)
                                    on_statuses_loaded_cb, g_object_ref (self));
   alga_client_list_priorities_async (client, self->cancellable,
                                      on_priorities_loaded_cb, g_object_ref (self));
+  alga_client_list_boards_async (client, self->cancellable,
+                                 on_boards_loaded_cb, g_object_ref (self));
 }
 
 /* Signal handlers from the template. */
@@ -751,7 +769,6 @@ alga_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->status_ids_by_name, g_hash_table_unref);
   g_clear_pointer (&self->board_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->priority_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_window_parent_class)->dispose (object);
 }
@@ -883,7 +900,6 @@ alga_window_init (AlgaWindow *self)
   self->status_ids_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                     (GDestroyNotify) g_ptr_array_unref);
   self->board_ids = g_ptr_array_new_with_free_func (g_free);
-  self->priority_names = g_ptr_array_new_with_free_func (g_free);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 

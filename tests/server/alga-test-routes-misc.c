@@ -226,6 +226,39 @@ alga_test_route_services (AlgaTestCall *call)
   alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
 }
 
+/* GET /api/v1/boards (§11): paginated, sorted by display order; an unknown sort falls back. */
+void
+alga_test_route_boards (AlgaTestCall *call)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonArray) out = NULL;
+  g_autoptr(JsonObject) meta = NULL;
+  guint page, limit;
+
+  if (!page_params (call, "limit", &page, &limit))
+    return;
+
+  for (guint i = 0; i < call->data->boards->len; i++)
+    {
+      const AlgaSeedBoard *b = g_ptr_array_index (call->data->boards, i);
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "board_id", b->id);
+      json_object_set_string_member (o, "board_name", b->name);
+      json_object_set_string_member (o, "tenant", call->data->tenant_id);
+      json_object_set_int_member (o, "display_order", (gint64) i + 1);
+      json_object_set_boolean_member (o, "is_default", i == 0);
+      json_object_set_boolean_member (o, "is_inactive", FALSE);
+      json_object_set_null_member (o, "default_assigned_to");
+      json_object_set_null_member (o, "description");
+      g_ptr_array_add (all, o);
+    }
+
+  out = page_of (all, page, limit);
+  meta = list_meta (json_object_new ());
+  alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
+}
+
 static const AlgaSeedTimeSheet *
 sheet_for (AlgaSeedData         *data,
            const char           *user_id,

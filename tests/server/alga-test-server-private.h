@@ -146,6 +146,7 @@ void      alga_test_refresh_token_free         (gpointer        token);
 void      alga_test_route_users                (AlgaTestCall *call);
 void      alga_test_route_users_search         (AlgaTestCall *call);
 void      alga_test_route_services             (AlgaTestCall *call);
+void      alga_test_route_boards               (AlgaTestCall *call);
 void      alga_test_route_time_entries_post    (AlgaTestCall *call);
 void      alga_test_route_activities           (AlgaTestCall *call);
 
