@@ -561,6 +561,38 @@ test_draft_survives (Fixture       *fixture,
 }
 
 static void
+test_load_error_retry (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_STATUS, .status = 503 };
+  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->thread), GTK_TYPE_STACK, NULL);
+  g_autoptr(AlgaTicket) other = NULL;
+  GListModel *model = alga_comment_thread_get_model (fixture->thread);
+
+  alga_test_wait_until (thread_shows_comments (fixture), 10000);
+  alga_client_set_retry_policy (fixture->client, 1, 0);
+  alga_test_server_add_fault (fixture->server, "GET", "/api/v1/tickets/*/comments", &fault);
+
+  /* Another ticket: the old comments go at once, and the failure says so with a Retry. */
+  other = get_ticket (fixture, alga_test_server_get_my_ticket_id (fixture->server));
+  alga_comment_thread_set_ticket (fixture->thread, other);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+  alga_test_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "error") == 0,
+                        10000);
+
+  alga_test_server_clear_faults (fixture->server);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->thread), "comments.reload", NULL);
+  alga_test_wait_until (thread_shows_comments (fixture), 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  {
+    g_autoptr(AlgaComment) first = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (alga_comment_get_ticket_id (first), ==, alga_ticket_get_ticket_id (other));
+  }
+}
+
+static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -591,6 +623,8 @@ main (int   argc,
               fixture_set_up, test_counter, fixture_tear_down);
   g_test_add ("/comments/draft-survives", Fixture, NULL,
               fixture_set_up, test_draft_survives, fixture_tear_down);
+  g_test_add ("/comments/load-error-retry", Fixture, NULL,
+              fixture_set_up, test_load_error_retry, fixture_tear_down);
   g_test_add ("/comments/accessible", Fixture, NULL,
               fixture_set_up, test_accessible, fixture_tear_down);
 
