@@ -226,7 +226,13 @@ ensure_client (AlgaSignInPage  *self,
       && g_str_equal (alga_client_get_base_url (self->client), alga_client_get_base_url (client)))
     return TRUE;
 
+  /* A key belongs to one server: a new server starts with empty fields and no messages. */
   forget_server (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+  hide_message (self->key_error);
+  hide_message (self->email_error);
+  hide_message (self->sign_in_error);
+  hide_message (self->browser_error);
   self->client = g_steal_pointer (&client);
   self->auth = alga_auth_new (self->client);
 
