@@ -8,11 +8,14 @@
 #include "config.h"
 
 #include "alga-ticket-list.h"
+#include "alga-error.h"
 #include "alga-pagination.h"
 
 #define DEFAULT_PAGE_SIZE 25
 /* get_item() of an item this close to the end asks for the next page. */
 #define LOAD_AHEAD 10
+/* Confirming cached items asks for this many per request (rounded down to whole pages). */
+#define MAX_LIMIT 100
 
 struct _AlgaTicketList
 {
@@ -31,10 +34,15 @@ struct _AlgaTicketList
   guint            loaded_pages;
   guint            load_more_idle;
 
+  AlgaCache       *cache;
+  char            *view_key;
+
   guint            total;
   GError          *error;
   guint            loading : 1;
   guint            has_more : 1;
+  guint            cached : 1;
+  guint            offline : 1;
 };
 
 static void alga_ticket_list_list_model_init (GListModelInterface *iface);
@@ -52,6 +60,9 @@ enum
   PROP_HAS_MORE,
   PROP_TOTAL,
   PROP_ERROR,
+  PROP_CACHE,
+  PROP_CACHED,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -63,6 +74,7 @@ typedef struct
   guint      generation;
   guint      page;
   guint      last_page;   /* fetch pages page..last_page, then merge them all */
+  guint      limit;       /* tickets per page: the list's page size or a multiple of it */
   gboolean   append;      /* load_more: add the page after the items */
   GPtrArray *tickets;     /* AlgaTicket, accumulated over the pages */
 } FetchData;
@@ -114,6 +126,37 @@ set_total (AlgaTicketList *self,
 }
 
 static void
+set_cached (AlgaTicketList *self,
+            gboolean        cached)
+{
+  if (self->cached == !!cached)
+    return;
+
+  self->cached = !!cached;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHED]);
+}
+
+static void
+set_offline (AlgaTicketList *self,
+             gboolean        offline)
+{
+  if (self->offline == !!offline)
+    return;
+
+  self->offline = !!offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+static const char *
+get_view_key (AlgaTicketList *self)
+{
+  if (self->view_key == NULL)
+    self->view_key = alga_cache_build_view_key (self->query);
+
+  return self->view_key;
+}
+
+static void
 set_error (AlgaTicketList *self,
            const GError   *error)
 {
@@ -138,10 +181,11 @@ new_generation (AlgaTicketList *self)
 }
 
 static void
-start_fetch (AlgaTicketList *self,
-             guint           first_page,
-             guint           last_page,
-             gboolean        append)
+start_fetch_full (AlgaTicketList *self,
+                  guint           first_page,
+                  guint           last_page,
+                  guint           limit,
+                  gboolean        append)
 {
   FetchData *data = g_new0 (FetchData, 1);
 
@@ -149,6 +193,7 @@ start_fetch (AlgaTicketList *self,
   data->generation = self->generation;
   data->page = first_page;
   data->last_page = MAX (first_page, last_page);
+  data->limit = limit;
   data->append = append;
   data->tickets = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -158,6 +203,15 @@ start_fetch (AlgaTicketList *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   fetch_page (self, data);
+}
+
+static void
+start_fetch (AlgaTicketList *self,
+             guint           first_page,
+             guint           last_page,
+             gboolean        append)
+{
+  start_fetch_full (self, first_page, last_page, self->page_size, append);
 }
 
 static void
@@ -295,6 +349,82 @@ append_items (AlgaTicketList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), start, 0, self->items->len - start);
 }
 
+/* Shows the view as the cache last saw it, when there is nothing better to show. */
+static gboolean
+fill_from_cache (AlgaTicketList *self)
+{
+  g_autoptr(GPtrArray) tickets = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_more = FALSE;
+  guint total = 0;
+
+  if (self->cache == NULL || self->items->len > 0)
+    return FALSE;
+
+  tickets = alga_cache_load_view (self->cache, get_view_key (self), &total, &has_more, NULL,
+                                  &error);
+  if (tickets == NULL || tickets->len == 0)
+    {
+      if (error != NULL)
+        g_debug ("No cached view: %s", error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < tickets->len; i++)
+    if (!g_hash_table_contains (self->by_id,
+                                alga_ticket_get_ticket_id (g_ptr_array_index (tickets, i))))
+      insert_item (self, self->items->len, g_ptr_array_index (tickets, i));
+
+  self->loaded_pages = (self->items->len + self->page_size - 1) / self->page_size;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->items->len);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_total (self, MAX (total, self->items->len));
+  /* No paging further until the server has confirmed what is shown. */
+  set_has_more (self, FALSE);
+  set_cached (self, TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+/* Fetches every cached item again in as few requests as whole pages allow, and merges. */
+static void
+confirm_cached (AlgaTicketList *self)
+{
+  guint limit = MAX (self->page_size, (MAX_LIMIT / self->page_size) * self->page_size);
+  guint n_requests = MAX (1, (self->items->len + limit - 1) / limit);
+
+  new_generation (self);
+  start_fetch_full (self, 1, n_requests, limit, FALSE);
+}
+
+static void
+write_back (AlgaTicketList *self,
+            guint           position)
+{
+  g_autoptr(GPtrArray) slice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->cache == NULL)
+    return;
+
+  slice = g_ptr_array_new_full (self->items->len - position, g_object_unref);
+  for (guint i = position; i < self->items->len; i++)
+    g_ptr_array_add (slice, g_object_ref (g_ptr_array_index (self->items, i)));
+
+  if (!alga_cache_store_view (self->cache, get_view_key (self), position, slice, self->total,
+                              self->has_more, &error))
+    g_debug ("Could not cache the view: %s", error->message);
+}
+
+static gboolean
+is_unreachable (const GError *error)
+{
+  return g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
+         g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT);
+}
+
 static void
 list_tickets_cb (GObject      *source,
                  GAsyncResult *result,
@@ -307,6 +437,7 @@ list_tickets_cb (GObject      *source,
   g_autoptr(GPtrArray) adopted = NULL;
   g_autoptr(GError) error = NULL;
   gboolean has_next;
+  guint appended_at;
 
   tickets = alga_client_list_tickets_finish (ALGA_CLIENT (source), result, &pagination, &error);
 
@@ -320,6 +451,7 @@ list_tickets_cb (GObject      *source,
     {
       g_object_freeze_notify (G_OBJECT (self));
       set_error (self, error);
+      set_offline (self, is_unreachable (error));
       set_loading (self, FALSE);
       g_object_thaw_notify (G_OBJECT (self));
       return;
@@ -337,16 +469,20 @@ list_tickets_cb (GObject      *source,
 
   g_object_freeze_notify (G_OBJECT (self));
 
+  appended_at = data->append ? self->items->len : 0;
   adopted = adopt_tickets (self, data->tickets);
   if (data->append)
     append_items (self, adopted);
   else
     merge_items (self, adopted);
 
-  self->loaded_pages = data->page;
+  self->loaded_pages = data->page * (data->limit / self->page_size);
   set_total (self, pagination != NULL ? pagination->total : self->items->len);
   set_has_more (self, has_next);
+  set_cached (self, FALSE);
+  set_offline (self, FALSE);
   set_loading (self, FALSE);
+  write_back (self, appended_at);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -355,7 +491,7 @@ static void
 fetch_page (AlgaTicketList *self,
             FetchData      *data)
 {
-  alga_client_list_tickets_async (self->client, self->query, data->page, self->page_size,
+  alga_client_list_tickets_async (self->client, self->query, data->page, data->limit,
                                   self->cancellable, list_tickets_cb, data);
 }
 
@@ -417,6 +553,7 @@ alga_ticket_list_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->load_more_idle, g_source_remove);
   g_clear_object (&self->client);
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (alga_ticket_list_parent_class)->dispose (object);
 }
@@ -429,6 +566,7 @@ alga_ticket_list_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->query, alga_ticket_query_free);
+  g_clear_pointer (&self->view_key, g_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (alga_ticket_list_parent_class)->finalize (object);
@@ -462,6 +600,15 @@ alga_ticket_list_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case PROP_CACHE:
+      g_value_set_object (value, self->cache);
+      break;
+    case PROP_CACHED:
+      g_value_set_boolean (value, self->cached);
+      break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -493,6 +640,9 @@ alga_ticket_list_set_property (GObject      *object,
         {
           alga_ticket_list_set_query (self, g_value_get_boxed (value));
         }
+      break;
+    case PROP_CACHE:
+      alga_ticket_list_set_cache (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -532,6 +682,20 @@ alga_ticket_list_class_init (AlgaTicketListClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_CACHE] =
+    g_param_spec_object ("cache", NULL, NULL, ALGA_TYPE_CACHE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* The items come from the cache and the server has not confirmed them yet. */
+  properties[PROP_CACHED] =
+    g_param_spec_boolean ("cached", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* The last fetch could not reach the server. */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -607,6 +771,7 @@ alga_ticket_list_set_query (AlgaTicketList        *self,
 
   alga_ticket_query_free (self->query);
   self->query = alga_ticket_query_copy (query);
+  g_clear_pointer (&self->view_key, g_free);
 
   new_generation (self);
   self->loaded_pages = 0;
@@ -619,8 +784,12 @@ alga_ticket_list_set_query (AlgaTicketList        *self,
     remove_range (self, 0, n_items);
   set_total (self, 0);
   set_has_more (self, FALSE);
+  set_cached (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
-  start_fetch (self, 1, 1, FALSE);
+  if (fill_from_cache (self))
+    confirm_cached (self);
+  else
+    start_fetch (self, 1, 1, FALSE);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -655,11 +824,20 @@ alga_ticket_list_set_page_size (AlgaTicketList *self,
  *
  * Fetches page 1 again, dropping any fetch in flight, and merges it into the items: tickets
  * still there keep their objects (updated in place), others go, new ones come in.
+ *
+ * An empty list with a cache first shows the view's cached items; cached items are all
+ * fetched again, so that none of them vanishes merely for being beyond page 1.
  */
 void
 alga_ticket_list_reload (AlgaTicketList *self)
 {
   g_return_if_fail (ALGA_IS_TICKET_LIST (self));
+
+  if (fill_from_cache (self) || self->cached)
+    {
+      confirm_cached (self);
+      return;
+    }
 
   new_generation (self);
   start_fetch (self, 1, 1, FALSE);
@@ -696,6 +874,62 @@ alga_ticket_list_load_more (AlgaTicketList *self)
     return;
 
   start_fetch (self, self->loaded_pages + 1, self->loaded_pages + 1, TRUE);
+}
+
+AlgaCache *
+alga_ticket_list_get_cache (AlgaTicketList *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET_LIST (self), NULL);
+
+  return self->cache;
+}
+
+/**
+ * alga_ticket_list_set_cache:
+ * @self: a ticket list
+ * @cache: (nullable): the account's cache
+ *
+ * From the next reload or query change on, an empty list first shows what @cache holds for
+ * the query, and every page fetched is written to @cache.
+ */
+void
+alga_ticket_list_set_cache (AlgaTicketList *self,
+                            AlgaCache      *cache)
+{
+  g_return_if_fail (ALGA_IS_TICKET_LIST (self));
+  g_return_if_fail (cache == NULL || ALGA_IS_CACHE (cache));
+
+  if (g_set_object (&self->cache, cache))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE]);
+}
+
+/**
+ * alga_ticket_list_get_cached:
+ * @self: a ticket list
+ *
+ * Returns: whether the items come from the cache and the server has not confirmed them yet
+ */
+gboolean
+alga_ticket_list_get_cached (AlgaTicketList *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET_LIST (self), FALSE);
+
+  return self->cached;
+}
+
+/**
+ * alga_ticket_list_get_offline:
+ * @self: a ticket list
+ *
+ * Returns: whether the last fetch could not reach the server; the items are then the last
+ *   ones known, from the cache or from before
+ */
+gboolean
+alga_ticket_list_get_offline (AlgaTicketList *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET_LIST (self), FALSE);
+
+  return self->offline;
 }
 
 gboolean

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "alga-cache.h"
 #include "alga-client.h"
 #include "alga-ticket-query.h"
 #include "alga-ticket.h"
@@ -35,6 +36,14 @@ void                   alga_ticket_list_reload        (AlgaTicketList        *se
 /* Fetches again every page loaded so far and merges them in, so that the list does not jump. */
 void                   alga_ticket_list_refresh       (AlgaTicketList        *self);
 void                   alga_ticket_list_load_more     (AlgaTicketList        *self);
+
+/* With a cache, the list shows the view's cached items at once (marked cached) and then
+ * confirms them from the server in place; each page fetched is written back. */
+AlgaCache             *alga_ticket_list_get_cache     (AlgaTicketList        *self);
+void                   alga_ticket_list_set_cache     (AlgaTicketList        *self,
+                                                       AlgaCache             *cache);
+gboolean               alga_ticket_list_get_cached    (AlgaTicketList        *self);
+gboolean               alga_ticket_list_get_offline   (AlgaTicketList        *self);
 
 gboolean               alga_ticket_list_get_loading   (AlgaTicketList        *self);
 gboolean               alga_ticket_list_get_has_more  (AlgaTicketList        *self);

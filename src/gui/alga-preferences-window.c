@@ -149,6 +149,10 @@ alga_preferences_window_class_init (AlgaPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const char *unbound_rows[] = {
+    "notifications_enabled_row", "run_in_background_row", "start_at_login_row",
+    "show_tray_icon_row", "poll_interval_row",
+  };
 
   object_class->dispose = alga_preferences_window_dispose;
   object_class->finalize = alga_preferences_window_finalize;
@@ -172,6 +176,9 @@ alga_preferences_window_class_init (AlgaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaPreferencesWindow,
                                         show_tray_icon_switch);
   gtk_widget_class_bind_template_child (widget_class, AlgaPreferencesWindow, poll_interval_spin);
+  /* Bound without a field, so that gtk_widget_get_template_child() finds them in tests. */
+  for (guint i = 0; i < G_N_ELEMENTS (unbound_rows); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, unbound_rows[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_poll_interval_spin_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_poll_interval_spin_output_cb);
 }
@@ -180,15 +187,15 @@ static void
 alga_preferences_window_init (AlgaPreferencesWindow *self)
 {
   const struct {
-    const char *key;
-    GtkSwitch  *widget;
+    const char  *key;
+    GtkSwitch  **widget;
   } switches[] = {
-    { "notifications-enabled", self->notifications_enabled_switch },
-    { "notify-unassigned", self->notify_unassigned_switch },
-    { "do-not-disturb", self->do_not_disturb_switch },
-    { "run-in-background", self->run_in_background_switch },
-    { "start-at-login", self->start_at_login_switch },
-    { "show-tray-icon", self->show_tray_icon_switch },
+    { "notifications-enabled", &self->notifications_enabled_switch },
+    { "notify-unassigned", &self->notify_unassigned_switch },
+    { "do-not-disturb", &self->do_not_disturb_switch },
+    { "run-in-background", &self->run_in_background_switch },
+    { "start-at-login", &self->start_at_login_switch },
+    { "show-tray-icon", &self->show_tray_icon_switch },
   };
 
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -211,7 +218,7 @@ alga_preferences_window_init (AlgaPreferencesWindow *self)
 
   /* Bound in both directions, so a change made elsewhere (another window, gsettings) shows. */
   for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
-    g_settings_bind (self->settings, switches[i].key, switches[i].widget, "active",
+    g_settings_bind (self->settings, switches[i].key, *switches[i].widget, "active",
                      G_SETTINGS_BIND_DEFAULT);
 
   g_settings_bind (self->settings, "poll-interval", self->poll_interval_spin, "value",
