@@ -641,6 +641,54 @@ test_reply_focuses_composer (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (focus, composer));
 }
 
+/* The keys a technician triages with, as the view's shortcut controller holds them. */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *expected[][2] = {
+    { "ticket.assign-to-me", "<Shift><Control>m" },
+    { "ticket.change-status", "<Shift><Control>s" },
+    { "ticket.change-priority", "<Shift><Control>p" },
+    { "ticket.change-assignee", "<Shift><Control>a" },
+    { "ticket.change-due-date", "<Shift><Control>d" },
+    { "ticket.copy-number", "<Shift><Control>c" },
+    { "ticket.open-in-browser", "<Shift><Control>o" },
+    { "ticket.log-time", "<Control>t" },
+    { "ticket.reply", "<Shift><Control>r" },
+  };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  guint found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *trigger = NULL;
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+            if (g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                             expected[k][0]))
+              {
+                g_assert_cmpstr (trigger, ==, expected[k][1]);
+                found++;
+              }
+        }
+    }
+
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+}
+
 static void
 test_accessible_labels (Fixture       *f,
                         gconstpointer  data)
@@ -676,6 +724,7 @@ main (int   argc,
   ADD ("watchers", test_watchers);
   ADD ("ticket-change-cancels", test_ticket_change_cancels);
   ADD ("reply-focuses-composer", test_reply_focuses_composer);
+  ADD ("shortcuts", test_shortcuts);
   ADD ("accessible-labels", test_accessible_labels);
 
   return g_test_run ();
