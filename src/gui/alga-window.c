@@ -65,6 +65,7 @@ struct _AlgaWindow
   GtkSearchEntry       *search_entry;
   GtkToggleButton      *search_button;
   GtkMenuButton        *filter_button;
+  GtkWidget            *refresh_button;
   AlgaTicketListView   *ticket_list_view;
   AlgaTicketView       *ticket_view;
   GtkDropDown          *assignee_filter;
@@ -559,7 +560,12 @@ on_ticket_activated_cb (AlgaWindow *self,
 static void
 on_leaflet_folded_cb (AlgaWindow *self)
 {
-  if (!adw_leaflet_get_folded (self->leaflet))
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* At phone width the header bar has no room for it; F5 and Ctrl+R still refresh. */
+  gtk_widget_set_visible (self->refresh_button, !folded);
+
+  if (!folded)
     return;
 
   /* Folded with nothing selected, the detail pane would be an empty page. */
@@ -754,6 +760,31 @@ build_views_list (AlgaWindow *self)
 }
 
 static void
+save_window_state (AlgaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+alga_window_close_request (GtkWindow *window)
+{
+  save_window_state (ALGA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (alga_window_parent_class)->close_request (window);
+}
+
+static void
 alga_window_dispose (GObject *object)
 {
   AlgaWindow *self = ALGA_WINDOW (object);
@@ -814,11 +845,14 @@ alga_window_class_init (AlgaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   guint i;
 
   object_class->dispose = alga_window_dispose;
   object_class->get_property = alga_window_get_property;
   object_class->set_property = alga_window_set_property;
+
+  window_class->close_request = alga_window_close_request;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
@@ -845,6 +879,7 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_list_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, assignee_filter);
@@ -922,6 +957,12 @@ alga_window_init (AlgaWindow *self)
                                           g_variant_new_boolean (g_strcmp0 (order, "asc") != 0));
       if (alga_view_from_id (last_view, &view))
         self->view = view;
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
     }
 
   build_views_list (self);
