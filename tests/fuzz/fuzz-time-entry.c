@@ -1,0 +1,36 @@
+/* fuzz-time-entry.c: a time entry (POST /time-entries answer, GET lists): alga_time_entry_new_from_json.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "alga-fuzz"
+
+#include "config.h"
+
+#include "fuzz-common.h"
+
+#include "alga-time-entry.h"
+
+static void
+inspect (gpointer item)
+{
+  alga_fuzz_read_properties (item);
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  alga_fuzz_init ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(JsonNode) root = alga_fuzz_parse (data, size);
+
+  alga_fuzz_decode (root, (AlgaJsonDecodeFunc) alga_time_entry_new_from_json, inspect);
+  return 0;
+}
