@@ -392,8 +392,12 @@ fill_from_cache (AlgaTicketList *self)
 static void
 confirm_cached (AlgaTicketList *self)
 {
-  guint limit = MAX (self->page_size, (MAX_LIMIT / self->page_size) * self->page_size);
-  guint n_requests = MAX (1, (self->items->len + limit - 1) / limit);
+  guint pages = MAX (1, (self->items->len + self->page_size - 1) / self->page_size);
+  guint limit = MAX (1, MAX_LIMIT / self->page_size) * self->page_size;
+  guint n_requests;
+
+  limit = MIN (limit, pages * self->page_size);
+  n_requests = (pages * self->page_size + limit - 1) / limit;
 
   new_generation (self);
   start_fetch_full (self, 1, n_requests, limit, FALSE);
