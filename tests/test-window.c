@@ -14,6 +14,7 @@
 #include "alga-test-http.h"
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
+#include "alga-composer.h"
 #include "alga-ticket-view.h"
 #include "alga-token-store-memory.h"
 #include "alga-window.h"
@@ -338,6 +339,17 @@ test_open_ticket (Fixture       *f,
   ticket_view = ALGA_TICKET_VIEW (find_descendant (GTK_WIDGET (f->window), ALGA_TYPE_TICKET_VIEW, NULL));
   g_assert_nonnull (ticket_view);
   g_assert_true (alga_ticket_view_get_ticket (ticket_view) == first);
+
+  /* The composer keeps drafts in the account's folder under the user's data folder. */
+  {
+    AlgaComposer *composer = ALGA_COMPOSER (find_descendant (GTK_WIDGET (ticket_view), ALGA_TYPE_COMPOSER, NULL));
+    AlgaDraftStore *drafts;
+
+    g_assert_nonnull (composer);
+    drafts = alga_composer_get_draft_store (composer);
+    g_assert_nonnull (drafts);
+    g_assert_true (g_str_has_prefix (alga_draft_store_get_directory (drafts), g_get_user_data_dir ()));
+  }
 
   /* Opening by id, as a notification does. */
   alga_window_show_ticket (f->window, alga_ticket_get_ticket_id (second));

@@ -293,6 +293,32 @@ alga_draft_store_new (const char *directory)
   return g_object_new (ALGA_TYPE_DRAFT_STORE, "directory", directory, NULL);
 }
 
+/**
+ * alga_draft_store_dup_account_directory:
+ * @server_url: the account's server
+ * @user_id: the account's user
+ *
+ * Where an account's drafts live: under the user's data folder, in a folder named by a hash of
+ * the account, so that two accounts never see each other's drafts.
+ *
+ * Returns: (transfer full): the directory
+ */
+char *
+alga_draft_store_dup_account_directory (const char *server_url,
+                                        const char *user_id)
+{
+  g_autofree char *account = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (server_url != NULL, NULL);
+
+  account = g_strconcat (server_url, "\n", user_id != NULL ? user_id : "", NULL);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1);
+  hash[16] = '\0';
+
+  return g_build_filename (g_get_user_data_dir (), "alga-desktop", "drafts", hash, NULL);
+}
+
 const char *
 alga_draft_store_get_directory (AlgaDraftStore *self)
 {

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (AlgaDraftStore, alga_draft_store, ALGA, DRAFT_STORE, GObje
 
 /* Keeps what the technician typed but has not sent, one file per key in @directory. */
 AlgaDraftStore *alga_draft_store_new           (const char           *directory);
+char           *alga_draft_store_dup_account_directory (const char   *server_url,
+                                                        const char   *user_id);
 const char     *alga_draft_store_get_directory (AlgaDraftStore       *self);
 /* Saving NULL or "" deletes the draft. */
 void            alga_draft_store_save          (AlgaDraftStore       *self,

@@ -113,6 +113,7 @@ struct _AlgaTicketView
   GtkBox           *comments_box;
   AlgaCommentThread *comment_thread;
   AlgaComposer     *composer;
+  AlgaDraftStore   *draft_store;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketView, alga_ticket_view, ADW_TYPE_BIN)
@@ -1380,6 +1381,7 @@ log_time_action (GtkWidget  *widget,
 
   dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        self->client, self->ticket);
+  alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), self->draft_store);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1422,6 +1424,7 @@ alga_ticket_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_VIEW);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
+  g_clear_object (&self->draft_store);
   g_clear_object (&self->priorities);
   g_clear_pointer (&self->statuses, g_hash_table_unref);
   g_clear_pointer (&self->user_names, g_hash_table_unref);
@@ -1804,4 +1807,22 @@ alga_ticket_view_dup_web_uri (AlgaTicketView *self)
   id = g_uri_escape_string (alga_ticket_get_ticket_id (self->ticket), NULL, FALSE);
 
   return g_strdup_printf ("%s/msp/tickets/%s", base, id);
+}
+
+/**
+ * alga_ticket_view_set_draft_store:
+ * @self: the view
+ * @draft_store: (nullable): where the account's unsent comments and time entries are kept
+ *
+ * Gives the composer and the time entry dialog the account's drafts.
+ */
+void
+alga_ticket_view_set_draft_store (AlgaTicketView *self,
+                                  AlgaDraftStore *draft_store)
+{
+  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+  g_return_if_fail (!draft_store || ALGA_IS_DRAFT_STORE (draft_store));
+
+  g_set_object (&self->draft_store, draft_store);
+  alga_composer_set_draft_store (self->composer, draft_store);
 }

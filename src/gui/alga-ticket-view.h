@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "alga-client.h"
+#include "alga-draft-store.h"
 #include "alga-ticket.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,7 @@ AlgaTicket *alga_ticket_view_get_ticket  (AlgaTicketView *self);
 void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
                                           AlgaTicket     *ticket);
 char       *alga_ticket_view_dup_web_uri (AlgaTicketView *self);
+void        alga_ticket_view_set_draft_store (AlgaTicketView *self,
+                                              AlgaDraftStore *draft_store);
 
 G_END_DECLS

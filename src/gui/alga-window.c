@@ -8,7 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
 
+#include "alga-cache.h"
 #include "alga-gui-util.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-view.h"
@@ -77,6 +80,12 @@ struct _AlgaWindow
   GtkStringList        *board_filter_model;
   GtkDropDown          *updated_filter;
   GtkEntry             *tags_filter;
+
+  /* Issue 7: the account's cache, and the banner saying the list is not live. */
+  AlgaCache            *cache;
+  GtkRevealer          *offline_revealer;
+  GtkLabel             *offline_label;
+  gulong                bench_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaWindow, alga_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -574,10 +583,79 @@ on_leaflet_folded_cb (AlgaWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* Issue 7: the cached and offline states of the list. */
+static void
+update_cache_state (AlgaWindow *self)
+{
+  gboolean cached = self->tickets != NULL && alga_ticket_list_get_cached (self->tickets);
+  gboolean offline = self->tickets != NULL && alga_ticket_list_get_offline (self->tickets);
+
+  if (cached && !offline)
+    adw_window_title_set_subtitle (self->list_title, _("Saved copy, updating…"));
+
+  if (offline)
+    gtk_label_set_label (self->offline_label,
+                         cached ? _("Offline. These are the tickets saved on this computer.")
+                                : _("Offline. The list may be out of date."));
+  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+/* Issue 7: with ALGA_BENCH_FD set, alga-bench learns when the first ticket rows were painted and
+ * when the view was fully shown, as CLOCK_MONOTONIC microseconds written to that descriptor. */
+static void
+bench_write (const char *what,
+             guint       n_items)
+{
+  const char *fd_text = g_getenv ("ALGA_BENCH_FD");
+  char line[96];
+  int n;
+
+  if (fd_text == NULL)
+    return;
+
+  n = g_snprintf (line, sizeof line, "%s %" G_GINT64_FORMAT " %u\n", what,
+                  g_get_monotonic_time (), n_items);
+  if (write (atoi (fd_text), line, n) != n)
+    g_debug ("Could not write to ALGA_BENCH_FD");
+}
+
+static void
+on_bench_after_paint_cb (GdkFrameClock *clock,
+                         AlgaWindow    *self)
+{
+  guint n_items = self->tickets != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tickets)) : 0;
+  static gboolean painted = FALSE;
+
+  /* Rows exist before layout, so this frame drew them. */
+  if (n_items == 0)
+    return;
+
+  if (!painted)
+    bench_write ("painted", n_items);
+  painted = TRUE;
+
+  if (!alga_ticket_list_get_loading (self->tickets) && !alga_ticket_list_get_cached (self->tickets))
+    {
+      bench_write ("shown", n_items);
+      g_clear_signal_handler (&self->bench_paint_id, clock);
+    }
+}
+
+static void
+on_bench_realize_cb (AlgaWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && self->bench_paint_id == 0)
+    self->bench_paint_id = g_signal_connect (clock, "after-paint",
+                                             G_CALLBACK (on_bench_after_paint_cb), self);
+}
+
 static void
 on_tickets_state_changed_cb (AlgaWindow *self)
 {
   update_list_title (self);
+  update_cache_state (self);
 }
 
 /* Actions. */
@@ -795,7 +873,10 @@ alga_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_WINDOW);
 
+  if (self->bench_paint_id != 0)
+    g_clear_signal_handler (&self->bench_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   g_clear_object (&self->tickets);
+  g_clear_object (&self->cache);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->status_ids_by_name, g_hash_table_unref);
@@ -891,6 +972,8 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, board_filter_model);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, updated_filter);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, tags_filter);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_label);
   gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -1026,10 +1109,13 @@ alga_window_set_session (AlgaWindow  *self,
   alga_ticket_list_view_set_model (self->ticket_list_view, NULL);
   alga_ticket_view_set_ticket (self->ticket_view, NULL);
   g_clear_object (&self->tickets);
+  g_clear_object (&self->cache);
+  update_cache_state (self);
 
   if (session == NULL)
     {
       alga_ticket_view_set_client (self->ticket_view, NULL);
+      alga_ticket_view_set_draft_store (self->ticket_view, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
       return;
@@ -1050,6 +1136,14 @@ alga_window_set_session (AlgaWindow  *self,
 
   alga_ticket_view_set_client (self->ticket_view, get_client (self));
   alga_ticket_view_set_user_id (self->ticket_view, get_user_id (self));
+  {
+    g_autofree char *directory =
+      alga_draft_store_dup_account_directory (alga_session_get_server_url (session),
+                                              alga_session_get_user_id (session));
+    g_autoptr(AlgaDraftStore) drafts = alga_draft_store_new (directory);
+
+    alga_ticket_view_set_draft_store (self->ticket_view, drafts);
+  }
 
   query = build_query (self);
   self->tickets = alga_ticket_list_new (get_client (self), query);
@@ -1057,6 +1151,28 @@ alga_window_set_session (AlgaWindow  *self,
                            G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tickets, "notify::total",
                            G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    /* Issue 7: show the view's saved tickets at once; a cache that cannot open is no reason
+     * to fail, the list then simply waits for the server. */
+    g_autoptr(GError) cache_error = NULL;
+
+    self->cache = alga_cache_new (alga_session_get_server_url (session),
+                                  alga_session_get_user_id (session), &cache_error);
+    if (self->cache == NULL)
+      g_warning ("No local cache: %s", cache_error->message);
+    alga_ticket_list_set_cache (self->tickets, self->cache);
+    g_signal_connect_object (self->tickets, "notify::cached",
+                             G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->tickets, "notify::offline",
+                             G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
+    if (g_getenv ("ALGA_BENCH_FD") != NULL)
+      {
+        if (gtk_widget_get_realized (GTK_WIDGET (self)))
+          on_bench_realize_cb (self);
+        else
+          g_signal_connect_swapped (self, "realize", G_CALLBACK (on_bench_realize_cb), self);
+      }
+  }
   alga_ticket_list_view_set_model (self->ticket_list_view, self->tickets);
   alga_ticket_list_reload (self->tickets);
 
