@@ -11,6 +11,7 @@
 
 #include "alga-application.h"
 #include "alga-auth.h"
+#include "alga-cache.h"
 #include "alga-gui-util.h"
 #include "alga-session.h"
 #include "alga-sign-in-page.h"
@@ -265,7 +266,17 @@ on_signed_out_cb (GObject      *source,
     }
 
   if (self->session == ALGA_SESSION (source))
-    set_session (self, NULL);
+    {
+      /* Issue 7: nothing of the account stays behind. The window lets go of the cache first. */
+      g_autofree char *server_url = g_strdup (alga_session_get_server_url (self->session));
+      g_autofree char *user_id = g_strdup (alga_session_get_user_id (self->session));
+      g_autoptr(GError) cache_error = NULL;
+
+      set_session (self, NULL);
+      if (server_url != NULL && user_id != NULL &&
+          !alga_cache_delete_for_account (server_url, user_id, &cache_error))
+        g_warning ("%s", cache_error->message);
+    }
 }
 
 static void
