@@ -11,12 +11,14 @@
 
 #include "alga-application.h"
 #include "alga-auth.h"
+#include "alga-background.h"
 #include "alga-cache.h"
 #include "alga-gui-util.h"
 #include "alga-session.h"
 #include "alga-sign-in-page.h"
 #include "alga-token-store-memory.h"
 #include "alga-token-store-secret.h"
+#include "alga-tray.h"
 #include "alga-window.h"
 
 struct _AlgaApplication
@@ -31,6 +33,8 @@ struct _AlgaApplication
   GtkWidget      *sign_in_page;
   char           *pending_ticket_id;
   gboolean        restoring;
+  AlgaBackground *background;
+  AlgaTray       *tray;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
@@ -211,7 +215,12 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  AlgaApplication *self = user_data;
+
+  /* Quit really quits, also while running in the background. */
+  if (self->background != NULL)
+    alga_background_set_hold (self->background, FALSE);
+  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -306,6 +315,149 @@ open_ticket_action (GSimpleAction *action,
   show_pending_ticket (self);
 }
 
+/* Background running and the tray icon (issue 5). */
+
+/* The schema's defaults where no schema is installed. */
+static gboolean
+get_flag (AlgaApplication *self,
+          const char      *key,
+          gboolean         fallback)
+{
+  return self->settings != NULL ? g_settings_get_boolean (self->settings, key) : fallback;
+}
+
+static void
+on_background_requested_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean autostart = FALSE;
+
+  if (!alga_background_request_finish (ALGA_BACKGROUND (source), result, &autostart, &error))
+    {
+      if (!alga_gui_error_is_cancelled (error))
+        g_warning ("Running in the background or starting at login: %s", error->message);
+      return;
+    }
+
+  g_debug ("May run in the background; starts at login: %s", autostart ? "yes" : "no");
+}
+
+static void
+request_background (AlgaApplication *self)
+{
+  alga_background_request_async (self->background, get_flag (self, "start-at-login", FALSE),
+                                 self->cancellable, on_background_requested_cb, NULL);
+}
+
+static void
+on_tray_activate_cb (AlgaApplication *self,
+                     AlgaTray        *tray)
+{
+  alga_tray_set_attention (tray, FALSE);
+  g_application_activate (G_APPLICATION (self));
+}
+
+static void
+on_tray_open_ticket_cb (AlgaApplication *self,
+                        const char      *ticket_id,
+                        AlgaTray        *tray)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "open-ticket",
+                                  g_variant_new_string (ticket_id));
+}
+
+static void
+on_tray_toggle_do_not_disturb_cb (AlgaApplication *self,
+                                  gboolean         do_not_disturb,
+                                  AlgaTray        *tray)
+{
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "do-not-disturb", do_not_disturb);
+}
+
+static void
+on_tray_quit_cb (AlgaApplication *self,
+                 AlgaTray        *tray)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+}
+
+/* The icon shows only where a StatusNotifierWatcher appears on the bus; AlgaTray waits for one. */
+static void
+update_tray (AlgaApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (bus == NULL || !get_flag (self, "show-tray-icon", TRUE))
+    {
+      g_clear_object (&self->tray);
+      return;
+    }
+
+  if (self->tray != NULL)
+    return;
+
+  self->tray = alga_tray_new (bus, g_application_get_application_id (G_APPLICATION (self)));
+  alga_tray_set_do_not_disturb (self->tray, get_flag (self, "do-not-disturb", FALSE));
+  g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tray, "open-ticket", G_CALLBACK (on_tray_open_ticket_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tray, "toggle-do-not-disturb",
+                           G_CALLBACK (on_tray_toggle_do_not_disturb_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tray, "quit", G_CALLBACK (on_tray_quit_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_background_setting_changed_cb (AlgaApplication *self,
+                                  const char      *key,
+                                  GSettings       *settings)
+{
+  if (g_str_equal (key, "run-in-background"))
+    {
+      alga_background_set_hold (self->background, get_flag (self, key, TRUE));
+      if (get_flag (self, key, TRUE) && alga_background_get_sandboxed (self->background))
+        request_background (self);
+    }
+  else if (g_str_equal (key, "start-at-login"))
+    {
+      request_background (self);
+    }
+  else if (g_str_equal (key, "show-tray-icon"))
+    {
+      update_tray (self);
+    }
+  else if (g_str_equal (key, "do-not-disturb") && self->tray != NULL)
+    {
+      alga_tray_set_do_not_disturb (self->tray, get_flag (self, key, FALSE));
+    }
+}
+
+/* One hold keeps the app running after its last window closes (a D-Bus activated
+ * --gapplication-service start has no window at all); app.quit lets go of it. */
+static void
+start_background (AlgaApplication *self)
+{
+  self->background = alga_background_new (G_APPLICATION (self));
+  alga_background_set_hold (self->background, get_flag (self, "run-in-background", TRUE));
+
+  /* The portal remembers its answer, so asking at each start costs nothing but keeps the
+   * sandboxed app allowed; outside it, the autostart file changes only with the setting. */
+  if (alga_background_get_sandboxed (self->background)
+      && get_flag (self, "run-in-background", TRUE))
+    request_background (self);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed",
+                             G_CALLBACK (on_background_setting_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  update_tray (self);
+}
+
 /* GApplication. */
 
 static void
@@ -346,6 +498,7 @@ alga_application_startup (GApplication *app)
                            self, G_CONNECT_SWAPPED);
 
   set_session (self, NULL);
+  start_background (self);
   start_signing_in (self);
 }
 
@@ -432,6 +585,8 @@ alga_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
+  g_clear_object (&self->tray);
+  g_clear_object (&self->background);
   g_clear_object (&self->sign_in_page);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

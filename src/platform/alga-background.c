@@ -305,7 +305,7 @@ request_portal (AlgaBackground *self,
   const char *commandline[] = { AUTOSTART_COMMAND, SERVICE_OPTION, NULL };
   GVariantBuilder options;
 
-  if (self->application != NULL)
+  if (self->application != NULL && g_application_get_is_registered (self->application))
     connection = g_application_get_dbus_connection (self->application);
   if (connection == NULL)
     {
