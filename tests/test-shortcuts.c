@@ -1,0 +1,324 @@
+/* test-shortcuts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The shortcuts window (Ctrl+?) must list every key the app's widgets and actions answer to:
+ * this builds it from its resource and compares it with the shortcuts the code installs.
+ *
+ * A process of its own: with the preferences tests it would make GLib grow its quark table past
+ * its first block, which GLib abandons by design and LeakSanitizer reports.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "alga-application.h"
+#include "alga-composer.h"
+#include "alga-sign-in-page.h"
+#include "alga-test-gtk.h"
+#include "alga-ticket-list-view.h"
+#include "alga-ticket-view.h"
+#include "alga-token-store-memory.h"
+#include "alga-window.h"
+
+/* One application for the whole run: its registration outlives a single test. */
+static AlgaApplication *app;
+
+typedef struct
+{
+  guint           keyval;
+  GdkModifierType mods;
+} Key;
+
+static gboolean
+key_equal (const Key *a,
+           const Key *b)
+{
+  return a->keyval == b->keyval && a->mods == b->mods;
+}
+
+static Key
+key_make (guint           keyval,
+          GdkModifierType mods)
+{
+  Key key = {
+    gdk_keyval_to_lower (keyval),
+    mods & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK),
+  };
+
+  return key;
+}
+
+static Key
+key_parse (const char *accelerator)
+{
+  guint keyval = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  g_assert_cmpuint (keyval, !=, 0);
+  return key_make (keyval, mods);
+}
+
+/* Every key the help overlay lists; "<alt>1...<alt>5" is a range. */
+static GArray *
+help_overlay_keys (GtkBuilder *builder)
+{
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (Key));
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+      g_auto(GStrv) tokens = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "accelerator", &accelerator, "title", &title, NULL);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      g_assert_nonnull (accelerator);
+
+      tokens = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; tokens[i] != NULL; i++)
+        {
+          const char *dots = strstr (tokens[i], "...");
+
+          if (dots != NULL)
+            {
+              g_autofree char *first_text = g_strndup (tokens[i], dots - tokens[i]);
+              Key first = key_parse (first_text);
+              Key last = key_parse (dots + 3);
+
+              g_assert_cmpuint (first.mods, ==, last.mods);
+              g_assert_cmpuint (first.keyval, <, last.keyval);
+              for (guint k = first.keyval; k <= last.keyval; k++)
+                {
+                  Key key = key_make (k, first.mods);
+                  g_array_append_val (keys, key);
+                }
+            }
+          else
+            {
+              Key key = key_parse (tokens[i]);
+              g_array_append_val (keys, key);
+            }
+        }
+    }
+
+  return keys;
+}
+
+static gboolean
+keys_contain (GArray    *keys,
+              const Key *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (key_equal (&g_array_index (keys, Key, i), key))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+check_documented (GArray     *documented,
+                  const Key  *key,
+                  const char *action,
+                  GString    *missing)
+{
+  if (!keys_contain (documented, key))
+    {
+      g_autofree char *name = gtk_accelerator_name (key->keyval, key->mods);
+
+      g_string_append_printf (missing, "%s (%s); ", name, action);
+    }
+}
+
+static void
+check_trigger (GtkShortcutTrigger *trigger,
+               GArray             *documented,
+               const char         *action,
+               GString            *missing,
+               guint              *n_checked)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      GtkAlternativeTrigger *alternative = GTK_ALTERNATIVE_TRIGGER (trigger);
+
+      check_trigger (gtk_alternative_trigger_get_first (alternative), documented, action,
+                     missing, n_checked);
+      check_trigger (gtk_alternative_trigger_get_second (alternative), documented, action,
+                     missing, n_checked);
+    }
+  else if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    {
+      GtkKeyvalTrigger *keyval_trigger = GTK_KEYVAL_TRIGGER (trigger);
+      guint keyval = gtk_keyval_trigger_get_keyval (keyval_trigger);
+      Key key = key_make (keyval, gtk_keyval_trigger_get_modifiers (keyval_trigger));
+
+      /* The keypad twin of a key is not listed separately. */
+      if (keyval >= GDK_KEY_KP_Space && keyval <= GDK_KEY_KP_9)
+        return;
+
+      check_documented (documented, &key, action, missing);
+      (*n_checked)++;
+    }
+}
+
+/* The app's own actions, not GTK's (window.*, list.*, text.*). */
+static gboolean
+is_app_action (const char *name)
+{
+  const char *prefixes[] = {
+    "app.", "win.", "ticket.", "tickets.", "composer.", "comments.", "sign-in.", "time-entry.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+check_widget_shortcuts (GtkWidget *widget,
+                        GArray    *documented,
+                        GString   *missing)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name;
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!is_app_action (name))
+            continue;
+
+          check_trigger (gtk_shortcut_get_trigger (shortcut), documented, name, missing,
+                         &n_checked);
+        }
+    }
+
+  return n_checked;
+}
+
+static void
+test_help_overlay_builds (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr(GArray) keys = help_overlay_keys (builder);
+  const char *expected[] = {
+    "<Control>question", "<Control>comma", "<Control>q", "<Control>w", "F5", "<Control>r",
+    "<Control>f", "<Alt>1", "<Alt>5", "j", "k", "Return", "<Control>Return", "<Control>t",
+    "<Control><Shift>m", "<Control><Shift>r",
+  };
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      Key key = key_parse (expected[i]);
+
+      g_test_message ("%s", expected[i]);
+      g_assert_true (keys_contain (keys, &key));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Every key bound in the app's widgets and application must be in the shortcuts window. */
+static void
+test_help_overlay_covers_the_app (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  g_autoptr(GArray) documented = help_overlay_keys (builder);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(AlgaTokenStore) store = alga_token_store_memory_new ();
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_auto(GStrv) help_accels = NULL;
+  GtkWidget *widgets[4];
+  AlgaWindow *window;
+  guint n_checked = 0;
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          Key key = key_parse (accels[j]);
+
+          check_documented (documented, &key, actions[i], missing);
+          n_checked++;
+        }
+    }
+
+  /* GtkApplication found the overlay at the resource path and gave it its key. */
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                       "win.show-help-overlay");
+  g_assert_nonnull (help_accels[0]);
+
+  window = alga_window_new (app);
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  n_checked += check_widget_shortcuts (GTK_WIDGET (window), documented, missing);
+
+  widgets[0] = g_object_ref_sink (alga_ticket_view_new ());
+  widgets[1] = g_object_ref_sink (alga_ticket_list_view_new ());
+  widgets[2] = g_object_ref_sink (alga_composer_new ());
+  widgets[3] = g_object_ref_sink (alga_sign_in_page_new (store));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      n_checked += check_widget_shortcuts (widgets[i], documented, missing);
+      g_object_unref (widgets[i]);
+    }
+
+  g_test_message ("%u keys checked", n_checked);
+  g_assert_cmpuint (n_checked, >=, 20);
+  g_assert_cmpstr (missing->str, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The application's startup must not reach for the real keyring. */
+  g_setenv ("ALGA_TOKEN_STORE", "memory", TRUE);
+
+  alga_test_gtk_init (&argc, &argv);
+
+  app = alga_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/help-overlay/builds", test_help_overlay_builds);
+  g_test_add_func ("/help-overlay/covers-the-app", test_help_overlay_covers_the_app);
+
+  return g_test_run ();
+}
