@@ -50,6 +50,7 @@ struct _AlgaWatcher
   guint            notify_unassigned : 1;
   guint            offline : 1;
   guint            server_is_loopback : 1;
+  guint            monitor_is_default : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaWatcher, alga_watcher, G_TYPE_OBJECT)
@@ -608,10 +609,19 @@ poll_step (GTask *task)
   switch (poll->stage)
     {
     case STAGE_LATEST:
-      query = alga_ticket_query_new ();
-      alga_ticket_query_set_sort (query, "updated_at", TRUE);
-      request_tickets (self, task, query, 1, 1);
-      return;
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+        g_autoptr(GDateTime) day_ago = g_date_time_add_days (now, -1);
+
+        /* The server's newest updated_at is the point, so that this machine's clock does
+         * not matter. Postgres puts never-updated tickets first when descending; bounding
+         * the query to a day keeps those few and recent, and the newest still on page one. */
+        query = alga_ticket_query_new ();
+        alga_ticket_query_set_updated_since (query, day_ago);
+        alga_ticket_query_set_sort (query, "updated_at", TRUE);
+        request_tickets (self, task, query, 1, PAGE_LIMIT);
+        return;
+      }
 
     case STAGE_MINE:
       query = alga_ticket_query_new ();
@@ -818,7 +828,10 @@ on_state_loaded_cb (GObject      *source,
 static void
 update_offline (AlgaWatcher *self)
 {
-  gboolean offline = self->monitor != NULL && !self->server_is_loopback &&
+  /* The system's monitor may call a machine without a default route offline, while a
+   * server on loopback is still there. */
+  gboolean offline = self->monitor != NULL &&
+                     !(self->monitor_is_default && self->server_is_loopback) &&
                      !g_network_monitor_get_network_available (self->monitor);
 
   if (offline == self->offline)
@@ -912,6 +925,7 @@ alga_watcher_constructed (GObject *object)
     }
 
   alga_watcher_set_network_monitor (self, g_network_monitor_get_default ());
+  self->monitor_is_default = TRUE;
 }
 
 static void
@@ -1221,6 +1235,7 @@ alga_watcher_set_network_monitor (AlgaWatcher     *self,
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_func (self->monitor, on_network_changed_cb, self);
   g_set_object (&self->monitor, monitor);
+  self->monitor_is_default = FALSE;
   if (monitor != NULL)
     g_signal_connect (monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self);
   if (self->running)

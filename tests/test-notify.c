@@ -1,0 +1,620 @@
+/* test-notify.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Desktop notifications end to end on a private bus (GTestDBus): the watcher polls the test
+ * server, AlgaNotifier sends through a real GApplication's GNotification (the freedesktop
+ * backend), and a test org.freedesktop.Notifications server on its own connection records
+ * what arrives and invokes actions as a notification daemon would.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "alga-client.h"
+#include "alga-notifier.h"
+#include "alga-test-server.h"
+#include "alga-test-utils.h"
+#include "alga-watcher.h"
+
+/* One bus, one notification daemon and one app for the whole run, as in a session: the
+ * fixture only resets what they recorded. */
+static GTestDBus *test_bus;
+static GDBusConnection *daemon_connection;
+static guint daemon_object_id;
+static GApplication *test_app;
+static struct _Fixture *current;
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+/* Credentials with a fixed key. */
+
+#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
+G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
+
+struct _TestFixedKey
+{
+  GObject  parent_instance;
+  char    *key;
+};
+
+static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
+                                                      test_fixed_key_iface_init))
+
+static char *
+test_fixed_key_dup_access_key (AlgaCredentials *credentials)
+{
+  return g_strdup (TEST_FIXED_KEY (credentials)->key);
+}
+
+static void
+test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
+{
+  iface->dup_access_key = test_fixed_key_dup_access_key;
+}
+
+static void
+test_fixed_key_finalize (GObject *object)
+{
+  g_free (TEST_FIXED_KEY (object)->key);
+  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
+}
+
+static void
+test_fixed_key_class_init (TestFixedKeyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
+}
+
+static void
+test_fixed_key_init (TestFixedKey *self)
+{
+}
+
+/* What the notification server was asked. */
+
+typedef struct
+{
+  guint     id;
+  char     *app_name;
+  guint     replaces_id;
+  char     *app_icon;
+  char     *summary;
+  char     *body;
+  char    **actions;
+  GVariant *hints;
+} Notify;
+
+static void
+notify_free (Notify *notify)
+{
+  g_free (notify->app_name);
+  g_free (notify->app_icon);
+  g_free (notify->summary);
+  g_free (notify->body);
+  g_strfreev (notify->actions);
+  g_variant_unref (notify->hints);
+  g_free (notify);
+}
+
+typedef struct _Fixture
+{
+  AlgaTestServer  *server;
+  AlgaClient      *client;
+  TestFixedKey    *credentials;
+  char            *dir;
+  GFile           *state_file;
+  AlgaWatcher     *watcher;
+  AlgaNotifier    *notifier;
+  GSettings       *settings;
+  GPtrArray       *sent_ids;   /* notification ids the notifier used */
+  GPtrArray       *notifies;
+  guint            capabilities_asked;
+  guint            events;
+  guint            polls;
+  GPtrArray       *opened;     /* ticket ids given to app.open-ticket */
+  GPtrArray       *assigned;   /* ticket ids given to app.assign-ticket */
+  guint            activated;
+} Fixture;
+
+static guint next_notification_id;
+
+static void
+daemon_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  Fixture *fixture = current;
+
+  g_assert_nonnull (fixture);
+  if (g_str_equal (method_name, "Notify"))
+    {
+      Notify *notify = g_new0 (Notify, 1);
+      gint32 timeout;
+
+      g_variant_get (parameters, "(susss^as@a{sv}i)", &notify->app_name, &notify->replaces_id,
+                     &notify->app_icon, &notify->summary, &notify->body, &notify->actions,
+                     &notify->hints, &timeout);
+      notify->id = notify->replaces_id != 0 ? notify->replaces_id : ++next_notification_id;
+      g_ptr_array_add (fixture->notifies, notify);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notify->id));
+    }
+  else if (g_str_equal (method_name, "CloseNotification"))
+    {
+      guint id;
+
+      g_variant_get (parameters, "(u)", &id);
+      g_dbus_connection_emit_signal (connection, NULL, "/org/freedesktop/Notifications",
+                                     "org.freedesktop.Notifications", "NotificationClosed",
+                                     g_variant_new ("(uu)", id, 3), NULL);
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", "icon-static", "persistence", NULL };
+
+      fixture->capabilities_asked++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    {
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(ssss)", "test-notifications",
+                                                            "Alga", "1.0", "1.2"));
+    }
+  else
+    {
+      g_dbus_method_invocation_return_dbus_error (invocation,
+                                                  "org.freedesktop.DBus.Error.UnknownMethod",
+                                                  method_name);
+    }
+}
+
+static const GDBusInterfaceVTable daemon_vtable = { daemon_method_cb, NULL, NULL, { 0 } };
+
+static void
+start_daemon (void)
+{
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 result;
+
+  daemon_connection = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (test_bus),
+                                                              G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
+                                                              | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                              NULL, NULL, &error);
+  g_assert_no_error (error);
+  daemon_object_id = g_dbus_connection_register_object (daemon_connection,
+                                                        "/org/freedesktop/Notifications",
+                                                        info->interfaces[0], &daemon_vtable,
+                                                        NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (daemon_connection, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &result);
+  g_assert_cmpuint (result, ==, 1);
+}
+
+static void
+stop_daemon (void)
+{
+  g_dbus_connection_unregister_object (daemon_connection, daemon_object_id);
+  g_dbus_connection_close_sync (daemon_connection, NULL, NULL);
+  g_clear_object (&daemon_connection);
+}
+
+static void
+invoke (Fixture    *fixture,
+        guint       id,
+        const char *action_key)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_emit_signal (daemon_connection, NULL, "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", id, action_key), &error);
+  g_assert_no_error (error);
+  g_dbus_connection_flush_sync (daemon_connection, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The app's side. */
+
+static void
+open_ticket_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Fixture *fixture = current;
+
+  g_ptr_array_add (fixture->opened, g_variant_dup_string (parameter, NULL));
+}
+
+static void
+assign_ticket_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Fixture *fixture = current;
+
+  g_ptr_array_add (fixture->assigned, g_variant_dup_string (parameter, NULL));
+}
+
+static void
+on_activate_cb (GApplication *app,
+                gpointer      user_data)
+{
+  current->activated++;
+}
+
+static void
+start_app (void)
+{
+  const GActionEntry entries[] = {
+    { "open-ticket", open_ticket_cb, "s", NULL, NULL, { 0 } },
+    { "assign-ticket", assign_ticket_cb, "s", NULL, NULL, { 0 } },
+  };
+  g_autoptr(GError) error = NULL;
+
+  test_app = g_application_new ("com.nineminds.AlgaPSA.TestNotify", G_APPLICATION_DEFAULT_FLAGS);
+  g_action_map_add_action_entries (G_ACTION_MAP (test_app), entries, G_N_ELEMENTS (entries), NULL);
+  g_signal_connect (test_app, "activate", G_CALLBACK (on_activate_cb), NULL);
+  g_assert_true (g_application_register (test_app, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (test_app));
+}
+
+static void
+on_event_cb (AlgaWatcher *watcher,
+             AlgaEvent   *event,
+             Fixture     *fixture)
+{
+  fixture->events++;
+  g_ptr_array_add (fixture->sent_ids, alga_notifier_dup_notification_id (event));
+  alga_notifier_notify (fixture->notifier, event);
+}
+
+static void
+on_polled_cb (AlgaWatcher  *watcher,
+              const GError *error,
+              Fixture      *fixture)
+{
+  g_assert_no_error ((GError *) error);
+  fixture->polls++;
+}
+
+static void
+wait_polls (Fixture *fixture,
+            guint    n)
+{
+  guint target = fixture->polls + n;
+
+  alga_test_wait_until (fixture->polls >= target, 20000);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  current = fixture;
+  fixture->notifies = g_ptr_array_new_with_free_func ((GDestroyNotify) notify_free);
+  fixture->opened = g_ptr_array_new_with_free_func (g_free);
+  fixture->assigned = g_ptr_array_new_with_free_func (g_free);
+  fixture->sent_ids = g_ptr_array_new_with_free_func (g_free);
+
+  fixture->settings = g_settings_new (BASE_APP_ID);
+  g_settings_reset (fixture->settings, "do-not-disturb");
+  g_settings_reset (fixture->settings, "notifications-enabled");
+  g_settings_reset (fixture->settings, "notify-unassigned");
+  fixture->notifier = alga_notifier_new (test_app);
+
+  fixture->server = alga_test_server_new ();
+  fixture->client = alga_client_new (alga_test_server_get_url (fixture->server), &error);
+  g_assert_no_error (error);
+  fixture->credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
+  fixture->credentials->key = g_strdup (alga_test_server_get_api_key (fixture->server));
+  alga_client_set_credentials (fixture->client, ALGA_CREDENTIALS (fixture->credentials));
+
+  fixture->dir = g_dir_make_tmp ("alga-notify-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "watch-state.json", NULL);
+  fixture->state_file = g_file_new_for_path (path);
+  fixture->watcher = alga_watcher_new (fixture->client,
+                                       alga_test_server_get_user_id (fixture->server),
+                                       fixture->state_file);
+  alga_watcher_set_interval_ms (fixture->watcher, 50);
+  g_signal_connect (fixture->watcher, "event", G_CALLBACK (on_event_cb), fixture);
+  g_signal_connect (fixture->watcher, "polled", G_CALLBACK (on_polled_cb), fixture);
+  alga_watcher_start (fixture->watcher);
+  wait_polls (fixture, 1);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_file_get_path (fixture->state_file);
+
+  alga_watcher_stop (fixture->watcher);
+  alga_test_spin (50);
+  g_assert_finalize_object (fixture->watcher);
+  g_assert_finalize_object (fixture->notifier);
+  /* The next test's server hands out the same ids: start it with no notification shown. */
+  for (guint i = 0; i < fixture->sent_ids->len; i++)
+    g_application_withdraw_notification (test_app, g_ptr_array_index (fixture->sent_ids, i));
+  alga_test_spin (50);
+  g_object_unref (fixture->settings);
+
+  g_unlink (path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_object_unref (fixture->state_file);
+  g_assert_finalize_object (fixture->client);
+  g_assert_finalize_object (fixture->credentials);
+  alga_test_server_stop (fixture->server);
+  g_object_unref (fixture->server);
+
+  g_ptr_array_unref (fixture->notifies);
+  g_ptr_array_unref (fixture->opened);
+  g_ptr_array_unref (fixture->assigned);
+  g_ptr_array_unref (fixture->sent_ids);
+  current = NULL;
+}
+
+static Notify *
+notify_at (Fixture *fixture,
+           guint    i)
+{
+  return g_ptr_array_index (fixture->notifies, i);
+}
+
+static char *
+ticket_number (Fixture    *fixture,
+               const char *ticket_id)
+{
+  g_autofree char *json = alga_test_server_dup_ticket_json (fixture->server, ticket_id);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "ticket_number"));
+}
+
+static void
+assert_has_icon (Notify *notify)
+{
+  const char *image = NULL;
+
+  g_variant_lookup (notify->hints, "image-path", "&s", &image);
+  g_assert_true (g_strcmp0 (notify->app_icon, APP_ID) == 0 || g_strcmp0 (image, APP_ID) == 0);
+}
+
+static void
+test_assigned (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (fixture->server);
+  const char *other = alga_test_server_get_other_user_id (fixture->server);
+  g_autofree char *id = alga_test_server_create_ticket (fixture->server, "Printer on fire", NULL);
+  g_autofree char *number = ticket_number (fixture, id);
+  g_autofree char *summary = g_strdup_printf ("%s · Printer on fire", number);
+  Notify *notify;
+
+  g_assert_true (alga_test_server_assign_ticket (fixture->server, id, me, other));
+  alga_test_wait_until (fixture->notifies->len > 0, 20000);
+  wait_polls (fixture, 3);
+  alga_test_spin (50);
+
+  g_assert_cmpuint (fixture->notifies->len, ==, 1);
+  notify = notify_at (fixture, 0);
+  g_assert_cmpstr (notify->summary, ==, summary);
+  g_assert_nonnull (strstr (notify->body, "Assigned to you"));
+  g_assert_cmpuint (notify->replaces_id, ==, 0);
+  g_assert_cmpstr (notify->actions[0], ==, "default");
+  g_assert_cmpuint (g_strv_length (notify->actions), ==, 2);
+  assert_has_icon (notify);
+
+  /* A click on it opens that ticket. */
+  invoke (fixture, notify->id, "default");
+  alga_test_wait_until (fixture->opened->len > 0, 5000);
+  g_assert_cmpuint (fixture->opened->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->opened, 0), ==, id);
+  g_assert_cmpuint (fixture->activated, ==, 0);
+}
+
+static void
+test_reply_replaces (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *mine = alga_test_server_get_my_ticket_id (fixture->server);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  first = alga_test_server_add_comment (fixture->server, mine, "Any news?", FALSE, NULL, NULL);
+  alga_test_wait_until (fixture->notifies->len > 0, 20000);
+  wait_polls (fixture, 3);
+  g_assert_cmpuint (fixture->notifies->len, ==, 1);
+  g_assert_nonnull (strstr (notify_at (fixture, 0)->body, "Any news?"));
+
+  /* A newer event on the same ticket replaces its notification instead of piling up. */
+  second = alga_test_server_add_comment (fixture->server, mine, "Hello?", FALSE, NULL, NULL);
+  alga_test_wait_until (fixture->notifies->len > 1, 20000);
+  wait_polls (fixture, 3);
+  g_assert_cmpuint (fixture->notifies->len, ==, 2);
+  g_assert_nonnull (strstr (notify_at (fixture, 1)->body, "Hello?"));
+  g_assert_cmpuint (notify_at (fixture, 1)->replaces_id, ==, notify_at (fixture, 0)->id);
+}
+
+static void
+test_own_change (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (fixture->server);
+  g_autofree char *id = alga_test_server_create_ticket (fixture->server, "Mine now", NULL);
+
+  alga_watcher_note_own_change (fixture->watcher, id);
+  g_assert_true (alga_test_server_assign_ticket (fixture->server, id, me, me));
+  wait_polls (fixture, 4);
+  alga_test_spin (50);
+  g_assert_cmpuint (fixture->events, ==, 0);
+  g_assert_cmpuint (fixture->notifies->len, ==, 0);
+}
+
+static void
+test_burst (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (fixture->server);
+  const char *other = alga_test_server_get_other_user_id (fixture->server);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  Notify *notify;
+
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_add (ids, alga_test_server_create_ticket (fixture->server, "Burst", NULL));
+  /* A long interval, and no poll under way: all five must land in one poll. */
+  alga_watcher_set_interval_ms (fixture->watcher, 60000);
+  alga_watcher_poll_now (fixture->watcher);
+  wait_polls (fixture, 1);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (alga_test_server_assign_ticket (fixture->server, g_ptr_array_index (ids, i),
+                                                   me, other));
+  alga_watcher_poll_now (fixture->watcher);
+  wait_polls (fixture, 1);
+  alga_test_wait_until (fixture->notifies->len > 0, 5000);
+  alga_watcher_poll_now (fixture->watcher);
+  wait_polls (fixture, 1);
+  alga_test_spin (50);
+
+  g_assert_cmpuint (fixture->notifies->len, ==, 1);
+  notify = notify_at (fixture, 0);
+  g_assert_cmpstr (notify->summary, ==, "5 tickets need your attention");
+  g_assert_nonnull (strstr (notify->body, "Burst"));
+  assert_has_icon (notify);
+
+  /* It has no ticket to open: a click shows the app. */
+  invoke (fixture, notify->id, "default");
+  alga_test_wait_until (fixture->activated > 0, 5000);
+  g_assert_cmpuint (fixture->opened->len, ==, 0);
+}
+
+static void
+test_unassigned_button (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  Notify *notify;
+
+  g_settings_set_boolean (fixture->settings, "notify-unassigned", TRUE);
+  g_assert_true (alga_watcher_get_notify_unassigned (fixture->watcher));
+  id = alga_test_server_create_ticket (fixture->server, "Nobody's", NULL);
+  alga_test_wait_until (fixture->notifies->len > 0, 20000);
+  wait_polls (fixture, 2);
+
+  g_assert_cmpuint (fixture->notifies->len, ==, 1);
+  notify = notify_at (fixture, 0);
+  g_assert_cmpuint (g_strv_length (notify->actions), ==, 4);
+  g_assert_cmpstr (notify->actions[0], ==, "default");
+  g_assert_cmpstr (notify->actions[3], ==, "Assign to Me");
+
+  invoke (fixture, notify->id, notify->actions[2]);
+  alga_test_wait_until (fixture->assigned->len > 0, 5000);
+  g_assert_cmpstr (g_ptr_array_index (fixture->assigned, 0), ==, id);
+  g_assert_cmpuint (fixture->opened->len, ==, 0);
+}
+
+static void
+test_quiet_settings (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (fixture->server);
+  const char *other = alga_test_server_get_other_user_id (fixture->server);
+  g_autofree char *a = alga_test_server_create_ticket (fixture->server, "During DND", NULL);
+  g_autofree char *b = alga_test_server_create_ticket (fixture->server, "Notifications off", NULL);
+
+  g_settings_set_boolean (fixture->settings, "do-not-disturb", TRUE);
+  g_assert_false (alga_notifier_get_enabled (fixture->notifier));
+  g_assert_true (alga_test_server_assign_ticket (fixture->server, a, me, other));
+  alga_test_wait_until (fixture->events == 1, 20000);
+  wait_polls (fixture, 2);
+  alga_test_spin (50);
+  g_assert_cmpuint (fixture->notifies->len, ==, 0);
+
+  g_settings_set_boolean (fixture->settings, "do-not-disturb", FALSE);
+  g_settings_set_boolean (fixture->settings, "notifications-enabled", FALSE);
+  g_assert_true (alga_test_server_assign_ticket (fixture->server, b, me, other));
+  alga_test_wait_until (fixture->events == 2, 20000);
+  wait_polls (fixture, 2);
+  alga_test_spin (50);
+  g_assert_cmpuint (fixture->notifies->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  /* The freedesktop backend, as outside a sandbox without org.gtk.Notifications. */
+  g_setenv ("GNOTIFICATION_BACKEND", "freedesktop", TRUE);
+
+  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (test_bus);
+  start_daemon ();
+  start_app ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/notify/assigned", test_assigned);
+  ADD ("/notify/reply-replaces", test_reply_replaces);
+  ADD ("/notify/own-change", test_own_change);
+  ADD ("/notify/burst", test_burst);
+  ADD ("/notify/unassigned-button", test_unassigned_button);
+  ADD ("/notify/quiet-settings", test_quiet_settings);
+
+  status = g_test_run ();
+
+  g_clear_object (&test_app);
+  stop_daemon ();
+
+  g_test_dbus_down (test_bus);
+  g_clear_object (&test_bus);
+
+  return status;
+}
