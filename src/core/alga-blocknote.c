@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "alga-blocknote.h"
+#include "alga-json.h"
 
 static JsonNode *
 build_paragraph (const char *line)
@@ -212,7 +213,8 @@ parse_blocks (const char *text)
     return NULL;
   while (g_ascii_isspace (*p))
     p++;
-  if (*p != '[')
+  /* fuzz-blocknote: a stored body nested too deeply would overflow the stack in json-glib. */
+  if (*p != '[' || !alga_json_depth_ok (p, -1))
     return NULL;
 
   parser = json_parser_new_immutable ();

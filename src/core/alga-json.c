@@ -712,3 +712,52 @@ alga_json_value_replace (GValue       *dest,
   g_value_copy (src, dest);
   return TRUE;
 }
+
+/**
+ * alga_json_depth_ok:
+ * @text: JSON text (it need not be valid)
+ * @length: its length, or -1 if it is NUL-terminated
+ *
+ * Whether @text nests arrays and objects at most %ALGA_JSON_MAX_DEPTH deep. json-glib's parser
+ * recurses once per level, so a body of a few megabytes of `[` crashes the app with a stack
+ * overflow (fuzz-ticket-list found it); every parse of text from the server checks this first.
+ * A linear scan that skips strings, so brackets inside strings do not count.
+ *
+ * Returns: %FALSE if @text is nested too deep to be parsed safely
+ */
+gboolean
+alga_json_depth_ok (const char *text,
+                    gssize      length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  gsize len;
+
+  if (text == NULL)
+    return TRUE;
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > ALGA_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}

@@ -49,6 +49,13 @@ char       *alga_json_format_datetime   (GDateTime          *datetime);
 
 JsonObject *alga_json_object_deep_copy  (JsonObject         *object);
 
+/* json-glib 1.6 parses recursively: text nested deeper than this is refused before parsing,
+ * since a hostile or broken server could otherwise overflow the stack (found by fuzz-*). */
+#define ALGA_JSON_MAX_DEPTH 512
+
+gboolean    alga_json_depth_ok          (const char         *text,
+                                         gssize              length);
+
 /* For the model classes, which keep their property values in a GValue array. */
 JsonObject *alga_json_require_object    (JsonNode           *node,
                                          const char         *id_member,

@@ -14,6 +14,7 @@
 
 #include "alga-client-private.h"
 #include "alga-error.h"
+#include "alga-json.h"
 
 #define READ_CHUNK_SIZE     (64 * 1024)
 #define RETRY_AFTER_DEFAULT 1
@@ -228,6 +229,14 @@ parse_json_body (GByteArray  *buffer,
     len--;
   if (len == 0)
     return json_node_new (JSON_NODE_NULL);
+
+  /* fuzz-ticket-list: deep nesting would overflow the stack inside json-glib. */
+  if (!alga_json_depth_ok ((const char *) buffer->data, len))
+    {
+      g_set_error (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE,
+                   _("The server's answer is not valid JSON: %s"), _("nested too deeply"));
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, (const char *) buffer->data, len, &local_error)
@@ -653,7 +662,9 @@ first_detail (JsonNode *details)
     return NULL;
 
   first = json_array_get_object_element (array, 0);
-  message = json_object_get_string_member_with_default (first, "message", NULL);
+  /* alga_json_get_string: json-glib's _with_default getters are critical on a member that is
+   * an object or an array (fuzz-error-envelope). */
+  message = alga_json_get_string (first, "message");
   if (message == NULL || *message == '\0')
     return NULL;
 
@@ -671,7 +682,9 @@ message_from_json (GBytes *body)
   JsonNode *root;
   JsonNode *error_node;
 
+  /* The depth check: see parse_json_body(). */
   if (body == NULL || g_bytes_get_size (body) == 0
+      || !alga_json_depth_ok (g_bytes_get_data (body, NULL), g_bytes_get_size (body))
       || !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
                                       g_bytes_get_size (body), NULL))
     return NULL;
@@ -690,8 +703,9 @@ message_from_json (GBytes *body)
   if (JSON_NODE_HOLDS_OBJECT (error_node))
     {
       JsonObject *object = json_node_get_object (error_node);
-      const char *message = json_object_get_string_member_with_default (object, "message", NULL);
-      const char *code = json_object_get_string_member_with_default (object, "code", NULL);
+      /* Not json_object_get_string_member_with_default: see first_detail(). */
+      const char *message = alga_json_get_string (object, "message");
+      const char *code = alga_json_get_string (object, "code");
       g_autofree char *detail = first_detail (json_object_get_member (object, "details"));
 
       if (message == NULL || *message == '\0')

@@ -14,6 +14,7 @@
 
 #include "alga-token-bundle.h"
 #include "alga-error.h"
+#include "alga-json.h"
 
 /* Bumped when the stored form changes, so an older build can refuse what it cannot read. */
 #define BUNDLE_FORMAT_VERSION 1
@@ -251,7 +252,9 @@ alga_token_bundle_new_from_json (const char  *json,
     goto bad;
 
   object = json_node_get_object (root);
-  if (json_object_get_int_member_with_default (object, "version", 0) != BUNDLE_FORMAT_VERSION)
+  /* Not json_object_get_int_member_with_default, which is critical on a "version" that is an
+   * object or an array (fuzz-token-bundle). */
+  if (alga_json_get_int (object, "version", 0) != BUNDLE_FORMAT_VERSION)
     goto bad;
 
   server_url = get_string_member (object, "serverUrl");

@@ -9,6 +9,8 @@
 
 #include "fuzz-common.h"
 
+#include <stdlib.h>
+
 #include "alga-pagination.h"
 
 static GLogWriterOutput
@@ -20,7 +22,11 @@ quiet_writer (GLogLevelFlags   log_level,
   /* Hostile input makes decoders log what they skip; millions of such lines would only slow
    * the run. Criticals still abort (below), and errors always do. */
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
+    {
+      g_log_writer_default (log_level, fields, n_fields, user_data);
+      /* abort(), not GLib's breakpoint trap: libFuzzer saves the input on SIGABRT only. */
+      abort ();
+    }
 
   return G_LOG_WRITER_HANDLED;
 }
@@ -43,7 +49,7 @@ alga_fuzz_init (void)
  * @data: the input
  * @size: its length
  *
- * Parses the input as the client does: json-glib over the whole body.
+ * Parses the input as the client does: the depth check, then json-glib over the whole body.
  *
  * Returns: (transfer full) (nullable): the root, or %NULL if the input is not JSON
  */
@@ -54,7 +60,8 @@ alga_fuzz_parse (const uint8_t *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
 
-  if (size > G_MAXSSIZE)
+  /* As the client does (alga-request.c): nesting json-glib cannot parse safely is refused. */
+  if (size > G_MAXSSIZE || !alga_json_depth_ok ((const char *) data, (gssize) size))
     return NULL;
 
   if (!json_parser_load_from_data (parser, (const char *) data, (gssize) size, NULL))
