@@ -396,18 +396,222 @@ typedef enum
 {
   CLOSE_WINDOW,
   SERVICE,
+  TRAY,
 } Scenario;
+
+/* A test StatusNotifierWatcher, for the app's own tray icon. */
+typedef struct
+{
+  GDBusConnection *bus;
+  guint            owner_id;
+  guint            object_id;
+  gboolean         owned;
+  char            *item_sender;
+  char            *item_path;
+} Watcher;
 
 typedef struct
 {
-  Scenario     scenario;
+  Scenario      scenario;
   GApplication *app;
-  guint        step;
-  guint        ticks;
-  gboolean     had_window;
-  gboolean     alive_without_window;
-  gboolean     quit_sent;
+  Watcher      *watcher;
+  GAsyncResult *reply;
+  guint         step;
+  guint         ticks;
+  gboolean      had_window;
+  gboolean      alive_without_window;
+  gboolean      quit_sent;
 } Run;
+
+static const char watcher_xml[] =
+  "<node>"
+  "  <interface name='org.kde.StatusNotifierWatcher'>"
+  "    <method name='RegisterStatusNotifierItem'>"
+  "      <arg type='s' name='service' direction='in'/>"
+  "    </method>"
+  "    <property name='IsStatusNotifierHostRegistered' type='b' access='read'/>"
+  "  </interface>"
+  "</node>";
+
+static void
+watcher_method_cb (GDBusConnection       *connection,
+                   const char            *sender,
+                   const char            *object_path,
+                   const char            *interface_name,
+                   const char            *method_name,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation,
+                   gpointer               user_data)
+{
+  Watcher *watcher = user_data;
+
+  g_assert_null (watcher->item_sender);
+  watcher->item_sender = g_strdup (sender);
+  g_variant_get (parameters, "(s)", &watcher->item_path);
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static GVariant *
+watcher_property_cb (GDBusConnection  *connection,
+                     const char       *sender,
+                     const char       *object_path,
+                     const char       *interface_name,
+                     const char       *property_name,
+                     GError          **error,
+                     gpointer          user_data)
+{
+  return g_variant_new_boolean (TRUE);
+}
+
+static void
+on_watcher_name_acquired_cb (GDBusConnection *connection,
+                             const char      *name,
+                             gpointer         user_data)
+{
+  Watcher *watcher = user_data;
+
+  watcher->owned = TRUE;
+}
+
+static Watcher *
+watcher_new (void)
+{
+  static const GDBusInterfaceVTable vtable = {
+    watcher_method_cb, watcher_property_cb, NULL, { 0 }
+  };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  Watcher *watcher = g_new0 (Watcher, 1);
+
+  watcher->bus = new_connection ();
+  info = g_dbus_node_info_new_for_xml (watcher_xml, &error);
+  g_assert_no_error (error);
+  watcher->object_id = g_dbus_connection_register_object (watcher->bus, "/StatusNotifierWatcher",
+                                                          info->interfaces[0], &vtable,
+                                                          watcher, NULL, &error);
+  g_assert_no_error (error);
+  watcher->owner_id = g_bus_own_name_on_connection (watcher->bus, "org.kde.StatusNotifierWatcher",
+                                                    G_BUS_NAME_OWNER_FLAGS_NONE,
+                                                    on_watcher_name_acquired_cb, NULL,
+                                                    watcher, NULL);
+  alga_test_wait_until (watcher->owned, 5000);
+
+  return watcher;
+}
+
+static void
+watcher_free (Watcher *watcher)
+{
+  g_bus_unown_name (watcher->owner_id);
+  g_dbus_connection_unregister_object (watcher->bus, watcher->object_id);
+  g_dbus_connection_close_sync (watcher->bus, NULL, NULL);
+  g_clear_object (&watcher->bus);
+  g_free (watcher->item_sender);
+  g_free (watcher->item_path);
+  g_free (watcher);
+}
+
+/* Calls the app's tray icon or menu as a panel would. */
+static void
+call_tray (Run        *run,
+           const char *path,
+           const char *interface,
+           const char *method,
+           GVariant   *parameters)
+{
+  g_clear_object (&run->reply);
+  g_dbus_connection_call (run->watcher->bus, run->watcher->item_sender, path, interface, method,
+                          parameters, NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                          alga_test_store_result_cb, &run->reply);
+}
+
+static GVariant *
+take_reply (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  GVariant *reply;
+
+  reply = g_dbus_connection_call_finish (run->watcher->bus, run->reply, &error);
+  g_assert_no_error (error);
+  g_clear_object (&run->reply);
+
+  return reply;
+}
+
+/* The id of the menu item labelled @label in a GetLayout reply. */
+static int
+find_menu_item (GVariant   *layout_reply,
+                const char *label)
+{
+  g_autoptr(GVariantIter) children = NULL;
+  GVariant *child;
+  int found = -1;
+
+  g_variant_get (layout_reply, "(u(ia{sv}av))", NULL, NULL, NULL, &children);
+  while (g_variant_iter_loop (children, "v", &child))
+    {
+      g_autoptr(GVariant) props = NULL;
+      const char *item_label;
+      int id;
+
+      g_variant_get (child, "(i@a{sv}av)", &id, &props, NULL);
+      if (g_variant_lookup (props, "label", "&s", &item_label) && g_str_equal (item_label, label))
+        found = id;
+    }
+
+  return found;
+}
+
+/* Started in the background with a tray: Activate shows the window, the menu's Quit ends it. */
+static gboolean
+tray_step_cb (gpointer user_data)
+{
+  Run *run = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (run->app));
+  g_autoptr(GVariant) reply = NULL;
+  int quit_id;
+
+  run->ticks++;
+  g_assert_cmpuint (run->ticks, <, 200);
+
+  switch (run->step)
+    {
+    case 0:
+      if (run->watcher->item_sender == NULL)
+        return G_SOURCE_CONTINUE;
+      g_assert_null (windows);
+      g_assert_cmpstr (run->watcher->item_path, ==, "/StatusNotifierItem");
+      run->alive_without_window = TRUE;
+      call_tray (run, run->watcher->item_path, "org.kde.StatusNotifierItem", "Activate",
+                 g_variant_new ("(ii)", 0, 0));
+      run->step = 1;
+      return G_SOURCE_CONTINUE;
+
+    case 1:
+      if (windows == NULL || run->reply == NULL)
+        return G_SOURCE_CONTINUE;
+      reply = take_reply (run);
+      run->had_window = gtk_widget_get_visible (GTK_WIDGET (windows->data));
+      call_tray (run, "/StatusNotifierItem/Menu", "com.canonical.dbusmenu", "GetLayout",
+                 g_variant_new ("(ii^as)", 0, -1, (const char *[]) { NULL }));
+      run->step = 2;
+      return G_SOURCE_CONTINUE;
+
+    case 2:
+      if (run->reply == NULL)
+        return G_SOURCE_CONTINUE;
+      reply = take_reply (run);
+      quit_id = find_menu_item (reply, "_Quit");
+      g_assert_cmpint (quit_id, >, 0);
+      run->quit_sent = TRUE;
+      call_tray (run, "/StatusNotifierItem/Menu", "com.canonical.dbusmenu", "Event",
+                 g_variant_new ("(isvu)", quit_id, "clicked", g_variant_new_int32 (0), 0));
+      return G_SOURCE_REMOVE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
 
 static gboolean
 step_cb (gpointer user_data)
@@ -472,14 +676,14 @@ run_application (Run        *run,
   int status;
 
   g_settings_set_boolean (settings, "run-in-background", run_in_background);
-  g_settings_set_boolean (settings, "show-tray-icon", FALSE);
+  g_settings_set_boolean (settings, "show-tray-icon", run->scenario == TRAY);
 
   /* Each run registers a name of its own on the test bus. */
   g_application_set_application_id (G_APPLICATION (app), app_id);
   run->app = G_APPLICATION (app);
 
-  step_id = g_timeout_add (50, step_cb, run);
-  if (run->scenario == SERVICE)
+  step_id = g_timeout_add (50, run->scenario == TRAY ? tray_step_cb : step_cb, run);
+  if (run->scenario != CLOSE_WINDOW)
     status = g_application_run (G_APPLICATION (app), 2, argv_service);
   else
     status = g_application_run (G_APPLICATION (app), 1, argv_normal);
@@ -487,6 +691,10 @@ run_application (Run        *run,
 
   if (!run->quit_sent)
     g_source_remove (step_id);
+
+  /* Quitting leaves windows to their owner. */
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   run->app = NULL;
 }
 
@@ -545,6 +753,26 @@ test_app_service_start (void)
   g_assert_true (run.quit_sent);
 }
 
+static void
+test_app_tray (void)
+{
+  Run run = { TRAY, };
+
+  if (skip_without_display ())
+    return;
+
+  run.watcher = watcher_new ();
+  run_application (&run, BASE_APP_ID ".Test.Tray", TRUE);
+  g_assert_true (run.alive_without_window);
+  g_assert_true (run.had_window);
+  g_assert_true (run.quit_sent);
+
+  /* The Quit click was answered before the app went. */
+  alga_test_wait_until (run.reply != NULL, 5000);
+  g_clear_object (&run.reply);
+  watcher_free (run.watcher);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/background/app-stays-after-last-window", test_app_stays_after_last_window);
   g_test_add_func ("/background/app-ends-with-last-window", test_app_ends_with_last_window);
   g_test_add_func ("/background/app-service-start", test_app_service_start);
+  g_test_add_func ("/background/app-tray", test_app_tray);
 
   status = g_test_run ();
 
