@@ -191,9 +191,13 @@ test_poll_interval (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 3600);
   type_interval (spin, "1 s");
   g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 15);
+  g_settings_set_uint (settings, "poll-interval", 300);
   type_interval (spin, "soon");
-  g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 15);
-  assert_interval_text (spin, "15 s");
+  g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 300);
+  assert_interval_text (spin, "5 min");
+  type_interval (spin, "");
+  g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 300);
+  g_settings_set_uint (settings, "poll-interval", 15);
 
   /* The arrows step by 15 seconds. */
   gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 0);

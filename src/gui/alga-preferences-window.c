@@ -68,8 +68,9 @@ on_poll_interval_spin_input_cb (GtkSpinButton *spin,
                                 double        *new_value,
                                 gpointer       user_data)
 {
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
   const char *p = gtk_editable_get_text (GTK_EDITABLE (spin));
-  double current = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  double current = gtk_adjustment_get_value (adjustment);
   double total = 0;
   gboolean any = FALSE;
 
@@ -120,7 +121,10 @@ on_poll_interval_spin_input_cb (GtkSpinButton *spin,
   if (!any)
     return GTK_INPUT_ERROR;
 
-  *new_value = total;
+  /* The spin button only takes valid values, so that text it cannot read is undone rather than
+   * taken as the lowest interval: bring a number out of range into it here. */
+  *new_value = CLAMP (total, gtk_adjustment_get_lower (adjustment),
+                      gtk_adjustment_get_upper (adjustment));
   return TRUE;
 }
 
