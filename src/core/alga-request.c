@@ -49,6 +49,14 @@ typedef struct
 
   GSource          *delay_source;
   GSource          *cancel_source;
+
+  /* The answer's headers must arrive within the client's timeout in all: libsoup's own timeout
+   * is per read, which a server trickling one byte at a time never trips. */
+  GCancellable     *attempt_cancellable;
+  GCancellable     *task_cancellable;
+  gulong            cancelled_id;
+  GSource          *deadline_source;
+  gboolean          deadline_hit;
 } AlgaRequest;
 
 static void send_attempt (GTask *task);
@@ -69,10 +77,87 @@ clear_delay (AlgaRequest *req)
 }
 
 static void
+clear_attempt (AlgaRequest *req)
+{
+  if (req->message != NULL)
+    g_signal_handlers_disconnect_by_data (req->message, req);
+  if (req->deadline_source != NULL)
+    {
+      g_source_destroy (req->deadline_source);
+      g_clear_pointer (&req->deadline_source, g_source_unref);
+    }
+  if (req->cancelled_id != 0)
+    g_cancellable_disconnect (req->task_cancellable, req->cancelled_id);
+  req->cancelled_id = 0;
+  g_clear_object (&req->task_cancellable);
+  g_clear_object (&req->attempt_cancellable);
+}
+
+static void
+on_task_cancelled_cb (GCancellable *cancellable,
+                      gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+on_deadline_cb (gpointer user_data)
+{
+  AlgaRequest *req = user_data;
+
+  req->deadline_hit = TRUE;
+  g_cancellable_cancel (req->attempt_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The clock starts once the request is out, so that waiting for a free connection does not
+ * count against the server. */
+static void
+on_wrote_body_cb (SoupMessage *message,
+                  gpointer     user_data)
+{
+  AlgaRequest *req = user_data;
+  guint timeout_s = alga_client_get_timeout (req->client);
+
+  if (timeout_s == 0 || req->deadline_source != NULL || req->attempt_cancellable == NULL)
+    return;
+
+  req->deadline_source = g_timeout_source_new (timeout_s * 1000);
+  g_source_set_static_name (req->deadline_source, "[alga] request deadline");
+  g_source_set_callback (req->deadline_source, on_deadline_cb, req, NULL);
+  g_source_attach (req->deadline_source, g_main_context_get_thread_default ());
+}
+
+/* A cancellable for one send that the task's cancellable and the deadline both cancel. */
+static GCancellable *
+start_attempt (GTask       *task,
+               AlgaRequest *req)
+{
+  clear_attempt (req);
+  req->deadline_hit = FALSE;
+  req->attempt_cancellable = g_cancellable_new ();
+
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      req->task_cancellable = g_object_ref (g_task_get_cancellable (task));
+      req->cancelled_id = g_cancellable_connect (req->task_cancellable,
+                                                 G_CALLBACK (on_task_cancelled_cb),
+                                                 g_object_ref (req->attempt_cancellable),
+                                                 g_object_unref);
+    }
+
+  g_signal_connect (req->message, "wrote-body", G_CALLBACK (on_wrote_body_cb), req);
+
+  return req->attempt_cancellable;
+}
+
+static void
 alga_request_free (gpointer data)
 {
   AlgaRequest *req = data;
 
+  clear_attempt (req);
   clear_delay (req);
   g_clear_object (&req->client);
   g_clear_object (&req->credentials);
@@ -387,6 +472,16 @@ on_sent_cb (GObject      *source,
   goffset length;
 
   req->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (req->stream == NULL
+      && req->deadline_hit
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                   "No answer within the timeout");
+    }
+  clear_attempt (req);
   if (req->stream == NULL)
     {
       on_transport_error (task, error);
@@ -455,7 +550,7 @@ send_attempt (GTask *task)
     soup_message_set_request_body_from_bytes (req->message, "application/json", req->body);
 
   soup_session_send_async (alga_client_get_session (req->client), req->message,
-                           G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                           G_PRIORITY_DEFAULT, start_attempt (task, req),
                            on_sent_cb, g_object_ref (task));
 }
 
