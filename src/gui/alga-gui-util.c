@@ -142,6 +142,7 @@ alga_gui_show_toast (GtkWidget  *widget,
                      const char *title)
 {
   AdwToastOverlay *overlay;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (title != NULL);
@@ -153,7 +154,9 @@ alga_gui_show_toast (GtkWidget  *widget,
       return;
     }
 
-  adw_toast_overlay_add_toast (overlay, adw_toast_new (title));
+  /* A toast's title is Pango markup; the server's words in an error may hold "<" or "&". */
+  escaped = g_markup_escape_text (title, -1);
+  adw_toast_overlay_add_toast (overlay, adw_toast_new (escaped));
 }
 
 /**

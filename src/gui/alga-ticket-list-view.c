@@ -76,8 +76,10 @@ update_state (AlgaTicketListView *self)
   else if (error != NULL)
     {
       g_autofree char *message = alga_gui_error_message (error);
+      /* The description is Pango markup; the server's words may hold "<" or "&". */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
 
-      adw_status_page_set_description (self->error_page, message);
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
     }
   else
