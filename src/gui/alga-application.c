@@ -9,11 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-about.h"
 #include "alga-application.h"
 #include "alga-auth.h"
 #include "alga-background.h"
 #include "alga-cache.h"
 #include "alga-gui-util.h"
+#include "alga-preferences-window.h"
 #include "alga-session.h"
 #include "alga-sign-in-page.h"
 #include "alga-token-store-memory.h"
@@ -230,32 +232,22 @@ about_action (GSimpleAction *action,
 {
   AlgaApplication *self = user_data;
   AlgaWindow *window = ensure_window (self);
-  const char *developers[] = { "Nine Minds", NULL };
-  g_autofree char *debug_info = NULL;
-  GtkWidget *about;
 
-  debug_info = g_strdup_printf ("Alga PSA %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\nServer: %s\n",
-                                PACKAGE_VERSION,
-                                gtk_get_major_version (), gtk_get_minor_version (),
-                                gtk_get_micro_version (),
-                                adw_get_major_version (), adw_get_minor_version (),
-                                adw_get_micro_version (),
-                                self->session != NULL ? alga_session_get_server_url (self->session)
-                                                      : "-");
+  alga_about_show (GTK_WINDOW (window),
+                   self->session != NULL ? alga_session_get_server_url (self->session) : NULL,
+                   self->session != NULL ? alga_session_get_user_email (self->session) : NULL,
+                   self->session != NULL ? alga_session_get_user_name (self->session) : NULL);
+}
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", window,
-                        "application-name", _("Alga PSA"),
-                        "application-icon", APP_ID,
-                        "developer-name", "Nine Minds",
-                        "developers", developers,
-                        "version", PACKAGE_VERSION,
-                        "website", PACKAGE_WEBSITE,
-                        "issue-url", PACKAGE_WEBSITE "/issues",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "debug-info", debug_info,
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AlgaApplication *self = user_data;
+  AlgaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (alga_preferences_window_new (GTK_WINDOW (window))));
 }
 
 static void
@@ -467,11 +459,13 @@ alga_application_startup (GApplication *app)
   const GActionEntry entries[] = {
     { "quit", quit_action },
     { "about", about_action },
+    { "preferences", preferences_action },
     { "sign-out", sign_out_action },
     { "open-ticket", open_ticket_action, "s" },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -480,6 +474,8 @@ alga_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
