@@ -16,11 +16,13 @@
 #include "alga-cache.h"
 #include "alga-gui-util.h"
 #include "alga-preferences-window.h"
+#include "alga-notifier.h"
 #include "alga-session.h"
 #include "alga-sign-in-page.h"
 #include "alga-token-store-memory.h"
 #include "alga-token-store-secret.h"
 #include "alga-tray.h"
+#include "alga-watcher.h"
 #include "alga-window.h"
 
 struct _AlgaApplication
@@ -37,12 +39,15 @@ struct _AlgaApplication
   gboolean        restoring;
   AlgaBackground *background;
   AlgaTray       *tray;
+  AlgaWatcher    *watcher;   /* while signed in */
+  AlgaNotifier   *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
 
 static void set_session (AlgaApplication *self,
                          AlgaSession     *session);
+static void update_watcher (AlgaApplication *self);
 
 static AlgaWindow *
 get_window (AlgaApplication *self)
@@ -114,6 +119,7 @@ set_session (AlgaApplication *self,
     g_signal_handlers_disconnect_by_func (self->session, on_session_ended_cb, self);
 
   g_set_object (&self->session, session);
+  update_watcher (self);
 
   if (session != NULL)
     {
@@ -307,6 +313,96 @@ open_ticket_action (GSimpleAction *action,
   show_pending_ticket (self);
 }
 
+/* The watcher and desktop notifications (issue 5 items 1–2). */
+
+static void
+on_watcher_event_cb (AlgaApplication *self,
+                     AlgaEvent       *event,
+                     AlgaWatcher     *watcher)
+{
+  if (self->notifier == NULL)
+    self->notifier = alga_notifier_new (G_APPLICATION (self));
+  alga_notifier_notify (self->notifier, event);
+}
+
+/* One watcher per signed-in account; signing out stops it. */
+static void
+update_watcher (AlgaApplication *self)
+{
+  AlgaClient *client = self->session != NULL ? alga_session_get_client (self->session) : NULL;
+  const char *user_id = self->session != NULL ? alga_session_get_user_id (self->session) : NULL;
+  g_autoptr(AlgaClient) watched = NULL;
+
+  if (self->watcher != NULL)
+    {
+      g_object_get (self->watcher, "client", &watched, NULL);
+      if (watched == client && client != NULL)
+        return;
+      alga_watcher_stop (self->watcher);
+      g_signal_handlers_disconnect_by_func (self->watcher, on_watcher_event_cb, self);
+      g_clear_object (&self->watcher);
+    }
+
+  if (client == NULL || user_id == NULL || user_id[0] == '\0')
+    return;
+
+  self->watcher = alga_watcher_new (client, user_id, NULL);
+  g_signal_connect_object (self->watcher, "event", G_CALLBACK (on_watcher_event_cb),
+                           self, G_CONNECT_SWAPPED);
+  alga_watcher_start (self->watcher);
+}
+
+static void
+on_assigned_to_me_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AlgaApplication) self = user_data;
+  g_autoptr(AlgaTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaWindow *window;
+
+  ticket = alga_client_set_assignee_finish (ALGA_CLIENT (source), result, &error);
+  if (ticket == NULL)
+    {
+      if (alga_gui_error_is_cancelled (error))
+        return;
+      window = get_window (self);
+      if (window != NULL)
+        alga_gui_show_error_toast (GTK_WIDGET (window),
+                                   _("The ticket could not be assigned to you."), error);
+      else
+        g_warning ("Assigning a ticket from its notification: %s", error->message);
+      return;
+    }
+
+  if (self->notifier != NULL)
+    alga_notifier_withdraw_ticket (self->notifier, alga_ticket_get_ticket_id (ticket));
+}
+
+/* The "Assign to Me" button of a new unassigned ticket's notification. */
+static void
+assign_ticket_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AlgaApplication *self = user_data;
+  const char *ticket_id = g_variant_get_string (parameter, NULL);
+  const char *user_id;
+
+  if (self->session == NULL)
+    return;
+
+  user_id = alga_session_get_user_id (self->session);
+  if (user_id == NULL || user_id[0] == '\0')
+    return;
+
+  if (self->watcher != NULL)
+    alga_watcher_note_own_change (self->watcher, ticket_id);
+  alga_client_set_assignee_async (alga_session_get_client (self->session), ticket_id, user_id,
+                                  self->cancellable, on_assigned_to_me_cb, g_object_ref (self));
+}
+
 /* Background running and the tray icon (issue 5). */
 
 /* The schema's defaults where no schema is installed. */
@@ -462,6 +558,7 @@ alga_application_startup (GApplication *app)
     { "preferences", preferences_action },
     { "sign-out", sign_out_action },
     { "open-ticket", open_ticket_action, "s" },
+    { "assign-ticket", assign_ticket_action, "s" },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
@@ -482,6 +579,15 @@ alga_application_startup (GApplication *app)
     schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
   if (schema != NULL)
     self->settings = g_settings_new (BASE_APP_ID);
+
+  /* A check item in the primary menu, the same switch as the tray's and the preferences'. */
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) do_not_disturb = g_settings_create_action (self->settings,
+                                                                    "do-not-disturb");
+
+      g_action_map_add_action (G_ACTION_MAP (self), do_not_disturb);
+    }
 
   /* ALGA_TOKEN_STORE=memory keeps a throwaway run (demos, tests) out of the keyring. */
   if (g_strcmp0 (g_getenv ("ALGA_TOKEN_STORE"), "memory") == 0)
@@ -580,6 +686,10 @@ alga_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->watcher != NULL)
+    alga_watcher_stop (self->watcher);
+  g_clear_object (&self->watcher);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->session);
   g_clear_object (&self->tray);
   g_clear_object (&self->background);
