@@ -39,6 +39,7 @@ struct _AlgaApplication
   gboolean        restoring;
   AlgaBackground *background;
   AlgaTray       *tray;
+  GPtrArray      *tray_events;  /* AlgaTrayEvent, newest first */
   AlgaWatcher    *watcher;   /* while signed in */
   AlgaNotifier   *notifier;
 };
@@ -48,6 +49,8 @@ G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
 static void set_session (AlgaApplication *self,
                          AlgaSession     *session);
 static void update_watcher (AlgaApplication *self);
+static void add_tray_event (AlgaApplication *self,
+                            AlgaEvent       *event);
 
 static AlgaWindow *
 get_window (AlgaApplication *self)
@@ -323,6 +326,7 @@ on_watcher_event_cb (AlgaApplication *self,
   if (self->notifier == NULL)
     self->notifier = alga_notifier_new (G_APPLICATION (self));
   alga_notifier_notify (self->notifier, event);
+  add_tray_event (self, event);
 }
 
 /* One watcher per signed-in account; signing out stops it. */
@@ -439,6 +443,52 @@ request_background (AlgaApplication *self)
                                  self->cancellable, on_background_requested_cb, NULL);
 }
 
+/* The tray menu lists the newest events, one per ticket, and the icon asks for attention
+ * until the window is shown from it. */
+static void
+add_tray_event (AlgaApplication *self,
+                AlgaEvent       *event)
+{
+  GPtrArray *parts;
+  const char *title;
+
+  if (alga_event_get_kind (event) == ALGA_EVENT_SUMMARY)
+    {
+      parts = alga_event_get_events (event);
+      for (guint i = 0; parts != NULL && i < parts->len; i++)
+        add_tray_event (self, g_ptr_array_index (parts, i));
+      return;
+    }
+
+  if (alga_event_get_ticket_id (event) == NULL)
+    return;
+
+  for (guint i = 0; i < self->tray_events->len; i++)
+    {
+      AlgaTrayEvent *old = g_ptr_array_index (self->tray_events, i);
+
+      if (g_strcmp0 (old->ticket_id, alga_event_get_ticket_id (event)) == 0)
+        {
+          g_ptr_array_remove_index (self->tray_events, i);
+          break;
+        }
+    }
+
+  title = alga_event_get_title (event);
+  g_ptr_array_insert (self->tray_events, 0,
+                      alga_tray_event_new_for_ticket (alga_event_get_ticket_id (event),
+                                                      alga_event_get_ticket_number (event),
+                                                      title != NULL ? title : ""));
+  if (self->tray_events->len > ALGA_TRAY_MAX_EVENTS)
+    g_ptr_array_set_size (self->tray_events, ALGA_TRAY_MAX_EVENTS);
+
+  if (self->tray != NULL)
+    {
+      alga_tray_set_events (self->tray, self->tray_events);
+      alga_tray_set_attention (self->tray, TRUE);
+    }
+}
+
 static void
 on_tray_activate_cb (AlgaApplication *self,
                      AlgaTray        *tray)
@@ -489,6 +539,7 @@ update_tray (AlgaApplication *self)
 
   self->tray = alga_tray_new (bus, g_application_get_application_id (G_APPLICATION (self)));
   alga_tray_set_do_not_disturb (self->tray, get_flag (self, "do-not-disturb", FALSE));
+  alga_tray_set_events (self->tray, self->tray_events);
   g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tray, "open-ticket", G_CALLBACK (on_tray_open_ticket_cb),
@@ -707,6 +758,7 @@ alga_application_finalize (GObject *object)
 
   g_clear_pointer (&self->server_url, g_free);
   g_clear_pointer (&self->pending_ticket_id, g_free);
+  g_clear_pointer (&self->tray_events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_application_parent_class)->finalize (object);
 }
@@ -739,6 +791,7 @@ alga_application_init (AlgaApplication *self)
   };
 
   self->cancellable = g_cancellable_new ();
+  self->tray_events = g_ptr_array_new_with_free_func ((GDestroyNotify) alga_tray_event_free);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
