@@ -416,6 +416,59 @@ test_own_change (Fixture       *fixture,
 }
 
 static void
+test_status_changed_by_other (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *mine = alga_test_server_get_my_ticket_id (fixture->server);
+  const char *other = alga_test_server_get_other_user_id (fixture->server);
+  g_autofree char *other_key = alga_test_server_create_api_key (fixture->server, other);
+  g_autoptr(TestFixedKey) credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
+  g_autoptr(AlgaClient) client = alga_client_new (alga_test_server_get_url (fixture->server), NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AlgaTicket) ticket = NULL;
+  g_autoptr(AlgaTicket) changed = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *new_status = NULL;
+
+  credentials->key = g_strdup (other_key);
+  alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
+  start (fixture);
+
+  alga_client_get_ticket_async (client, mine, NULL, alga_test_store_result_cb, &result);
+  ticket = alga_client_get_ticket_finish (client, alga_test_wait_for_result (&result, 10000), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  alga_client_list_statuses_async (client, alga_ticket_get_board_id (ticket), NULL,
+                                   alga_test_store_result_cb, &result);
+  statuses = alga_client_list_statuses_finish (client, alga_test_wait_for_result (&result, 10000),
+                                               &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; i < statuses->len && new_status == NULL; i++)
+    {
+      AlgaStatus *status = g_ptr_array_index (statuses, i);
+
+      if (!alga_status_get_is_closed (status) &&
+          g_strcmp0 (alga_status_get_status_id (status), alga_ticket_get_status_id (ticket)) != 0)
+        new_status = alga_status_get_status_id (status);
+    }
+  g_assert_nonnull (new_status);
+
+  /* Someone else moves my ticket on. */
+  alga_client_set_status_async (client, mine, new_status, NULL, alga_test_store_result_cb, &result);
+  changed = alga_client_set_status_finish (client, alga_test_wait_for_result (&result, 10000), &error);
+  g_assert_no_error (error);
+  alga_test_wait_until (fixture->events->len > 0, 20000);
+  wait_polls (fixture, 3);
+
+  g_assert_cmpuint (fixture->events->len, ==, 1);
+  g_assert_cmpint (alga_event_get_kind (event_at (fixture, 0)), ==, ALGA_EVENT_STATUS_CHANGED);
+  g_assert_cmpstr (alga_event_get_ticket_id (event_at (fixture, 0)), ==, mine);
+  g_assert_cmpstr (alga_event_get_actor (event_at (fixture, 0)), ==, other);
+}
+
+static void
 test_burst_becomes_summary (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -633,6 +686,7 @@ main (int   argc,
   ADD ("/watcher/assigned-by-other", test_assigned_by_other);
   ADD ("/watcher/customer-reply", test_customer_reply);
   ADD ("/watcher/own-change", test_own_change);
+  ADD ("/watcher/status-changed-by-other", test_status_changed_by_other);
   ADD ("/watcher/burst-becomes-summary", test_burst_becomes_summary);
   ADD ("/watcher/three-stay-single", test_three_stay_single);
   ADD ("/watcher/backoff-and-catch-up", test_backoff_and_catch_up);
