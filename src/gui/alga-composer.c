@@ -11,6 +11,7 @@
 
 #include "alga-composer.h"
 #include "alga-gui-util.h"
+#include "alga-send-check.h"
 
 struct _AlgaComposer
 {
@@ -60,6 +61,9 @@ typedef struct
   AlgaComposer *self;
   char         *ticket_id;
   char         *draft_key;
+  char         *text;
+  GDateTime    *started;
+  GError       *send_error;
 } PostData;
 
 static void
@@ -68,6 +72,9 @@ post_data_free (PostData *data)
   g_clear_object (&data->self);
   g_free (data->ticket_id);
   g_free (data->draft_key);
+  g_free (data->text);
+  g_clear_pointer (&data->started, g_date_time_unref);
+  g_clear_error (&data->send_error);
   g_free (data);
 }
 
@@ -230,6 +237,61 @@ restore_draft (AlgaComposer *self)
 }
 
 static void
+comment_posted (AlgaComposer *self,
+                PostData     *data,
+                AlgaComment  *comment,
+                const char   *toast)
+{
+  if (self->draft_store != NULL)
+    alga_draft_store_delete (self->draft_store, data->draft_key);
+  if (g_strcmp0 (data->draft_key, self->draft_key) == 0)
+    set_text (self, "");
+
+  g_signal_emit (self, signals[COMMENT_POSTED], 0, comment);
+  alga_gui_show_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+check_comment_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PostData) data = user_data;
+  AlgaComposer *self = data->self;
+  g_autoptr(AlgaComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+
+  comment = alga_send_check_comment_finish (result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  set_sending (self, FALSE);
+
+  if (comment != NULL)
+    {
+      comment_posted (self, data, comment, _("It was posted after all"));
+      return;
+    }
+
+  message = alga_gui_error_message (data->send_error);
+  if (error != NULL)
+    /* Translators: why posting failed follows; then the check whether it arrived failed too. */
+    text = g_strdup_printf (_("Could not post the comment. %s Whether it arrived is not known: "
+                              "look at the comments before you send it again."), message);
+  else
+    /* Translators: why posting failed follows. */
+    text = g_strdup_printf (_("Could not post the comment. %s It did not arrive; your text is "
+                              "kept. Send it again."), message);
+
+  if (g_strcmp0 (data->draft_key, self->draft_key) == 0)
+    show_error (self, text);
+  else
+    alga_gui_show_toast (GTK_WIDGET (self), text);
+}
+
+static void
 post_comment_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -243,6 +305,18 @@ post_comment_cb (GObject      *source,
   comment = alga_client_post_comment_finish (ALGA_CLIENT (source), result, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
+
+  /* No clear answer: the comment may be on the server. Never send twice blindly; ask first. */
+  if (comment == NULL && alga_send_check_may_have_arrived (error) && self->client != NULL)
+    {
+      PostData *check = g_steal_pointer (&data);
+
+      check->send_error = g_steal_pointer (&error);
+      alga_send_check_comment_async (self->client, check->ticket_id, self->user_id, check->text,
+                                     check->started, self->post_cancellable, check_comment_cb,
+                                     check);
+      return;
+    }
 
   same_ticket = g_strcmp0 (data->draft_key, self->draft_key) == 0;
   set_sending (self, FALSE);
@@ -266,13 +340,7 @@ post_comment_cb (GObject      *source,
       return;
     }
 
-  if (self->draft_store != NULL)
-    alga_draft_store_delete (self->draft_store, data->draft_key);
-  if (same_ticket)
-    set_text (self, "");
-
-  g_signal_emit (self, signals[COMMENT_POSTED], 0, comment);
-  alga_gui_show_toast (GTK_WIDGET (self), _("Comment posted"));
+  comment_posted (self, data, comment, _("Comment posted"));
 }
 
 static void
@@ -297,6 +365,8 @@ send_action_cb (GtkWidget  *widget,
   data->self = g_object_ref (self);
   data->ticket_id = g_strdup (alga_ticket_get_ticket_id (self->ticket));
   data->draft_key = g_strdup (self->draft_key);
+  data->text = g_strdup (text);
+  data->started = g_date_time_new_now_utc ();
 
   g_clear_object (&self->post_cancellable);
   self->post_cancellable = g_cancellable_new ();

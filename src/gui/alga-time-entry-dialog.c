@@ -13,6 +13,7 @@
 
 #include "alga-error.h"
 #include "alga-gui-util.h"
+#include "alga-send-check.h"
 #include "alga-service.h"
 #include "alga-time-entry-dialog.h"
 #include "alga-time-entry.h"
@@ -33,6 +34,7 @@ struct _AlgaTimeEntryDialog
   gboolean         filling;           /* fields are being set by us, not typed into */
   gboolean         touched;           /* the technician changed something */
   gboolean         logging;
+  gboolean         maybe_sent;        /* a send failed without a clear answer */
 
   AdwPreferencesGroup *error_group;
   AdwActionRow    *error_row;
@@ -535,9 +537,32 @@ create_time_entry_cb (GObject      *source,
 
   set_logging (self, FALSE);
 
+  /* The server refuses an entry that overlaps one of ours: after a send without a clear
+   * answer, that is the same entry, which arrived after all. */
+  if (entry == NULL && self->maybe_sent
+      && g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_CONFLICT))
+    {
+      if (self->draft_store != NULL && self->draft_key != NULL)
+        alga_draft_store_delete (self->draft_store, self->draft_key);
+      self->touched = FALSE;
+      alga_gui_show_toast (GTK_WIDGET (self), _("It was logged after all"));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
   if (entry == NULL)
     {
       g_autofree char *message = describe_error (self, error);
+
+      if (alga_send_check_may_have_arrived (error))
+        {
+          g_autofree char *reason = g_steal_pointer (&message);
+
+          self->maybe_sent = TRUE;
+          /* Translators: why logging failed follows. */
+          message = g_strdup_printf (_("%s It may have arrived anyway: Log again, and time the "
+                                       "server already has is not logged twice."), reason);
+        }
 
       /* The form stays as typed, and so does its draft. */
       show_error (self, message);

@@ -1,0 +1,437 @@
+/* test-no-lost-work.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No lost work, no duplicates (issue 6, item 3). A comment or time entry whose send fails after
+ * the request left is never sent again blindly: the composer asks the server whether it has the
+ * comment, the time entry dialog reads the server's overlap refusal on the next Log as "it is
+ * there". Drafts reach the disk within a second of typing, and the real program, killed with
+ * SIGKILL mid-compose, shows the draft when it starts again.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "alga-composer.h"
+#include "alga-draft-store.h"
+#include "alga-session.h"
+#include "alga-test-gtk.h"
+#include "alga-test-server.h"
+#include "alga-test-utils.h"
+#include "alga-time-entry-dialog.h"
+#include "alga-token-store-memory.h"
+
+#define COMMENTS_GLOB "/api/v1/tickets/*/comments"
+
+typedef struct
+{
+  AlgaTestServer *server;
+  AlgaClient     *client;
+  AlgaSession    *session;
+  char           *draft_dir;
+  AlgaDraftStore *drafts;
+  AlgaTicket     *ticket;
+  GtkWindow      *window;
+  AlgaComposer   *composer;
+  guint           posted;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label anywhere under @widget showing @text: a toast's title, say. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_comment_posted_cb (Fixture *f)
+{
+  f->posted++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AlgaTokenStore) store = alga_token_store_memory_new ();
+  g_autoptr(AlgaTokenBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *ticket_id = NULL;
+  GtkWidget *overlay;
+
+  f->server = alga_test_server_new ();
+  f->client = alga_client_new (alga_test_server_get_url (f->server), &error);
+  g_assert_no_error (error);
+  alga_client_set_retry_policy (f->client, 3, 50);
+  bundle = alga_token_bundle_new (alga_test_server_get_url (f->server),
+                                  alga_test_server_get_user_id (f->server),
+                                  alga_test_server_get_user_email (f->server),
+                                  NULL,
+                                  alga_test_server_get_tenant_id (f->server),
+                                  alga_test_server_get_api_key (f->server),
+                                  NULL, NULL);
+  f->session = alga_session_new (f->client, store, bundle);
+
+  f->draft_dir = g_dir_make_tmp ("alga-no-lost-work-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->drafts = alga_draft_store_new (f->draft_dir);
+
+  ticket_id = alga_test_server_create_ticket (f->server, "Scanner drops pages",
+                                              alga_test_server_get_user_id (f->server));
+  alga_client_get_ticket_async (f->client, ticket_id, NULL, alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 10000);
+  f->ticket = alga_client_get_ticket_finish (f->client, result, &error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 600, 500);
+  overlay = adw_toast_overlay_new ();
+  gtk_window_set_child (f->window, overlay);
+  f->composer = g_object_new (ALGA_TYPE_COMPOSER,
+                              "client", f->client,
+                              "user-id", alga_test_server_get_user_id (f->server),
+                              "draft-store", f->drafts,
+                              "ticket", f->ticket,
+                              NULL);
+  g_signal_connect_swapped (f->composer, "comment-posted", G_CALLBACK (on_comment_posted_cb), f);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->composer));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  alga_test_spin (100);
+  g_clear_object (&f->ticket);
+  g_clear_object (&f->drafts);
+  g_clear_object (&f->session);
+  g_clear_object (&f->client);
+  alga_test_server_stop (f->server);
+  g_clear_object (&f->server);
+  remove_tree (f->draft_dir);
+  g_free (f->draft_dir);
+}
+
+static GtkTextBuffer *
+composer_buffer (Fixture *f)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (GTK_WIDGET (f->composer),
+                                                               GTK_TYPE_TEXT_VIEW, NULL)));
+}
+
+static char *
+composer_text (Fixture *f)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (composer_buffer (f), &start, &end);
+  return gtk_text_buffer_get_text (composer_buffer (f), &start, &end, FALSE);
+}
+
+/* The composer's inline error, or NULL while it is hidden. */
+static const char *
+composer_error (Fixture *f)
+{
+  GtkWidget *revealer = find_widget (GTK_WIDGET (f->composer), GTK_TYPE_REVEALER, NULL);
+
+  g_assert_nonnull (revealer);
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (find_widget (revealer, GTK_TYPE_LABEL, NULL)));
+}
+
+static char *
+draft_path (Fixture *f)
+{
+  g_autofree char *key = g_strconcat ("comment:", alga_ticket_get_ticket_id (f->ticket), NULL);
+
+  return alga_draft_store_get_path (f->drafts, key);
+}
+
+static gboolean
+composer_busy (Fixture *f)
+{
+  GtkWidget *text_view = find_widget (GTK_WIDGET (f->composer), GTK_TYPE_TEXT_VIEW, NULL);
+
+  return !gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view));
+}
+
+/* Types like a person does (the buffer changes), waits for the draft, sends. */
+static void
+type_and_send (Fixture    *f,
+               const char *text)
+{
+  g_autofree char *path = draft_path (f);
+
+  gtk_text_buffer_insert_at_cursor (composer_buffer (f), text, -1);
+  alga_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS), 1000);
+  gtk_widget_activate_action (GTK_WIDGET (f->composer), "composer.send", NULL);
+  g_assert_true (composer_busy (f));
+}
+
+/* The answer is cut off, but the server stored the comment: the composer finds it. */
+static void
+test_comment_arrived (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *ticket_id = alga_ticket_get_ticket_id (f->ticket);
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_TRUNCATE, .times = 1 };
+  g_autofree char *path = draft_path (f);
+  g_autofree char *text = NULL;
+  guint before = alga_test_server_count_comments (f->server, ticket_id);
+
+  alga_test_server_add_fault (f->server, "POST", COMMENTS_GLOB, &fault);
+  type_and_send (f, "Swapped the feed rollers; scanning 50 pages works.");
+
+  alga_test_wait_until (!composer_busy (f), 10000);
+  g_test_message ("cut-off answer, comment stored: toast \"It was posted after all\"");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "It was posted after all"));
+  g_assert_null (composer_error (f));
+  text = composer_text (f);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_cmpuint (f->posted, ==, 1);
+  alga_test_spin (ALGA_DRAFT_STORE_DELAY_MS + 200);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Sent once, checked once, stored once. */
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", COMMENTS_GLOB), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", COMMENTS_GLOB), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_comments (f->server, ticket_id), ==, before + 1);
+}
+
+/* The connection is reset before the server did anything: the text stays, Send works again. */
+static void
+test_comment_lost (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *ticket_id = alga_ticket_get_ticket_id (f->ticket);
+  const char *typed = "Ordered a new feed roller kit.";
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_DROP, .times = 1 };
+  g_autofree char *path = draft_path (f);
+  g_autofree char *text = NULL;
+  g_autofree char *draft = NULL;
+  guint before = alga_test_server_count_comments (f->server, ticket_id);
+  const char *error;
+
+  alga_test_server_add_fault (f->server, "POST", COMMENTS_GLOB, &fault);
+  type_and_send (f, typed);
+
+  alga_test_wait_until (!composer_busy (f), 10000);
+  error = composer_error (f);
+  g_assert_nonnull (error);
+  g_test_message ("reset, nothing stored: \"%s\"", error);
+  g_assert_true (g_str_has_prefix (error, "Could not post the comment."));
+  g_assert_nonnull (strstr (error, "It did not arrive; your text is kept. Send it again."));
+  text = composer_text (f);
+  g_assert_cmpstr (text, ==, typed);
+  g_assert_true (g_file_get_contents (path, &draft, NULL, NULL));
+  g_assert_cmpstr (draft, ==, typed);
+  g_assert_cmpuint (f->posted, ==, 0);
+  g_assert_cmpuint (alga_test_server_count_comments (f->server, ticket_id), ==, before);
+  /* Not sent again on its own. */
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", COMMENTS_GLOB), ==, 1);
+
+  /* Send again: exactly one comment. */
+  gtk_widget_activate_action (GTK_WIDGET (f->composer), "composer.send", NULL);
+  alga_test_wait_until (f->posted == 1, 10000);
+  g_assert_cmpuint (alga_test_server_count_comments (f->server, ticket_id), ==, before + 1);
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Comment posted"));
+}
+
+/* A 5xx from a proxy after the server stored it: found, not posted twice. */
+static void
+test_comment_5xx_stored (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *ticket_id = alga_ticket_get_ticket_id (f->ticket);
+  const char *typed = "Firmware updated to 4.2.";
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_STATUS, .status = 502, .times = 1,
+                          .body = "Bad Gateway", .content_type = "text/plain" };
+  guint before = alga_test_server_count_comments (f->server, ticket_id);
+  g_autofree char *comment_id = NULL;
+
+  /* The fault answers instead of the route, so store the comment as the real server would
+   * have before the proxy failed. */
+  alga_test_server_add_fault (f->server, "POST", COMMENTS_GLOB, &fault);
+  comment_id = alga_test_server_add_comment (f->server, ticket_id, typed, TRUE,
+                                             alga_test_server_get_user_id (f->server), NULL);
+  type_and_send (f, typed);
+
+  alga_test_wait_until (!composer_busy (f), 10000);
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "It was posted after all"));
+  g_assert_cmpuint (f->posted, ==, 1);
+  g_assert_cmpuint (alga_test_server_count_comments (f->server, ticket_id), ==, before + 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", COMMENTS_GLOB), ==, 1);
+}
+
+/* A 4xx is a clear answer: no check, the server's reason is shown. */
+static void
+test_comment_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_STATUS, .status = 403, .times = 1,
+                          .body = "{\"error\":{\"code\":\"FORBIDDEN\",\"message\":\"Permission denied\"}}" };
+
+  alga_test_server_add_fault (f->server, "POST", COMMENTS_GLOB, &fault);
+  type_and_send (f, "Not allowed here.");
+  alga_test_wait_until (!composer_busy (f), 10000);
+  g_assert_nonnull (composer_error (f));
+  g_assert_null (strstr (composer_error (f), "arrive"));
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", COMMENTS_GLOB), ==, 0);
+}
+
+static gboolean
+file_holds (const char *path,
+            const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_strcmp0 (contents, text) == 0;
+}
+
+/* Drafts reach the disk within a second of typing (the store waits 300 ms for more keys). */
+static void
+test_draft_within_a_second (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = draft_path (f);
+  g_autofree char *draft = NULL;
+  gint64 start;
+  double elapsed_ms;
+
+  g_assert_cmpint (ALGA_DRAFT_STORE_DELAY_MS, <=, 300);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  start = g_get_monotonic_time ();
+  gtk_text_buffer_insert_at_cursor (composer_buffer (f), "Half a sentence", -1);
+  alga_test_wait_until (file_holds (path, "Half a sentence"), 1000);
+  g_assert_true (g_file_get_contents (path, &draft, NULL, NULL));
+  elapsed_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("draft on disk %.0f ms after typing", elapsed_ms);
+  g_assert_cmpfloat (elapsed_ms, >=, ALGA_DRAFT_STORE_DELAY_MS * 0.9);
+  g_assert_cmpstr (draft, ==, "Half a sentence");
+}
+
+/* Time entries: the answer is cut off after the server stored the entry; the next Log meets the
+ * server's overlap refusal, which means it is there. One entry in all. */
+static void
+test_time_entry_arrived (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (f->server);
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_TRUNCATE, .times = 1 };
+  guint before = alga_test_server_count_time_entries (f->server, me);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *dialog;
+  GtkWidget *error_row;
+  AdwComboRow *service_row;
+  g_autofree char *draft = NULL;
+
+  dialog = alga_time_entry_dialog_new (f->window, f->client, f->ticket);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), f->drafts);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  service_row = ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, NULL));
+  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 1, 10000);
+  adw_combo_row_set_selected (service_row, 1);
+  gtk_calendar_select_day (GTK_CALENDAR (find_widget (dialog, GTK_TYPE_CALENDAR, NULL)), now);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW, NULL)), "06:10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 25);
+
+  alga_test_server_add_fault (f->server, "POST", "/api/v1/time-entries", &fault);
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
+
+  error_row = find_widget (dialog, ADW_TYPE_ACTION_ROW, "time-entry-error");
+  g_assert_nonnull (error_row);
+  alga_test_wait_until (gtk_widget_is_visible (error_row)
+                        && *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)) != 0, 10000);
+  g_test_message ("time entry, cut-off answer: \"%s\"",
+                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)),
+                            "It may have arrived anyway"));
+  g_assert_cmpuint (alga_test_server_count_time_entries (f->server, me), ==, before + 1);
+
+  /* Log again: the server refuses a second copy, and the dialog says it was logged. */
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
+  alga_test_wait_until (dialog == NULL, 10000);
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "It was logged after all"));
+  g_assert_cmpuint (alga_test_server_count_time_entries (f->server, me), ==, before + 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", "/api/v1/time-entries"), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  alga_test_gtk_init (&argc, &argv);
+
+  g_test_add ("/no-lost-work/comment/arrived-after-all", Fixture, NULL,
+              fixture_set_up, test_comment_arrived, fixture_tear_down);
+  g_test_add ("/no-lost-work/comment/lost-kept-send-again", Fixture, NULL,
+              fixture_set_up, test_comment_lost, fixture_tear_down);
+  g_test_add ("/no-lost-work/comment/5xx-but-stored", Fixture, NULL,
+              fixture_set_up, test_comment_5xx_stored, fixture_tear_down);
+  g_test_add ("/no-lost-work/comment/refused-no-check", Fixture, NULL,
+              fixture_set_up, test_comment_refused, fixture_tear_down);
+  g_test_add ("/no-lost-work/draft/within-a-second", Fixture, NULL,
+              fixture_set_up, test_draft_within_a_second, fixture_tear_down);
+  g_test_add ("/no-lost-work/time-entry/arrived-after-all", Fixture, NULL,
+              fixture_set_up, test_time_entry_arrived, fixture_tear_down);
+
+  return g_test_run ();
+}
