@@ -270,7 +270,7 @@ test_board_filter (Fixture       *f,
   GListModel *names;
   const char *board_id;
   const char *board_name;
-  guint i, n, expected;
+  guint i = 0, n, expected;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "all-open");
   wait_loaded (f);

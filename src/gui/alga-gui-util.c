@@ -253,3 +253,47 @@ alga_gui_format_date_time (GDateTime *when)
   /* Translators: a date and time, see strftime(3). */
   return g_date_time_format (local, _("%e %B %Y, %H:%M"));
 }
+
+/**
+ * alga_gui_set_priority_class:
+ * @widget: a priority pill
+ * @priority_name: (nullable): the priority as the server names it
+ *
+ * Priorities are named freely per tenant and `/tickets/priorities` carries no colour, so the
+ * colour of a pill comes from the words technicians use for them: one of the `priority-*` style
+ * classes of style.css replaces the one @widget had.
+ */
+void
+alga_gui_set_priority_class (GtkWidget  *widget,
+                             const char *priority_name)
+{
+  static const char * const classes[] = {
+    "priority-critical", "priority-high", "priority-medium", "priority-low", "priority-none",
+  };
+  g_autofree char *lower = NULL;
+  const char *css_class;
+  guint i;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (priority_name == NULL)
+    css_class = "priority-none";
+  else
+    {
+      lower = g_utf8_strdown (priority_name, -1);
+      if (strstr (lower, "crit") || strstr (lower, "urgent") || strstr (lower, "emergency")
+          || strstr (lower, "p1"))
+        css_class = "priority-critical";
+      else if (strstr (lower, "high") || strstr (lower, "p2"))
+        css_class = "priority-high";
+      else if (strstr (lower, "low") || strstr (lower, "p4"))
+        css_class = "priority-low";
+      else
+        css_class = "priority-medium";
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (!g_str_equal (classes[i], css_class))
+      gtk_widget_remove_css_class (widget, classes[i]);
+  gtk_widget_add_css_class (widget, css_class);
+}

@@ -19,5 +19,7 @@ char     *alga_gui_format_relative   (GDateTime    *when,
                                       GDateTime    *now);
 char     *alga_gui_format_date_time  (GDateTime    *when);
 gboolean  alga_gui_error_is_cancelled (const GError *error);
+void      alga_gui_set_priority_class (GtkWidget    *widget,
+                                       const char   *priority_name);
 
 G_END_DECLS

@@ -41,34 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * alga_ticket_row_priority_css_class:
- * @priority_name: (nullable): a priority as the server names it
- *
- * Priorities are named freely per tenant and `/tickets/priorities` carries no colour, so the
- * colour comes from the words technicians use for them.
- *
- * Returns: one of the `priority-*` style classes of style.css
- */
-const char *
-alga_ticket_row_priority_css_class (const char *priority_name)
-{
-  g_autofree char *lower = NULL;
-
-  if (priority_name == NULL)
-    return "priority-none";
-
-  lower = g_utf8_strdown (priority_name, -1);
-  if (strstr (lower, "crit") || strstr (lower, "urgent") || strstr (lower, "emergency")
-      || strstr (lower, "p1"))
-    return "priority-critical";
-  if (strstr (lower, "high") || strstr (lower, "p2"))
-    return "priority-high";
-  if (strstr (lower, "low") || strstr (lower, "p4"))
-    return "priority-low";
-  return "priority-medium";
-}
-
 static void
 set_label (GtkLabel   *label,
            const char *text)
@@ -123,14 +95,10 @@ update_accessible_label (AlgaTicketRow *self)
 static void
 update (AlgaTicketRow *self)
 {
-  static const char * const priority_classes[] = {
-    "priority-critical", "priority-high", "priority-medium", "priority-low", "priority-none",
-  };
   AlgaTicket *t = self->ticket;
   g_autofree char *updated = NULL;
   g_autofree char *updated_full = NULL;
   const char *title;
-  guint i;
 
   if (t == NULL)
     return;
@@ -145,10 +113,7 @@ update (AlgaTicketRow *self)
              alga_ticket_get_assigned_to_name (t) ? alga_ticket_get_assigned_to_name (t)
                                                   : (alga_ticket_get_assigned_to (t) ? NULL : _("Unassigned")));
 
-  for (i = 0; i < G_N_ELEMENTS (priority_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->priority_label), priority_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->priority_label),
-                            alga_ticket_row_priority_css_class (alga_ticket_get_priority_name (t)));
+  alga_gui_set_priority_class (GTK_WIDGET (self->priority_label), alga_ticket_get_priority_name (t));
 
   if (alga_ticket_get_status_is_closed (t))
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "closed");

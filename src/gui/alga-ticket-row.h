@@ -19,6 +19,5 @@ GtkWidget  *alga_ticket_row_new                 (void);
 AlgaTicket *alga_ticket_row_get_ticket          (AlgaTicketRow *self);
 void        alga_ticket_row_set_ticket          (AlgaTicketRow *self,
                                                  AlgaTicket    *ticket);
-const char *alga_ticket_row_priority_css_class  (const char    *priority_name);
 
 G_END_DECLS

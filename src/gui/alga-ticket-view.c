@@ -149,10 +149,6 @@ edit_free (Edit *edit)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Edit, edit_free)
 
-static const char * const priority_classes[] = {
-  "priority-critical", "priority-high", "priority-medium", "priority-low", "priority-none",
-};
-
 static void load_detail         (AlgaTicketView *self);
 static void load_reference_data (AlgaTicketView *self);
 static void update_actions      (AlgaTicketView *self);
@@ -161,26 +157,6 @@ static gboolean
 is_empty (const char *text)
 {
   return text == NULL || text[0] == '\0';
-}
-
-/* The colour of a priority comes from the words technicians use for it, as in the list. */
-static const char *
-priority_css_class (const char *priority_name)
-{
-  g_autofree char *lower = NULL;
-
-  if (priority_name == NULL)
-    return "priority-none";
-
-  lower = g_utf8_strdown (priority_name, -1);
-  if (strstr (lower, "crit") || strstr (lower, "urgent") || strstr (lower, "emergency")
-      || strstr (lower, "p1"))
-    return "priority-critical";
-  if (strstr (lower, "high") || strstr (lower, "p2"))
-    return "priority-high";
-  if (strstr (lower, "low") || strstr (lower, "p4"))
-    return "priority-low";
-  return "priority-medium";
 }
 
 static void
@@ -494,9 +470,7 @@ update_header (AlgaTicketView *self)
   gtk_label_set_label (self->priority_pill, priority != NULL ? priority : "");
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->priority_pill)),
                           !is_empty (priority));
-  for (guint i = 0; i < G_N_ELEMENTS (priority_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->priority_pill), priority_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->priority_pill), priority_css_class (priority));
+  alga_gui_set_priority_class (GTK_WIDGET (self->priority_pill), priority);
   /* Translators: the accessible name of the priority pill; colour alone says nothing. */
   priority_text = g_strdup_printf (_("Priority: %s"), priority != NULL ? priority : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->priority_pill),
