@@ -331,9 +331,16 @@ load_counts (AlgaWindow *self)
 
   for (i = 0; i < G_N_ELEMENTS (counted); i++)
     {
-      g_autoptr(AlgaTicketQuery) query = alga_view_build_query (counted[i], get_user_id (self), NULL);
-      CountData *data = g_new0 (CountData, 1);
+      g_autoptr(AlgaTicketQuery) query = NULL;
+      CountData *data;
 
+      /* Issue 7: the shown view's list counts it (on_tickets_state_changed_cb): one request
+       * fewer at each start and refresh. */
+      if (counted[i] == self->view && self->tickets != NULL)
+        continue;
+
+      query = alga_view_build_query (counted[i], get_user_id (self), NULL);
+      data = g_new0 (CountData, 1);
       data->self = g_object_ref (self);
       data->view = counted[i];
       alga_ticket_query_set_fields (query, "ticket_id");
@@ -651,11 +658,34 @@ on_bench_realize_cb (AlgaWindow *self)
                                              G_CALLBACK (on_bench_after_paint_cb), self);
 }
 
+/* Issue 7: whether the list shows its view whole (no search, no filter), whatever its order. */
+static gboolean
+list_is_whole_view (AlgaWindow *self)
+{
+  const AlgaTicketQuery *shown = alga_ticket_list_get_query (self->tickets);
+  g_autoptr(AlgaTicketQuery) plain = alga_view_build_query (self->view, get_user_id (self), NULL);
+  g_autofree char *shown_key = NULL;
+  g_autofree char *plain_key = NULL;
+
+  alga_ticket_query_set_sort (plain, alga_ticket_query_get_sort (shown),
+                              alga_ticket_query_get_descending (shown));
+  shown_key = alga_cache_build_view_key (shown);
+  plain_key = alga_cache_build_view_key (plain);
+
+  return g_strcmp0 (shown_key, plain_key) == 0;
+}
+
 static void
 on_tickets_state_changed_cb (AlgaWindow *self)
 {
   update_list_title (self);
   update_cache_state (self);
+
+  /* Issue 7: the shown view's count, from its list (see load_counts). */
+  if (self->tickets != NULL && !alga_ticket_list_get_loading (self->tickets)
+      && !alga_ticket_list_get_cached (self->tickets)
+      && alga_ticket_list_get_error (self->tickets) == NULL && list_is_whole_view (self))
+    set_count (self, self->view, alga_ticket_list_get_total (self->tickets));
 }
 
 /* Actions. */
