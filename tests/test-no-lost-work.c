@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -414,6 +415,192 @@ test_time_entry_arrived (Fixture       *f,
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", "/api/v1/time-entries"), ==, 2);
 }
 
+/* The real program ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GSubprocess      *process;
+  GDataInputStream *out;
+  GString          *seen;     /* everything it printed */
+  gboolean          eof;
+} Program;
+
+static void read_line_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+static void
+read_next_line (Program *p)
+{
+  g_data_input_stream_read_line_async (p->out, G_PRIORITY_DEFAULT, NULL, read_line_cb, p);
+}
+
+static void
+read_line_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Program *p = user_data;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, NULL);
+  if (line == NULL)
+    {
+      p->eof = TRUE;
+      return;
+    }
+  g_string_append_printf (p->seen, "%s\n", line);
+  read_next_line (p);
+}
+
+/* Starts the program in @home with a throwaway token store, signed in with the demo key. */
+static Program *
+program_start (AlgaTestServer *server,
+               const char     *home,
+               const char     *compose)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_build_filename (g_getenv ("ALGA_BUILD_ROOT"), "src", "alga-desktop", NULL);
+  const char *dirs[][2] = {
+    { "HOME", "" }, { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" },
+  };
+  Program *p = g_new0 (Program, 1);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i][1], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_subprocess_launcher_setenv (launcher, dirs[i][0], dir, TRUE);
+    }
+  g_subprocess_launcher_setenv (launcher, "ALGA_TOKEN_STORE", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "ALGA_API_KEY", alga_test_server_get_api_key (server), TRUE);
+  g_subprocess_launcher_setenv (launcher, "ALGA_USER_EMAIL", alga_test_server_get_user_email (server), TRUE);
+  g_subprocess_launcher_setenv (launcher, "ALGA_TEST_COMPOSE", compose, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+
+  p->process = g_subprocess_launcher_spawn (launcher, &error, program,
+                                            "--server", alga_test_server_get_url (server), NULL);
+  g_assert_no_error (error);
+  p->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (p->process));
+  p->seen = g_string_new (NULL);
+  read_next_line (p);
+
+  return p;
+}
+
+static void
+program_kill (Program *p)
+{
+  g_subprocess_send_signal (p->process, SIGKILL);
+  alga_test_wait_until (p->eof, 10000);
+  g_subprocess_wait (p->process, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_signaled (p->process));
+  g_assert_cmpint (g_subprocess_get_term_sig (p->process), ==, SIGKILL);
+  g_clear_object (&p->out);
+  g_clear_object (&p->process);
+  g_string_free (p->seen, TRUE);
+  g_free (p);
+}
+
+/* The drafts the program keeps in @home, by what they hold. */
+static char *
+find_draft_holding (const char *home,
+                    const char *text)
+{
+  g_autofree char *drafts = g_build_filename (home, "data", "alga-desktop", "drafts", NULL);
+  g_autoptr(GDir) accounts = g_dir_open (drafts, 0, NULL);
+  const char *account;
+
+  while (accounts != NULL && (account = g_dir_read_name (accounts)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (drafts, account, NULL);
+      g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          if (file_holds (path, text))
+            return g_steal_pointer (&path);
+        }
+    }
+
+  return NULL;
+}
+
+/* Typed into the real program, killed with SIGKILL a moment later, started again: the draft is
+ * on disk, and the restarted program's comment box shows it. */
+static void
+test_sigkill_mid_compose (void)
+{
+  g_autoptr(AlgaTestServer) server = alga_test_server_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("alga-sigkill-XXXXXX", &error);
+  g_autofree char *ticket_id = NULL;
+  g_autofree char *compose = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected_name = NULL;
+  const char *typed = "Reseated the RAM; memtest passes, watching it overnight";
+  gint64 typed_at;
+  Program *p;
+
+  g_assert_no_error (error);
+  if (g_getenv ("ALGA_BUILD_ROOT") == NULL)
+    {
+      g_test_skip ("ALGA_BUILD_ROOT is not set");
+      return;
+    }
+
+  ticket_id = alga_test_server_create_ticket (server, "Workstation reboots at random",
+                                              alga_test_server_get_user_id (server));
+  compose = g_strdup_printf ("%s:%s", ticket_id, typed);
+  shown = g_strdup_printf ("alga-test-hook: composer: %s\n", typed);
+
+  p = program_start (server, home, compose);
+  alga_test_wait_until (strstr (p->seen->str, shown) != NULL || p->eof, 60000);
+  g_assert_nonnull (strstr (p->seen->str, shown));
+  typed_at = g_get_monotonic_time ();
+
+  /* Within a second of typing the draft is on disk; then the program dies without a word. */
+  alga_test_wait_until ((path = find_draft_holding (home, typed)) != NULL, 1000);
+  g_test_message ("draft on disk %.0f ms after typing: %s",
+                  (g_get_monotonic_time () - typed_at) / 1000.0, path);
+  program_kill (p);
+
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(AlgaDraftStore) store = alga_draft_store_new (dir);
+    g_autofree char *key = g_strconcat ("comment:", ticket_id, NULL);
+    g_autofree char *name = alga_draft_store_get_path (store, key);
+
+    g_assert_cmpstr (name, ==, path);
+    g_assert_true (file_holds (path, typed));
+    expected_name = g_path_get_basename (name);
+  }
+
+  /* Started again, nothing typed: the comment box of the ticket shows the draft. */
+  g_free (compose);
+  compose = g_strdup (ticket_id);
+  p = program_start (server, home, compose);
+  alga_test_wait_until (strstr (p->seen->str, "alga-test-hook: composer:") != NULL || p->eof, 60000);
+  g_test_message ("restarted program: %s", p->seen->str);
+  g_assert_nonnull (strstr (p->seen->str, shown));
+  program_kill (p);
+
+  /* Nothing was posted: the draft is the only copy. */
+  g_assert_cmpuint (alga_test_server_count_comments (server, ticket_id), ==, 0);
+  g_assert_true (file_holds (path, typed));
+
+  alga_test_server_stop (server);
+  remove_tree (home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +619,7 @@ main (int   argc,
               fixture_set_up, test_draft_within_a_second, fixture_tear_down);
   g_test_add ("/no-lost-work/time-entry/arrived-after-all", Fixture, NULL,
               fixture_set_up, test_time_entry_arrived, fixture_tear_down);
+  g_test_add_func ("/no-lost-work/draft/sigkill-mid-compose", test_sigkill_mid_compose);
 
   return g_test_run ();
 }
