@@ -427,6 +427,56 @@ get_ticket (Fixture    *fixture,
 }
 
 static void
+on_ticket_changed_cb (AlgaClient *client,
+                      const char *ticket_id,
+                      GPtrArray  *changed)
+{
+  g_ptr_array_add (changed, g_strdup (ticket_id));
+}
+
+/* Writes to a ticket are announced (the watcher takes them as ours); reads are not. */
+static void
+test_ticket_changed_signal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  const char *ticket_id = alga_test_server_get_my_ticket_id (fixture->server);
+  g_autoptr(AlgaTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (fixture->client, "ticket-changed", G_CALLBACK (on_ticket_changed_cb), changed);
+
+  alga_client_get_ticket_async (fixture->client, ticket_id, NULL,
+                                alga_test_store_result_cb, begin (fixture));
+  ticket = alga_client_get_ticket_finish (fixture->client,
+                                          alga_test_wait_for_result (&fixture->result, 10000),
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_clear_object (&ticket);
+
+  alga_client_set_assignee_async (fixture->client, ticket_id, NULL, NULL,
+                                  alga_test_store_result_cb, begin (fixture));
+  ticket = alga_client_set_assignee_finish (fixture->client,
+                                            alga_test_wait_for_result (&fixture->result, 10000),
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, ticket_id);
+
+  /* A refused write changed nothing. */
+  alga_client_set_status_async (fixture->client, ticket_id, "00000000-0000-0000-0000-000000000000",
+                                NULL, alga_test_store_result_cb, begin (fixture));
+  g_assert_null (alga_client_set_status_finish (fixture->client,
+                                                alga_test_wait_for_result (&fixture->result, 10000),
+                                                &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (fixture->client, changed);
+}
+
+static void
 test_statuses_and_set_status (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -866,6 +916,7 @@ main (int   argc,
   ADD ("post-comment/like-json", test_post_comment_like_json);
   ADD ("post-comment/too-long", test_post_comment_too_long);
   ADD ("statuses-and-set-status", test_statuses_and_set_status);
+  ADD ("ticket-changed-signal", test_ticket_changed_signal);
   ADD ("set-assignee", test_set_assignee);
   ADD ("priorities-and-set-priority", test_priorities_and_set_priority);
   ADD ("update-ticket", test_update_ticket);

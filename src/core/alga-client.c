@@ -47,6 +47,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  TICKET_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static gboolean
 is_loopback_host (const char *host)
 {
@@ -228,6 +235,20 @@ alga_client_class_init (AlgaClientClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AlgaClient::ticket-changed:
+   * @ticket_id: the ticket
+   *
+   * A request that changes a ticket (its status, assignee, fields or comments) succeeded: the
+   * change was ours, which the watcher must not announce back.
+   */
+  signals[TICKET_CHANGED] =
+    g_signal_new ("ticket-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -435,6 +456,49 @@ alga_client_build_uri (AlgaClient  *self,
  *   Other methods are never repeated on those: the server may have done the work.
  * - Cancelling gives %G_IO_ERROR_CANCELLED, also while waiting to retry.
  */
+typedef struct
+{
+  char                *ticket_id;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+} TicketWrite;
+
+/* The ticket a request writes to, for "/api/v1/tickets/{id}" and below, or NULL. */
+static char *
+dup_written_ticket_id (const char *method,
+                       const char *path)
+{
+  const char *prefix = "/api/v1/tickets/";
+  const char *rest;
+
+  if (g_str_equal (method, "GET") || g_str_equal (method, "HEAD") || path == NULL
+      || !g_str_has_prefix (path, prefix))
+    return NULL;
+
+  rest = path + strlen (prefix);
+  if (rest[0] == '\0')
+    return NULL;
+
+  return g_strndup (rest, strcspn (rest, "/?"));
+}
+
+static void
+on_ticket_write_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  TicketWrite *write = user_data;
+
+  if (!g_task_had_error (G_TASK (result)))
+    g_signal_emit (source, signals[TICKET_CHANGED], 0, write->ticket_id);
+
+  if (write->callback != NULL)
+    write->callback (source, result, write->user_data);
+
+  g_free (write->ticket_id);
+  g_free (write);
+}
+
 void
 alga_client_request_async (AlgaClient          *self,
                            const char          *method,
@@ -448,11 +512,24 @@ alga_client_request_async (AlgaClient          *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *ticket_id = NULL;
   GError *error = NULL;
 
   g_return_if_fail (ALGA_IS_CLIENT (self));
   g_return_if_fail (method != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  ticket_id = dup_written_ticket_id (method, path);
+  if (ticket_id != NULL)
+    {
+      TicketWrite *write = g_new0 (TicketWrite, 1);
+
+      write->ticket_id = g_steal_pointer (&ticket_id);
+      write->callback = callback;
+      write->user_data = user_data;
+      callback = on_ticket_write_done_cb;
+      user_data = write;
+    }
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, alga_client_request_async);

@@ -912,6 +912,10 @@ alga_watcher_constructed (GObject *object)
   self->state = alga_watch_state_new (self->state_file);
   self->server_is_loopback = is_loopback_url (alga_client_get_base_url (self->client));
 
+  /* Whatever this app changes through its client is ours, and never news. */
+  g_signal_connect_object (self->client, "ticket-changed",
+                           G_CALLBACK (alga_watcher_note_own_change), self, G_CONNECT_SWAPPED);
+
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
   if (schema != NULL)
