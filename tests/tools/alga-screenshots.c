@@ -12,8 +12,10 @@
 #include <locale.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "alga-application.h"
+#include "alga-composer.h"
 #include "alga-sign-in-page.h"
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
@@ -101,6 +103,44 @@ find_main_scrolled_window (GtkWidget *widget,
   return best;
 }
 
+/* The seeded ticket among the first loaded ones with the longest conversation, so that the
+ * comment shot shows a thread (with BlockNote, markdown and plain bodies) rather than one note. */
+static const char *
+pick_ticket_with_comments (AlgaTicketList *model,
+                           AlgaTestServer *server)
+{
+  const char *best = NULL;
+  guint best_count = 0;
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (model)), 12);
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *id = alga_ticket_get_ticket_id (ticket);
+      guint count = alga_test_server_count_comments (server, id);
+
+      if (count > best_count)
+        {
+          best = id;
+          best_count = count;
+        }
+    }
+
+  return best;
+}
+
+static void
+type_text (GtkWidget  *root,
+           const char *text)
+{
+  GtkWidget *view = find_descendant (root, GTK_TYPE_TEXT_VIEW);
+
+  if (view == NULL)
+    g_error ("No text view to type into");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
 static GtkWindow *
 find_other_window (GtkWindow *main_window)
 {
@@ -116,6 +156,28 @@ find_other_window (GtkWindow *main_window)
     }
 
   return NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
 }
 
 static void
@@ -160,14 +222,20 @@ take_all (AlgaApplication *app,
   alga_test_wait_until (alga_ticket_list_view_get_model (list_view) != NULL
                         && g_list_model_get_n_items (G_LIST_MODEL (alga_ticket_list_view_get_model (list_view))) > 3,
                         10000);
-  alga_ticket_list_view_move_selection (list_view, 1);
-  alga_ticket_list_view_move_selection (list_view, 1);
+  if (!alga_ticket_list_view_select_ticket_id (list_view,
+                                               pick_ticket_with_comments (alga_ticket_list_view_get_model (list_view),
+                                                                          server)))
+    g_error ("The ticket with comments is not in the list");
   spin (2500);
   save_png (GTK_WIDGET (window), "list-and-detail", dark);
 
   /* The comment thread and the composer, at the end of the detail pane. */
   ticket_view = ALGA_TICKET_VIEW (find_descendant (GTK_WIDGET (window), ALGA_TYPE_TICKET_VIEW));
   scrolled = find_main_scrolled_window (GTK_WIDGET (ticket_view), NULL);
+  /* A reply being written, so the composer is not an empty box. */
+  type_text (find_descendant (GTK_WIDGET (ticket_view), ALGA_TYPE_COMPOSER),
+             "Applied the fix and tested it together with the user. I will close this ticket once "
+             "you confirm that it works on your side.");
   adj = gtk_scrolled_window_get_vadjustment (scrolled);
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
   spin (800);
@@ -179,6 +247,12 @@ take_all (AlgaApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (ticket_view), "ticket.log-time", NULL);
   alga_test_wait_until ((dialog = find_other_window (GTK_WINDOW (window))) != NULL, 5000);
   spin (1500);
+  /* Position 0 is the "Choose a service" placeholder. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON)),
+                             45);
+  type_text (GTK_WIDGET (dialog), "Remote session: read the logs, applied the fix, tested with the user.");
+  spin (500);
   save_png (GTK_WIDGET (dialog), "time-entry", dark);
   gtk_window_destroy (dialog);
 
@@ -201,6 +275,11 @@ main (int   argc,
   g_autoptr(AlgaTestServer) server = NULL;
   g_autoptr(AlgaApplication) app = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *scratch_home = NULL;
+  static const char *xdg_vars[] = {
+    "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME",
+  };
+  guint i;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -215,6 +294,17 @@ main (int   argc,
   output_dir = argv[1];
   g_mkdir_with_parents (output_dir, 0755);
 
+  /* The app keeps drafts, its cache and watcher state under the XDG directories: the typed draft
+   * and the demo data must not land in the real ones of whoever makes the screenshots. */
+  scratch_home = g_dir_make_tmp ("alga-screenshots.XXXXXX", &error);
+  g_assert_no_error (error);
+  for (i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (scratch_home, xdg_vars[i], NULL);
+
+      g_setenv (xdg_vars[i], dir, TRUE);
+    }
+
   gtk_init ();
   adw_init ();
 
@@ -227,6 +317,9 @@ main (int   argc,
 
   take_all (app, server, FALSE);
   take_all (app, server, TRUE);
+
+  g_clear_object (&app);
+  remove_tree (scratch_home);
 
   return 0;
 }
