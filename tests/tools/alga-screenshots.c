@@ -282,7 +282,8 @@ main (int   argc,
   guint i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ALGA_LOCALEDIR=<build>/po shows the translations of an uninstalled build (LANGUAGE=de). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ALGA_LOCALEDIR") != NULL ? g_getenv ("ALGA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
