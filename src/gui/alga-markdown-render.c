@@ -237,6 +237,10 @@ dup_href (const MD_ATTRIBUTE *attribute)
 {
   g_autofree char *href = g_strndup (attribute->text, attribute->size);
 
+  /* md4c gives an empty destination, "[link]()", as a NULL text (fuzz-rich-text). */
+  if (href == NULL)
+    return NULL;
+
   if (g_ascii_strncasecmp (href, "www.", 4) == 0)
     return g_strconcat ("http://", href, NULL);
 
