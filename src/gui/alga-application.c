@@ -41,6 +41,7 @@ struct _AlgaApplication
   AlgaBackground *background;
   AlgaTray       *tray;
   GPtrArray      *tray_events;  /* AlgaTrayEvent, newest first */
+  guint           my_open_count;
   AlgaWatcher    *watcher;   /* while signed in */
   AlgaNotifier   *notifier;
 };
@@ -68,6 +69,26 @@ get_window (AlgaApplication *self)
   return ALGA_IS_WINDOW (window) ? ALGA_WINDOW (window) : NULL;
 }
 
+static void
+update_tray_tooltip (AlgaApplication *self)
+{
+  if (self->tray != NULL)
+    alga_tray_set_tooltip_counts (self->tray, self->my_open_count,
+                                  alga_tray_get_attention (self->tray) ? self->tray_events->len : 0);
+}
+
+static void
+on_view_count_changed_cb (AlgaApplication *self,
+                          guint            view,
+                          guint            count)
+{
+  if (view != ALGA_VIEW_MY_OPEN)
+    return;
+
+  self->my_open_count = count;
+  update_tray_tooltip (self);
+}
+
 static AlgaWindow *
 ensure_window (AlgaApplication *self)
 {
@@ -76,6 +97,8 @@ ensure_window (AlgaApplication *self)
   if (window == NULL)
     {
       window = alga_window_new (self);
+      g_signal_connect_object (window, "view-count-changed",
+                               G_CALLBACK (on_view_count_changed_cb), self, G_CONNECT_SWAPPED);
       alga_window_set_sign_in_page (window, self->sign_in_page);
       /* While the keyring is asked, the window shows that it is starting. */
       if (!self->restoring)
@@ -491,6 +514,7 @@ add_tray_event (AlgaApplication *self,
     {
       alga_tray_set_events (self->tray, self->tray_events);
       alga_tray_set_attention (self->tray, TRUE);
+      update_tray_tooltip (self);
     }
 }
 
@@ -499,6 +523,7 @@ on_tray_activate_cb (AlgaApplication *self,
                      AlgaTray        *tray)
 {
   alga_tray_set_attention (tray, FALSE);
+  update_tray_tooltip (self);
   g_application_activate (G_APPLICATION (self));
 }
 
@@ -545,6 +570,7 @@ update_tray (AlgaApplication *self)
   self->tray = alga_tray_new (bus, g_application_get_application_id (G_APPLICATION (self)));
   alga_tray_set_do_not_disturb (self->tray, get_flag (self, "do-not-disturb", FALSE));
   alga_tray_set_events (self->tray, self->tray_events);
+  update_tray_tooltip (self);
   g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tray, "open-ticket", G_CALLBACK (on_tray_open_ticket_cb),

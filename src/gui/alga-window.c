@@ -98,6 +98,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  VIEW_COUNT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static AlgaClient *
 get_client (AlgaWindow *self)
 {
@@ -273,6 +280,7 @@ set_count (AlgaWindow *self,
   g_autofree char *text = g_strdup_printf ("%u", count);
 
   gtk_label_set_label (self->count_labels[view], text);
+  g_signal_emit (self, signals[VIEW_COUNT_CHANGED], 0, (guint) view, count);
 }
 
 static void
@@ -970,6 +978,20 @@ alga_window_class_init (AlgaWindowClass *klass)
                          ALGA_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AlgaWindow::view-count-changed:
+   * @view: an #AlgaView
+   * @count: how many tickets it holds
+   *
+   * The sidebar learned a view's count; the tray's tooltip tells the same.
+   */
+  signals[VIEW_COUNT_CHANGED] =
+    g_signal_new ("view-count-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   g_type_ensure (ALGA_TYPE_TICKET_LIST_VIEW);
   g_type_ensure (ALGA_TYPE_TICKET_VIEW);
