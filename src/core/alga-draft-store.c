@@ -104,20 +104,53 @@ io_done (Entry *entry)
     start_io (entry);
 }
 
-static void
-replace_contents_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+typedef struct
 {
-  g_autoptr(AlgaDraftStore) self = user_data;
-  g_autoptr(GError) error = NULL;
   Entry *entry;
+  char  *path;
+  char  *text;
+} WriteJob;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+static void
+write_job_free (gpointer data)
+{
+  WriteJob *job = data;
+
+  g_free (job->path);
+  g_free (job->text);
+  g_free (job);
+}
+
+/* g_file_set_contents_full() writes a temporary file and renames it over the draft, also when
+ * there was no draft yet: a crash leaves the old draft or the new one, never an empty file. */
+static void
+write_draft_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  GError *error = NULL;
+
+  if (g_file_set_contents_full (job->path, job->text, -1,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+write_draft_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WriteJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("Could not save a draft: %s", error->message);
 
-  entry = g_object_get_data (G_OBJECT (source), "alga-draft-entry");
-  io_done (entry);
+  io_done (job->entry);
 }
 
 static void
@@ -157,7 +190,8 @@ start_io (Entry *entry)
 
   if (entry->current != NULL)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (entry->current, strlen (entry->current));
+      g_autoptr(GTask) task = NULL;
+      WriteJob *job;
 
       /* A local mkdir of our own directory, once: too small to be worth a thread. */
       if (!self->directory_made)
@@ -167,12 +201,16 @@ start_io (Entry *entry)
           self->directory_made = TRUE;
         }
 
-      /* GIO writes a temporary file and renames it over the old one: a crash leaves either the
-       * old draft or the new one, never half of it. PRIVATE makes it 0600. */
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                           G_FILE_CREATE_PRIVATE |
-                                           G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, replace_contents_cb, g_object_ref (self));
+      job = g_new0 (WriteJob, 1);
+      job->entry = entry;
+      job->path = g_file_get_path (file);
+      job->text = g_strdup (entry->current);
+
+      /* The task holds the store, so entries outlive the write. */
+      task = g_task_new (self, NULL, write_draft_cb, NULL);
+      g_task_set_source_tag (task, start_io);
+      g_task_set_task_data (task, job, write_job_free);
+      g_task_run_in_thread (task, write_draft_thread);
     }
   else
     {
