@@ -525,7 +525,8 @@ find_draft_holding (const char *home,
         {
           g_autofree char *path = g_build_filename (dir, name, NULL);
 
-          if (file_holds (path, text))
+          /* Only a finished draft counts, not the temporary file it is written through. */
+          if (g_str_has_suffix (name, ".draft") && file_holds (path, text))
             return g_steal_pointer (&path);
         }
     }
