@@ -356,6 +356,31 @@ test_open_ticket (Fixture       *f,
   g_assert_true (alga_ticket_view_get_ticket (ticket_view) == second);
 }
 
+/* The ticket's shortcuts work while the list has the focus: j, then Ctrl+Shift+M assigns. */
+static void
+test_triage_from_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  AlgaTicketListView *list_view = alga_window_get_ticket_list_view (f->window);
+  AlgaTicket *ticket;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "unassigned");
+  wait_loaded (f);
+  gtk_widget_grab_focus (GTK_WIDGET (list_view));
+  alga_ticket_list_view_move_selection (list_view, 1);
+  ticket = alga_ticket_list_view_get_selected_ticket (list_view);
+  g_assert_nonnull (ticket);
+  g_assert_null (alga_ticket_get_assigned_to (ticket));
+  alga_test_wait_until (alga_ticket_get_has_detail (ticket), 10000);
+  alga_test_spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.ticket", "s",
+                                             "ticket.assign-to-me"));
+  alga_test_wait_until (g_strcmp0 (alga_ticket_get_assigned_to (ticket),
+                                   alga_test_server_get_user_id (f->server)) == 0, 10000);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", "/api/v1/tickets/*/assignment"),
+                    ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +400,7 @@ main (int   argc,
   g_test_add ("/window/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
   g_test_add ("/window/filter-narrows", Fixture, NULL, fixture_set_up, test_filter_narrows, fixture_tear_down);
   g_test_add ("/window/board-filter", Fixture, NULL, fixture_set_up, test_board_filter, fixture_tear_down);
+  g_test_add ("/window/triage-from-list", Fixture, NULL, fixture_set_up, test_triage_from_list, fixture_tear_down);
   g_test_add ("/window/open-ticket", Fixture, NULL, fixture_set_up, test_open_ticket, fixture_tear_down);
 
   return g_test_run ();

@@ -764,6 +764,18 @@ show_list_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list_view));
 }
 
+/* The ticket's shortcuts work from the list too: triage without leaving it. */
+static void
+ticket_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->ticket_view), g_variant_get_string (parameter, NULL),
+                              NULL);
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -959,6 +971,23 @@ alga_window_set_property (GObject      *object,
     }
 }
 
+/* The same keys as the ticket view's own bindings (alga-ticket-view.c). */
+static const struct {
+  guint            key;
+  GdkModifierType  modifiers;
+  const char      *action;
+} ticket_shortcuts[] = {
+  { GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.assign-to-me" },
+  { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.change-status" },
+  { GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.change-priority" },
+  { GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.change-assignee" },
+  { GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.change-due-date" },
+  { GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.copy-number" },
+  { GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.open-in-browser" },
+  { GDK_KEY_t, GDK_CONTROL_MASK, "ticket.log-time" },
+  { GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.reply" },
+};
+
 static void
 alga_window_class_init (AlgaWindowClass *klass)
 {
@@ -1042,6 +1071,7 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.ticket", "s", ticket_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
@@ -1049,6 +1079,10 @@ alga_window_class_init (AlgaWindowClass *klass)
   for (i = 0; i < ALGA_N_VIEWS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", alga_view_get_id ((AlgaView) i));
+  for (i = 0; i < G_N_ELEMENTS (ticket_shortcuts); i++)
+    gtk_widget_class_add_binding_action (widget_class, ticket_shortcuts[i].key,
+                                         ticket_shortcuts[i].modifiers,
+                                         "win.ticket", "s", ticket_shortcuts[i].action);
 }
 
 static void
