@@ -650,7 +650,11 @@ test_schema_version (Fixture       *fixture,
   /* Reopening the current version keeps the data. */
   reopened = alga_cache_new_for_path (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (alga_cache_load_view (reopened, "all", NULL, NULL, NULL, &error));
+  {
+    g_autoptr(GPtrArray) kept = alga_cache_load_view (reopened, "all", NULL, NULL, NULL, &error);
+
+    g_assert_nonnull (kept);
+  }
   g_clear_object (&reopened);
 
   /* A database from a newer program is not understood: rebuilt empty, at our version. */
