@@ -43,6 +43,7 @@ struct _AlgaTicketList
   guint            has_more : 1;
   guint            cached : 1;
   guint            offline : 1;
+  guint            no_load_ahead : 1;
 };
 
 static void alga_ticket_list_list_model_init (GListModelInterface *iface);
@@ -534,7 +535,7 @@ alga_ticket_list_get_item (GListModel *model,
   /* Asking near the end means someone scrolls there. Load from an idle, since emitting
    * signals from inside get_item() would surprise the caller. */
   if (position + LOAD_AHEAD >= self->items->len && self->has_more && !self->loading &&
-      self->load_more_idle == 0)
+      self->load_more_idle == 0 && !self->no_load_ahead)
     self->load_more_idle = g_idle_add (load_more_idle_cb, self);
 
   return g_object_ref (g_ptr_array_index (self->items, position));
@@ -750,6 +751,19 @@ alga_ticket_list_get_query (AlgaTicketList *self)
   return self->query;
 }
 
+static gboolean
+queries_differ_in_search_only (const AlgaTicketQuery *a,
+                               const AlgaTicketQuery *b)
+{
+  g_autoptr(AlgaTicketQuery) a_plain = alga_ticket_query_copy (a);
+  g_autoptr(AlgaTicketQuery) b_plain = alga_ticket_query_copy (b);
+
+  alga_ticket_query_set_search (a_plain, NULL);
+  alga_ticket_query_set_search (b_plain, NULL);
+
+  return alga_ticket_query_equal (a_plain, b_plain);
+}
+
 /**
  * alga_ticket_list_set_query:
  * @self: a ticket list
@@ -757,12 +771,15 @@ alga_ticket_list_get_query (AlgaTicketList *self)
  *
  * Empties the list and loads page 1 of @query. A page of the previous query that is still on
  * its way is dropped when it arrives. Nothing happens if @query equals the current query.
+ * When only the search text differs, the items stay until page 1 of @query replaces them
+ * (merged: tickets in both keep their objects).
  */
 void
 alga_ticket_list_set_query (AlgaTicketList        *self,
                             const AlgaTicketQuery *query)
 {
   g_autoptr(AlgaTicketQuery) fallback = NULL;
+  gboolean only_search_changed;
   guint n_items;
 
   g_return_if_fail (ALGA_IS_TICKET_LIST (self));
@@ -773,6 +790,7 @@ alga_ticket_list_set_query (AlgaTicketList        *self,
   if (alga_ticket_query_equal (self->query, query))
     return;
 
+  only_search_changed = !self->cached && queries_differ_in_search_only (self->query, query);
   alga_ticket_query_free (self->query);
   self->query = alga_ticket_query_copy (query);
   g_clear_pointer (&self->view_key, g_free);
@@ -782,11 +800,14 @@ alga_ticket_list_set_query (AlgaTicketList        *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  /* Another query's tickets would be wrong answers while the new ones load. */
+  /* Another query's tickets would be wrong answers while the new ones load; but when only the
+   * search text changed, the view already narrows them on the client (AlgaTicketListView's
+   * filter-text), and the answer replaces them in place without the list flashing empty. */
   n_items = self->items->len;
-  if (n_items > 0)
+  if (n_items > 0 && !only_search_changed)
     remove_range (self, 0, n_items);
-  set_total (self, 0);
+  if (!only_search_changed)
+    set_total (self, 0);
   set_has_more (self, FALSE);
   set_cached (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
@@ -878,6 +899,25 @@ alga_ticket_list_load_more (AlgaTicketList *self)
     return;
 
   start_fetch (self, self->loaded_pages + 1, self->loaded_pages + 1, TRUE);
+}
+
+/**
+ * alga_ticket_list_set_load_ahead:
+ * @self: a ticket list
+ * @load_ahead: whether reading an item near the end loads the next page
+ *
+ * On by default. A filter over the list reads every item without anyone scrolling: it turns
+ * this off while it narrows, or it would page through the whole view.
+ */
+void
+alga_ticket_list_set_load_ahead (AlgaTicketList *self,
+                                 gboolean        load_ahead)
+{
+  g_return_if_fail (ALGA_IS_TICKET_LIST (self));
+
+  self->no_load_ahead = !load_ahead;
+  if (!load_ahead)
+    g_clear_handle_id (&self->load_more_idle, g_source_remove);
 }
 
 AlgaCache *

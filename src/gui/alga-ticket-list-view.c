@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "alga-gui-util.h"
 #include "alga-ticket-list-view.h"
@@ -21,6 +22,12 @@ struct _AlgaTicketListView
   GtkWidget           parent_instance;
 
   AlgaTicketList     *model;
+  /* model → filter_model (the search text, on the loaded items at once) → selection */
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  char               *filter_raw;    /* as typed, stripped; NULL for none */
+  char               *filter_text;   /* casefolded, while it narrows; else NULL */
+  gboolean            filter_ascii;
   GtkSingleSelection *selection;
   GSignalGroup       *model_signals;
 
@@ -39,6 +46,7 @@ enum {
   PROP_0,
   PROP_MODEL,
   PROP_SELECTED_TICKET,
+  PROP_FILTER_TEXT,
   N_PROPS
 };
 
@@ -49,6 +57,123 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Case-insensitive substring search without allocating in the common all-ASCII case: it runs
+ * over every loaded ticket at each keystroke. */
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle,
+                 gboolean    needle_ascii)
+{
+  g_autofree char *folded = NULL;
+  gsize n;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  if (needle_ascii)
+    {
+      gboolean ascii = TRUE;
+
+      n = strlen (needle);
+      for (const char *p = haystack; *p != '\0'; p++)
+        {
+          if ((guchar) *p >= 0x80)
+            {
+              ascii = FALSE;
+              break;
+            }
+          if (g_ascii_tolower (*p) == needle[0] && g_ascii_strncasecmp (p, needle, n) == 0)
+            return TRUE;
+        }
+      if (ascii)
+        return FALSE;
+    }
+
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+/* The server's search rule (alga-api.md §2.2: title, ticket number or client name), so that
+ * the loaded items narrow at once while the server is asked. */
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  AlgaTicketListView *self = user_data;
+  AlgaTicket *ticket = item;
+
+  return contains_folded (alga_ticket_get_title (ticket), self->filter_text, self->filter_ascii) ||
+         contains_folded (alga_ticket_get_ticket_number (ticket), self->filter_text,
+                          self->filter_ascii) ||
+         contains_folded (alga_ticket_get_client_name (ticket), self->filter_text,
+                          self->filter_ascii);
+}
+
+/* Whether the model's items are already the server's answer for the search text: then the
+ * filter steps aside, the server's matching (ILIKE, with its wildcards) being the word. */
+static gboolean
+model_answers_filter (AlgaTicketListView *self)
+{
+  g_autoptr(AlgaTicketQuery) wanted = NULL;
+  const AlgaTicketQuery *query;
+
+  if (self->model == NULL)
+    return TRUE;
+
+  query = alga_ticket_list_get_query (self->model);
+  wanted = alga_ticket_query_copy (query);
+  alga_ticket_query_set_search (wanted, self->filter_raw);
+
+  /* Offline, the filter goes on narrowing what is loaded. */
+  return alga_ticket_query_equal (wanted, query) && !alga_ticket_list_get_loading (self->model) &&
+         alga_ticket_list_get_error (self->model) == NULL;
+}
+
+static void
+update_filter (AlgaTicketListView *self)
+{
+  g_autofree char *folded = NULL;
+  GtkFilterChange change;
+  const char *old;
+
+  if (self->filter_raw != NULL && !model_answers_filter (self))
+    folded = g_utf8_casefold (self->filter_raw, -1);
+
+  old = self->filter_text;
+  if (g_strcmp0 (old, folded) == 0)
+    return;
+
+  /* A longer needle can only hide more; GTK then tests only the items still shown. */
+  if (old == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (folded == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (folded, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old, folded) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_free (self->filter_text);
+  self->filter_text = g_steal_pointer (&folded);
+  self->filter_ascii = TRUE;
+  for (const char *p = self->filter_text; p != NULL && *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      self->filter_ascii = FALSE;
+
+  /* Without a text the filter has no function, so that GTK does not read every item (the
+   * list would take reading the last ones as scrolling there). */
+  if (self->model != NULL)
+    alga_ticket_list_set_load_ahead (self->model, self->filter_text == NULL);
+  if (self->filter_text == NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  else if (old == NULL)
+    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
 
 static void
 update_state (AlgaTicketListView *self)
@@ -62,14 +187,15 @@ update_state (AlgaTicketListView *self)
 
   if (self->model != NULL)
     {
-      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
       loading = alga_ticket_list_get_loading (self->model);
       has_more = alga_ticket_list_get_has_more (self->model);
       error = alga_ticket_list_get_error (self->model);
       total = alga_ticket_list_get_total (self->model);
     }
 
-  if (n_items > 0)
+  /* Nothing loaded matches the search yet: the server may still find some. */
+  if (n_items > 0 || (self->filter_text != NULL && error == NULL))
     gtk_stack_set_visible_child_name (self->stack, "list");
   else if (loading || self->model == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -111,7 +237,9 @@ maybe_load_more (AlgaTicketListView *self)
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   double bottom = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj);
 
+  /* While the search narrows the loaded items, the server's answer is on its way. */
   if (self->model == NULL
+      || self->filter_text != NULL
       || alga_ticket_list_get_loading (self->model)
       || !alga_ticket_list_get_has_more (self->model))
     return;
@@ -130,6 +258,27 @@ static void
 on_model_state_changed_cb (AlgaTicketListView *self)
 {
   update_state (self);
+}
+
+static void
+on_model_query_changed_cb (AlgaTicketListView *self)
+{
+  update_filter (self);
+  update_state (self);
+}
+
+/* A GtkSpinner animates its CSS while spinning, shown or not: the hidden ones would keep the
+ * frame clock ticking and cost CPU while idle (issue 7, B6). */
+static void
+on_spinner_map_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+on_spinner_unmap_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
 }
 
 static void
@@ -159,6 +308,30 @@ on_retry_clicked_cb (AlgaTicketListView *self)
     alga_ticket_list_reload (self->model);
 }
 
+/* Rows are set up in C: GTK 4.8 makes a new row for each item scrolled or filtered into view,
+ * and a GtkBuilderListItemFactory would parse its XML for each (issue 7, B5). */
+static void
+on_factory_setup_cb (GtkListItemFactory *factory,
+                     GtkListItem        *list_item)
+{
+  gtk_list_item_set_child (list_item, g_object_new (ALGA_TYPE_TICKET_ROW, NULL));
+}
+
+static void
+on_factory_bind_cb (GtkListItemFactory *factory,
+                    GtkListItem        *list_item)
+{
+  alga_ticket_row_set_ticket (ALGA_TICKET_ROW (gtk_list_item_get_child (list_item)),
+                              gtk_list_item_get_item (list_item));
+}
+
+static void
+on_factory_unbind_cb (GtkListItemFactory *factory,
+                      GtkListItem        *list_item)
+{
+  alga_ticket_row_set_ticket (ALGA_TICKET_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
 static void
 move_selection_action (GtkWidget  *widget,
                        const char *action_name,
@@ -184,9 +357,22 @@ alga_ticket_list_view_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (alga_ticket_list_view_parent_class)->dispose (object);
+}
+
+static void
+alga_ticket_list_view_finalize (GObject *object)
+{
+  AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (object);
+
+  g_free (self->filter_raw);
+  g_free (self->filter_text);
+
+  G_OBJECT_CLASS (alga_ticket_list_view_parent_class)->finalize (object);
 }
 
 static void
@@ -204,6 +390,9 @@ alga_ticket_list_view_get_property (GObject    *object,
       break;
     case PROP_SELECTED_TICKET:
       g_value_set_object (value, alga_ticket_list_view_get_selected_ticket (self));
+      break;
+    case PROP_FILTER_TEXT:
+      g_value_set_string (value, self->filter_raw);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -223,6 +412,9 @@ alga_ticket_list_view_set_property (GObject      *object,
     case PROP_MODEL:
       alga_ticket_list_view_set_model (self, g_value_get_object (value));
       break;
+    case PROP_FILTER_TEXT:
+      alga_ticket_list_view_set_filter_text (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -235,6 +427,7 @@ alga_ticket_list_view_class_init (AlgaTicketListViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alga_ticket_list_view_dispose;
+  object_class->finalize = alga_ticket_list_view_finalize;
   object_class->get_property = alga_ticket_list_view_get_property;
   object_class->set_property = alga_ticket_list_view_set_property;
 
@@ -246,6 +439,10 @@ alga_ticket_list_view_class_init (AlgaTicketListViewClass *klass)
     g_param_spec_object ("selected-ticket", NULL, NULL,
                          ALGA_TYPE_TICKET,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The search text, applied to the loaded items until the model holds the server's answer. */
+  properties[PROP_FILTER_TEXT] =
+    g_param_spec_string ("filter-text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -272,6 +469,8 @@ alga_ticket_list_view_class_init (AlgaTicketListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketListView, footer_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_unmap_cb);
 
   gtk_widget_class_install_action (widget_class, "tickets.move", "i", move_selection_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "tickets.move", "i", 1);
@@ -285,11 +484,22 @@ alga_ticket_list_view_class_init (AlgaTicketListViewClass *klass)
 static void
 alga_ticket_list_view_init (AlgaTicketListView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkAdjustment *vadj;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -298,15 +508,15 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
 
   self->model_signals = g_signal_group_new (ALGA_TYPE_TICKET_LIST);
   g_signal_group_connect_object (self->model_signals, "notify::loading",
-                                 G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_model_query_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "notify::query",
+                                 G_CALLBACK (on_model_query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->model_signals, "notify::has-more",
                                  G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->model_signals, "notify::total",
                                  G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->model_signals, "notify::error",
-                                 G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->model_signals, "items-changed",
-                                 G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_model_query_changed_cb), self, G_CONNECT_SWAPPED);
 
   vadj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   g_signal_connect_object (vadj, "value-changed",
@@ -338,15 +548,59 @@ alga_ticket_list_view_set_model (AlgaTicketListView *self,
   g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
   g_return_if_fail (!model || ALGA_IS_TICKET_LIST (model));
 
-  if (!g_set_object (&self->model, model))
+  if (self->model == model)
     return;
 
+  if (self->model != NULL)
+    alga_ticket_list_set_load_ahead (self->model, TRUE);
+  g_set_object (&self->model, model);
+
   g_signal_group_set_target (self->model_signals, model);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (model));
+  update_filter (self);
   update_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TICKET]);
+}
+
+/**
+ * alga_ticket_list_view_set_filter_text:
+ * @self: the list view
+ * @text: (nullable): the search text as typed
+ *
+ * Narrows the shown rows at once to the loaded tickets whose title, number or client name
+ * holds @text, as the server's search does. The caller asks the server too (debounced); once
+ * the model holds the answer for @text, its items are shown as they are.
+ */
+void
+alga_ticket_list_view_set_filter_text (AlgaTicketListView *self,
+                                       const char         *text)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
+
+  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (stripped[0] == '\0')
+    g_clear_pointer (&stripped, g_free);
+
+  if (g_strcmp0 (stripped, self->filter_raw) == 0)
+    return;
+
+  g_free (self->filter_raw);
+  self->filter_raw = g_steal_pointer (&stripped);
+  update_filter (self);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_TEXT]);
+}
+
+const char *
+alga_ticket_list_view_get_filter_text (AlgaTicketListView *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET_LIST_VIEW (self), NULL);
+
+  return self->filter_raw;
 }
 
 AlgaTicket *

@@ -20,6 +20,10 @@ AlgaTicketList *alga_ticket_list_view_get_model           (AlgaTicketListView *s
 void            alga_ticket_list_view_set_model           (AlgaTicketListView *self,
                                                            AlgaTicketList     *model);
 AlgaTicket     *alga_ticket_list_view_get_selected_ticket (AlgaTicketListView *self);
+/* Narrows the loaded rows at once; the server's answer for text replaces them (alga-window). */
+void            alga_ticket_list_view_set_filter_text     (AlgaTicketListView *self,
+                                                           const char         *text);
+const char     *alga_ticket_list_view_get_filter_text     (AlgaTicketListView *self);
 gboolean        alga_ticket_list_view_select_ticket_id    (AlgaTicketListView *self,
                                                            const char         *ticket_id);
 void            alga_ticket_list_view_move_selection      (AlgaTicketListView *self,

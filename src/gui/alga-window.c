@@ -525,6 +525,20 @@ on_views_list_row_activated_cb (AlgaWindow    *self,
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* Issue 7 (B6): a spinning GtkSpinner animates even on a hidden page, and keeps the frame
+ * clock ticking while the app sits idle. */
+static void
+on_spinner_map_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+on_spinner_unmap_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
+}
+
 static void
 on_search_changed_cb (AlgaWindow *self)
 {
@@ -1058,6 +1072,8 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_unmap_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tags_changed_cb);

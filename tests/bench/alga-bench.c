@@ -679,22 +679,34 @@ wait_frames (guint n)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static GtkScrolledWindow *
-find_scrolled_window (GtkWidget *widget)
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkScrolledWindow *found = find_scrolled_window (child);
+      GtkWidget *found = find_widget (child, type);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static guint shown_changes;
+
+static void
+on_shown_items_changed_cb (GListModel *model,
+                           guint       position,
+                           guint       removed,
+                           guint       added)
+{
+  shown_changes++;
 }
 
 static void
@@ -704,11 +716,49 @@ wait_loaded (AlgaTicketList *list)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* B5: what alga-window does with the search entry: each key sets the view's filter-text at
+ * once (the loaded items narrow on the client); once typing pauses (the entry's 300 ms
+ * search-delay) the server is asked and its answer replaces the items. */
+static void
+type_key (AlgaTicketListView *view,
+          const char         *text)
+{
+  guint changes = shown_changes;
+  gint64 start;
+
+  /* A technician's typing pace: the frame clock is idle again when the key comes. */
+  g_usleep (120000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  start = g_get_monotonic_time ();
+  alga_ticket_list_view_set_filter_text (view, text);
+  /* Rows changed: until the frame that shows them is painted. No change: nothing to draw. */
+  if (shown_changes != changes)
+    wait_frames (1);
+  alga_bench_probe_write ("key", g_get_monotonic_time () - start);
+}
+
+static void
+ask_server (AlgaTicketList        *list,
+            const AlgaTicketQuery *query,
+            const char            *text)
+{
+  g_autoptr(AlgaTicketQuery) narrowed = alga_ticket_query_copy (query);
+  gint64 start = g_get_monotonic_time ();
+
+  alga_ticket_query_set_search (narrowed, text);
+  alga_ticket_list_set_query (list, narrowed);
+  wait_loaded (list);
+  wait_frames (1);
+  alga_bench_probe_write ("server", g_get_monotonic_time () - start);
+}
+
 static int
 run_child_list (void)
 {
-  static const char * const keystrokes[] = { "t", "ti", "tic", "tick", "ticke", "ticket",
-                                             "ticke", "tick", "tic", "ti", "t", "" };
+  static const char * const typed[] = { "p", "pr", "pri", "prin", "print", "printe", "printer" };
+  static const char * const erased[] = { "printe", "print", "prin", "pri", "pr", "p", "" };
   g_autoptr(AlgaClient) client = NULL;
   g_autoptr(TestFixedKey) credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
   g_autoptr(AlgaTicketList) list = NULL;
@@ -716,7 +766,9 @@ run_child_list (void)
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *view;
   GtkScrolledWindow *scrolled;
+  GtkListView *list_view;
   GtkAdjustment *adjustment;
+  GListModel *shown;
 
   adw_init ();
   client = alga_client_new (child_list_url, &error);
@@ -740,9 +792,14 @@ run_child_list (void)
   wait_loaded (list);
   wait_frames (2);
 
-  scrolled = find_scrolled_window (view);
+  scrolled = GTK_SCROLLED_WINDOW (find_widget (view, GTK_TYPE_SCROLLED_WINDOW));
+  list_view = GTK_LIST_VIEW (find_widget (view, GTK_TYPE_LIST_VIEW));
   g_assert_nonnull (scrolled);
+  g_assert_nonnull (list_view);
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  /* What the rows show: the selection's model, after the view's filter. */
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  g_signal_connect (shown, "items-changed", G_CALLBACK (on_shown_items_changed_cb), NULL);
 
   /* Scroll to the end, page after page, as a technician dragging the scrollbar would. */
   while (alga_ticket_list_get_has_more (list) || alga_ticket_list_get_loading (list))
@@ -760,18 +817,13 @@ run_child_list (void)
   alga_bench_probe_write ("items", g_list_model_get_n_items (G_LIST_MODEL (list)));
   alga_bench_probe_write ("rss", alga_bench_probe_rss_kib ());
 
-  /* B5: each keystroke narrows the server-side search; until the list shows the answer. */
-  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
-    {
-      g_autoptr(AlgaTicketQuery) narrowed = alga_ticket_query_copy (query);
-      gint64 start = g_get_monotonic_time ();
-
-      alga_ticket_query_set_search (narrowed, keystrokes[i][0] != '\0' ? keystrokes[i] : NULL);
-      alga_ticket_list_set_query (list, narrowed);
-      wait_loaded (list);
-      wait_frames (1);
-      alga_bench_probe_write ("key", g_get_monotonic_time () - start);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    type_key (ALGA_TICKET_LIST_VIEW (view), typed[i]);
+  ask_server (list, query, typed[G_N_ELEMENTS (typed) - 1]);
+  alga_bench_probe_write ("matches", g_list_model_get_n_items (shown));
+  for (guint i = 0; i < G_N_ELEMENTS (erased); i++)
+    type_key (ALGA_TICKET_LIST_VIEW (view), erased[i]);
+  ask_server (list, query, NULL);
 
   alga_bench_probe_write ("done", 0);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -785,8 +837,9 @@ measure_list (double floor_rss_kib)
   g_autoptr(AlgaTestServer) server = start_server (10000);
   g_autoptr(GArray) rss_mib = new_samples ();
   g_autoptr(GArray) keys_ms = new_samples ();
+  g_autoptr(GArray) server_ms = new_samples ();
   g_autofree char *detail = NULL;
-  guint64 items = 0;
+  guint64 items = 0, matches = 0;
 
   for (int i = 0; i < MAX (runs / 2, 1); i++)
     {
@@ -800,11 +853,20 @@ measure_list (double floor_rss_kib)
         g_error ("The list did not load");
       add_sample (rss_mib, (rss - floor_rss_kib) / 1024.0);
 
-      for (guint k = 0; k < 12; k++)
+      /* Seven keys typed, the server's answer, seven keys erased, the server's answer. */
+      for (guint k = 0; k < 14; k++)
         {
           if (child_wait_for (child, "key", &latency, CHILD_TIMEOUT_MS) < 0)
             g_error ("A keystroke got no answer");
           add_sample (keys_ms, latency / 1000.0);
+          if (k == 6 || k == 13)
+            {
+              if (child_wait_for (child, "server", &latency, CHILD_TIMEOUT_MS) < 0)
+                g_error ("The search got no answer");
+              add_sample (server_ms, latency / 1000.0);
+            }
+          if (k == 6 && child_wait_for (child, "matches", &matches, CHILD_TIMEOUT_MS) < 0)
+            g_error ("The search got no answer");
         }
       child_wait_for (child, "done", NULL, CHILD_TIMEOUT_MS);
     }
@@ -821,8 +883,11 @@ measure_list (double floor_rss_kib)
     {
       double p95 = percentile (keys_ms, 95);
 
-      detail = g_strdup_printf ("p95 %.1f ms; search is server-side: loopback round trip + list "
-                                "update, without the entry's typing delay", p95);
+      detail = g_strdup_printf ("p95 %.1f ms; typing and erasing \"printer\" 120 ms apart: "
+                                "filter-text set to the next frame painted (the loaded "
+                                "items filtered on the client); the server's answer after the "
+                                "300 ms pause %.1f ms (median), %" G_GUINT64_FORMAT " matches",
+                                p95, median (server_ms), matches);
       report ("B5", "keystroke to list updated (median)", "ms", median (keys_ms), 16,
               median (keys_ms) <= 16 && p95 <= 16, keys_ms, detail);
     }
