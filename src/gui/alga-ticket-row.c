@@ -97,7 +97,6 @@ update (AlgaTicketRow *self)
 {
   AlgaTicket *t = self->ticket;
   g_autofree char *updated = NULL;
-  g_autofree char *updated_full = NULL;
   const char *title;
 
   if (t == NULL)
@@ -121,12 +120,30 @@ update (AlgaTicketRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "closed");
 
   updated = alga_gui_format_relative (alga_ticket_get_updated_at (t), NULL);
-  updated_full = alga_gui_format_date_time (alga_ticket_get_updated_at (t));
   gtk_label_set_label (self->updated_label, updated);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->updated_label), updated_full);
 
   update_tags (self);
   update_accessible_label (self);
+}
+
+/* The full date is made when the tooltip is asked for: setting a tooltip on every row as it
+ * scrolls into view makes GTK look for the pointer each time. */
+static gboolean
+on_updated_query_tooltip_cb (AlgaTicketRow *self,
+                             int            x,
+                             int            y,
+                             gboolean       keyboard_mode,
+                             GtkTooltip    *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (self->ticket == NULL || alga_ticket_get_updated_at (self->ticket) == NULL)
+    return FALSE;
+
+  text = alga_gui_format_date_time (alga_ticket_get_updated_at (self->ticket));
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
 }
 
 static void
@@ -223,6 +240,10 @@ static void
 alga_ticket_row_init (AlgaTicketRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->updated_label), TRUE);
+  g_signal_connect_object (self->updated_label, "query-tooltip",
+                           G_CALLBACK (on_updated_query_tooltip_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
