@@ -12,74 +12,16 @@
 #include "alga-error.h"
 #include "alga-soup-logger.h"
 #include "alga-test-server.h"
+#include "alga-test-credentials.h"
 #include "alga-test-utils.h"
 
-/* Credentials with a fixed key and tenant, which never refresh. */
-
-#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
-
-struct _TestFixedKey
-{
-  GObject  parent_instance;
-  char    *key;
-  char    *tenant_id;
-};
-
-static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
-                                                      test_fixed_key_iface_init))
-
-static char *
-test_fixed_key_dup_access_key (AlgaCredentials *credentials)
-{
-  return g_strdup (TEST_FIXED_KEY (credentials)->key);
-}
-
-static char *
-test_fixed_key_dup_tenant_id (AlgaCredentials *credentials)
-{
-  return g_strdup (TEST_FIXED_KEY (credentials)->tenant_id);
-}
-
-static void
-test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
-{
-  iface->dup_access_key = test_fixed_key_dup_access_key;
-  iface->dup_tenant_id = test_fixed_key_dup_tenant_id;
-}
-
-static void
-test_fixed_key_finalize (GObject *object)
-{
-  TestFixedKey *self = TEST_FIXED_KEY (object);
-
-  g_free (self->key);
-  g_free (self->tenant_id);
-  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
-}
-
-static void
-test_fixed_key_class_init (TestFixedKeyClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
-}
-
-static void
-test_fixed_key_init (TestFixedKey *self)
-{
-}
-
-static TestFixedKey *
+static AlgaTestCredentials *
 test_fixed_key_new (const char *key,
                     const char *tenant_id)
 {
-  TestFixedKey *self = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
+  AlgaTestCredentials *self = alga_test_credentials_new (key);
 
-  self->key = g_strdup (key);
-  self->tenant_id = g_strdup (tenant_id);
+  alga_test_credentials_set_tenant_id (self, tenant_id);
   return self;
 }
 
@@ -187,7 +129,7 @@ typedef struct
 {
   AlgaTestServer *server;
   AlgaClient     *client;
-  TestFixedKey   *credentials;
+  AlgaTestCredentials   *credentials;
 } Fixture;
 
 static void
@@ -454,7 +396,7 @@ test_logger_masks_key (void)
 {
   g_autoptr(AlgaTestServer) server = NULL;
   g_autoptr(AlgaClient) client = NULL;
-  g_autoptr(TestFixedKey) credentials = NULL;
+  g_autoptr(AlgaTestCredentials) credentials = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) auth_result = NULL;
   g_autoptr(GError) error = NULL;

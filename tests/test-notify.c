@@ -15,6 +15,7 @@
 #include "alga-client.h"
 #include "alga-notifier.h"
 #include "alga-test-server.h"
+#include "alga-test-credentials.h"
 #include "alga-test-utils.h"
 #include "alga-watcher.h"
 
@@ -47,53 +48,6 @@ static const char notifications_xml[] =
   "  </interface>"
   "</node>";
 
-/* Credentials with a fixed key. */
-
-#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
-
-struct _TestFixedKey
-{
-  GObject  parent_instance;
-  char    *key;
-};
-
-static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
-                                                      test_fixed_key_iface_init))
-
-static char *
-test_fixed_key_dup_access_key (AlgaCredentials *credentials)
-{
-  return g_strdup (TEST_FIXED_KEY (credentials)->key);
-}
-
-static void
-test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
-{
-  iface->dup_access_key = test_fixed_key_dup_access_key;
-}
-
-static void
-test_fixed_key_finalize (GObject *object)
-{
-  g_free (TEST_FIXED_KEY (object)->key);
-  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
-}
-
-static void
-test_fixed_key_class_init (TestFixedKeyClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
-}
-
-static void
-test_fixed_key_init (TestFixedKey *self)
-{
-}
-
 /* What the notification server was asked. */
 
 typedef struct
@@ -124,7 +78,7 @@ typedef struct _Fixture
 {
   AlgaTestServer  *server;
   AlgaClient      *client;
-  TestFixedKey    *credentials;
+  AlgaTestCredentials    *credentials;
   char            *dir;
   GFile           *state_file;
   AlgaWatcher     *watcher;
@@ -348,8 +302,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->server = alga_test_server_new ();
   fixture->client = alga_client_new (alga_test_server_get_url (fixture->server), &error);
   g_assert_no_error (error);
-  fixture->credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
-  fixture->credentials->key = g_strdup (alga_test_server_get_api_key (fixture->server));
+  fixture->credentials = alga_test_credentials_new (NULL);
+  alga_test_credentials_set_key (fixture->credentials, alga_test_server_get_api_key (fixture->server));
   alga_client_set_credentials (fixture->client, ALGA_CREDENTIALS (fixture->credentials));
 
   fixture->dir = g_dir_make_tmp ("alga-notify-XXXXXX", &error);

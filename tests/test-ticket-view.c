@@ -17,62 +17,16 @@
 #include "alga-status.h"
 #include "alga-test-gtk.h"
 #include "alga-test-server.h"
+#include "alga-test-credentials.h"
 #include "alga-test-utils.h"
 #include "alga-ticket-view.h"
-
-/* Credentials with the demo technician's fixed key. */
-
-#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
-
-struct _TestFixedKey
-{
-  GObject  parent_instance;
-  char    *key;
-};
-
-static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
-                                                      test_fixed_key_iface_init))
-
-static char *
-test_fixed_key_dup_access_key (AlgaCredentials *credentials)
-{
-  return g_strdup (TEST_FIXED_KEY (credentials)->key);
-}
-
-static void
-test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
-{
-  iface->dup_access_key = test_fixed_key_dup_access_key;
-}
-
-static void
-test_fixed_key_finalize (GObject *object)
-{
-  g_free (TEST_FIXED_KEY (object)->key);
-  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
-}
-
-static void
-test_fixed_key_class_init (TestFixedKeyClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
-}
-
-static void
-test_fixed_key_init (TestFixedKey *self)
-{
-}
 
 /* The fixture: a server, a client, and the pane in a window with a toast overlay. */
 
 typedef struct
 {
   AlgaTestServer *server;
-  TestFixedKey   *key;
+  AlgaTestCredentials   *key;
   AlgaClient     *client;
   GtkWindow      *window;
   AlgaTicketView *view;
@@ -89,8 +43,8 @@ fixture_set_up (Fixture       *f,
   f->client = alga_client_new (alga_test_server_get_url (f->server), &error);
   g_assert_no_error (error);
   /* The client holds its credentials weakly: the fixture owns them. */
-  f->key = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
-  f->key->key = g_strdup (alga_test_server_get_api_key (f->server));
+  f->key = alga_test_credentials_new (NULL);
+  alga_test_credentials_set_key (f->key, alga_test_server_get_api_key (f->server));
   alga_client_set_credentials (f->client, ALGA_CREDENTIALS (f->key));
 
   f->window = GTK_WINDOW (adw_window_new ());

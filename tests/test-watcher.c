@@ -11,55 +11,9 @@
 
 #include "alga-client.h"
 #include "alga-test-server.h"
+#include "alga-test-credentials.h"
 #include "alga-test-utils.h"
 #include "alga-watcher.h"
-
-/* Credentials with a fixed key. */
-
-#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
-
-struct _TestFixedKey
-{
-  GObject  parent_instance;
-  char    *key;
-};
-
-static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
-                                                      test_fixed_key_iface_init))
-
-static char *
-test_fixed_key_dup_access_key (AlgaCredentials *credentials)
-{
-  return g_strdup (TEST_FIXED_KEY (credentials)->key);
-}
-
-static void
-test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
-{
-  iface->dup_access_key = test_fixed_key_dup_access_key;
-}
-
-static void
-test_fixed_key_finalize (GObject *object)
-{
-  g_free (TEST_FIXED_KEY (object)->key);
-  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
-}
-
-static void
-test_fixed_key_class_init (TestFixedKeyClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
-}
-
-static void
-test_fixed_key_init (TestFixedKey *self)
-{
-}
 
 /* A network monitor the test switches, as GNetworkMonitor's own implementations would. */
 
@@ -160,7 +114,7 @@ typedef struct
 {
   AlgaTestServer *server;
   AlgaClient     *client;
-  TestFixedKey   *credentials;
+  AlgaTestCredentials   *credentials;
   char           *dir;
   GFile          *state_file;
   AlgaWatcher    *watcher;
@@ -233,8 +187,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->server = alga_test_server_new ();
   fixture->client = alga_client_new (alga_test_server_get_url (fixture->server), &error);
   g_assert_no_error (error);
-  fixture->credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
-  fixture->credentials->key = g_strdup (alga_test_server_get_api_key (fixture->server));
+  fixture->credentials = alga_test_credentials_new (NULL);
+  alga_test_credentials_set_key (fixture->credentials, alga_test_server_get_api_key (fixture->server));
   alga_client_set_credentials (fixture->client, ALGA_CREDENTIALS (fixture->credentials));
 
   fixture->dir = g_dir_make_tmp ("alga-watcher-XXXXXX", &error);
@@ -422,7 +376,7 @@ test_status_changed_by_other (Fixture       *fixture,
   const char *mine = alga_test_server_get_my_ticket_id (fixture->server);
   const char *other = alga_test_server_get_other_user_id (fixture->server);
   g_autofree char *other_key = alga_test_server_create_api_key (fixture->server, other);
-  g_autoptr(TestFixedKey) credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
+  g_autoptr(AlgaTestCredentials) credentials = alga_test_credentials_new (NULL);
   g_autoptr(AlgaClient) client = alga_client_new (alga_test_server_get_url (fixture->server), NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AlgaTicket) ticket = NULL;
@@ -431,7 +385,7 @@ test_status_changed_by_other (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char *new_status = NULL;
 
-  credentials->key = g_strdup (other_key);
+  alga_test_credentials_set_key (credentials, other_key);
   alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
   start (fixture);
 

@@ -25,6 +25,7 @@
 #include "alga-bench-probe.h"
 #include "alga-client.h"
 #include "alga-json.h"
+#include "alga-test-credentials.h"
 #include "alga-test-server.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-list.h"
@@ -613,53 +614,6 @@ measure_decode (void)
           median (decode_ms) <= target, decode_ms, detail);
 }
 
-/* B4 and B5 run in a child (alga-bench --child-list), so that its memory is a GUI's alone. */
-
-#define TEST_TYPE_FIXED_KEY (test_fixed_key_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixedKey, test_fixed_key, TEST, FIXED_KEY, GObject)
-
-struct _TestFixedKey
-{
-  GObject  parent_instance;
-  char    *key;
-};
-
-static void test_fixed_key_iface_init (AlgaCredentialsInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixedKey, test_fixed_key, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (ALGA_TYPE_CREDENTIALS,
-                                                      test_fixed_key_iface_init))
-
-static char *
-test_fixed_key_dup_access_key (AlgaCredentials *credentials)
-{
-  return g_strdup (TEST_FIXED_KEY (credentials)->key);
-}
-
-static void
-test_fixed_key_iface_init (AlgaCredentialsInterface *iface)
-{
-  iface->dup_access_key = test_fixed_key_dup_access_key;
-}
-
-static void
-test_fixed_key_finalize (GObject *object)
-{
-  g_free (TEST_FIXED_KEY (object)->key);
-  G_OBJECT_CLASS (test_fixed_key_parent_class)->finalize (object);
-}
-
-static void
-test_fixed_key_class_init (TestFixedKeyClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_fixed_key_finalize;
-}
-
-static void
-test_fixed_key_init (TestFixedKey *self)
-{
-}
-
 static guint frames;
 
 static void
@@ -760,7 +714,7 @@ run_child_list (void)
   static const char * const typed[] = { "p", "pr", "pri", "prin", "print", "printe", "printer" };
   static const char * const erased[] = { "printe", "print", "prin", "pri", "pr", "p", "" };
   g_autoptr(AlgaClient) client = NULL;
-  g_autoptr(TestFixedKey) credentials = g_object_new (TEST_TYPE_FIXED_KEY, NULL);
+  g_autoptr(AlgaTestCredentials) credentials = alga_test_credentials_new (NULL);
   g_autoptr(AlgaTicketList) list = NULL;
   g_autoptr(AlgaTicketQuery) query = alga_ticket_query_new ();
   g_autoptr(GError) error = NULL;
@@ -773,7 +727,7 @@ run_child_list (void)
   adw_init ();
   client = alga_client_new (child_list_url, &error);
   g_assert_no_error (error);
-  credentials->key = g_strdup (child_list_key);
+  alga_test_credentials_set_key (credentials, child_list_key);
   alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
 
   /* The window's own page size; every ticket, like "All" with 10,000. */
