@@ -282,12 +282,27 @@ test_secret_store_unavailable (void)
   g_test_trap_assert_passed ();
 }
 
+/* Tokens go into HTTP headers: nothing that could break a header line gets in. */
+static void
+test_token_well_formed (void)
+{
+  g_assert_true (alga_token_is_well_formed ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+  g_assert_true (alga_token_is_well_formed ("Zm9vYmFy-_baz"));
+  g_assert_false (alga_token_is_well_formed (NULL));
+  g_assert_false (alga_token_is_well_formed (""));
+  g_assert_false (alga_token_is_well_formed ("abc\r\nx-evil: 1"));
+  g_assert_false (alga_token_is_well_formed ("abc\ndef"));
+  g_assert_false (alga_token_is_well_formed ("abc def"));
+  g_assert_false (alga_token_is_well_formed ("caf\xc3\xa9"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/token-bundle/well-formed", test_token_well_formed);
   g_test_add_func ("/token-bundle/json-round-trip", test_bundle_json_round_trip);
   g_test_add_func ("/token-bundle/pasted-key", test_bundle_pasted_key);
   g_test_add_func ("/token-bundle/expiry", test_bundle_expiry);

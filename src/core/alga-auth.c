@@ -787,8 +787,7 @@ bundle_from_exchange (AlgaAuth  *self,
   user = alga_json_get_object (object, "user");
   user_id = user != NULL ? alga_json_get_string (user, "id") : NULL;
 
-  if (access_key == NULL || *access_key == '\0'
-      || refresh_token == NULL || *refresh_token == '\0'
+  if (!alga_token_is_well_formed (access_key) || !alga_token_is_well_formed (refresh_token)
       || expires_in <= 0 || user_id == NULL || *user_id == '\0')
     goto bad;
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "alga-request.h"
+#include "alga-token-bundle.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -537,12 +538,14 @@ send_attempt (GTask *task)
     {
       g_autofree char *tenant_id = NULL;
 
+      /* Only what can travel in a header: a line break in a stored key or tenant would let
+       * whoever wrote it add headers of their own. */
       req->sent_key = alga_credentials_dup_access_key (req->credentials);
-      if (req->sent_key != NULL)
+      if (alga_token_is_well_formed (req->sent_key))
         soup_message_headers_replace (headers, "x-api-key", req->sent_key);
 
       tenant_id = alga_credentials_dup_tenant_id (req->credentials);
-      if (tenant_id != NULL)
+      if (alga_token_is_well_formed (tenant_id))
         soup_message_headers_replace (headers, "x-tenant-id", tenant_id);
     }
 

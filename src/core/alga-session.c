@@ -213,8 +213,8 @@ rotate_from_response (AlgaSession  *self,
   refresh_token = object != NULL ? alga_json_get_string (object, "refreshToken") : NULL;
   expires_in = object != NULL ? alga_json_get_int (object, "expiresInSec", 0) : 0;
 
-  if (access_key == NULL || *access_key == '\0' || refresh_token == NULL
-      || *refresh_token == '\0' || expires_in <= 0)
+  if (!alga_token_is_well_formed (access_key) || !alga_token_is_well_formed (refresh_token)
+      || expires_in <= 0)
     {
       g_set_error_literal (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE,
                            _("The server's answer to renewing the sign-in could not be read"));

@@ -400,3 +400,28 @@ alga_token_bundle_same_account (AlgaTokenBundle *self,
   return g_str_equal (self->server_url, other->server_url)
          && g_str_equal (self->user_id, other->user_id);
 }
+
+/**
+ * alga_token_is_well_formed:
+ * @token: (nullable): an access key, refresh token or tenant id from a server or a person
+ *
+ * Whether @token can travel in an HTTP header: printable ASCII without spaces, of a sane length.
+ * A server answering with a line break in a token would otherwise put it into the next request's
+ * headers (found by fuzz-auth).
+ *
+ * Returns: %TRUE if @token is usable
+ */
+gboolean
+alga_token_is_well_formed (const char *token)
+{
+  gsize i;
+
+  if (token == NULL || token[0] == '\0')
+    return FALSE;
+
+  for (i = 0; token[i] != '\0'; i++)
+    if (i >= 4096 || token[i] <= ' ' || token[i] > '~')
+      return FALSE;
+
+  return TRUE;
+}

@@ -55,6 +55,8 @@ gboolean         alga_token_bundle_expires_within    (AlgaTokenBundle  *self,
 gboolean         alga_token_bundle_same_account      (AlgaTokenBundle  *self,
                                                       AlgaTokenBundle  *other);
 
+gboolean         alga_token_is_well_formed           (const char       *token);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlgaTokenBundle, alga_token_bundle_unref)
 
 G_END_DECLS
