@@ -381,6 +381,29 @@ test_triage_from_list (Fixture       *f,
                     ==, 1);
 }
 
+/* F5 refreshes in place: the selected ticket stays the same object, still selected. */
+static void
+test_refresh_keeps_selection (Fixture       *f,
+                              gconstpointer  data)
+{
+  AlgaTicketListView *list_view = alga_window_get_ticket_list_view (f->window);
+  guint before;
+  AlgaTicket *selected;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "all-open");
+  wait_loaded (f);
+  alga_ticket_list_view_move_selection (list_view, 3);
+  selected = alga_ticket_list_view_get_selected_ticket (list_view);
+  g_assert_nonnull (selected);
+
+  before = alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL);
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets") > before
+                        && !alga_ticket_list_get_loading (get_tickets (f)), 10000);
+
+  g_assert_true (alga_ticket_list_view_get_selected_ticket (list_view) == selected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +424,7 @@ main (int   argc,
   g_test_add ("/window/filter-narrows", Fixture, NULL, fixture_set_up, test_filter_narrows, fixture_tear_down);
   g_test_add ("/window/board-filter", Fixture, NULL, fixture_set_up, test_board_filter, fixture_tear_down);
   g_test_add ("/window/triage-from-list", Fixture, NULL, fixture_set_up, test_triage_from_list, fixture_tear_down);
+  g_test_add ("/window/refresh-keeps-selection", Fixture, NULL, fixture_set_up, test_refresh_keeps_selection, fixture_tear_down);
   g_test_add ("/window/open-ticket", Fixture, NULL, fixture_set_up, test_open_ticket, fixture_tear_down);
 
   return g_test_run ();

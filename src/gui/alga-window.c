@@ -52,6 +52,9 @@ struct _AlgaWindow
   guint                 tags_timeout_id;
 
   GtkLabel             *count_labels[ALGA_N_VIEWS];
+  /* Counts and filter data wait until the list has shown its first page: they are not what
+   * the technician sat down for, and they would compete with it for the network. */
+  gboolean              deferred_loads;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -708,6 +711,14 @@ on_tickets_state_changed_cb (AlgaWindow *self)
       && !alga_ticket_list_get_cached (self->tickets)
       && alga_ticket_list_get_error (self->tickets) == NULL && list_is_whole_view (self))
     set_count (self, self->view, alga_ticket_list_get_total (self->tickets));
+
+  if (self->deferred_loads && self->tickets != NULL && !alga_ticket_list_get_loading (self->tickets)
+      && (!alga_ticket_list_get_cached (self->tickets) || alga_ticket_list_get_error (self->tickets) != NULL))
+    {
+      self->deferred_loads = FALSE;
+      load_counts (self);
+      load_reference_data (self);
+    }
 }
 
 /* Actions. */
@@ -722,7 +733,8 @@ refresh_action (GtkWidget  *widget,
   if (self->tickets == NULL)
     return;
 
-  alga_ticket_list_reload (self->tickets);
+  /* In place: the selection and the scroll position stay. */
+  alga_ticket_list_refresh (self->tickets);
   load_counts (self);
 }
 
@@ -1276,10 +1288,8 @@ alga_window_set_session (AlgaWindow  *self,
       }
   }
   alga_ticket_list_view_set_model (self->ticket_list_view, self->tickets);
+  self->deferred_loads = TRUE;
   alga_ticket_list_reload (self->tickets);
-
-  load_counts (self);
-  load_reference_data (self);
   update_list_title (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "tickets");
