@@ -43,6 +43,7 @@ struct _AlgaApplication
   GPtrArray      *tray_events;  /* AlgaTrayEvent, newest first */
   guint           my_open_count;
   AlgaWatcher    *watcher;   /* while signed in */
+  guint           watcher_start_id;
   AlgaNotifier   *notifier;
 };
 
@@ -357,6 +358,21 @@ on_watcher_event_cb (AlgaApplication *self,
   add_tray_event (self, event);
 }
 
+/* The watcher's first poll waits a little: at start the window's own requests come first. */
+#define WATCHER_START_DELAY_S 5
+
+static gboolean
+start_watcher_cb (gpointer user_data)
+{
+  AlgaApplication *self = user_data;
+
+  self->watcher_start_id = 0;
+  if (self->watcher != NULL)
+    alga_watcher_start (self->watcher);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* One watcher per signed-in account; signing out stops it. */
 static void
 update_watcher (AlgaApplication *self)
@@ -370,6 +386,7 @@ update_watcher (AlgaApplication *self)
       g_object_get (self->watcher, "client", &watched, NULL);
       if (watched == client && client != NULL)
         return;
+      g_clear_handle_id (&self->watcher_start_id, g_source_remove);
       alga_watcher_stop (self->watcher);
       g_signal_handlers_disconnect_by_func (self->watcher, on_watcher_event_cb, self);
       g_clear_object (&self->watcher);
@@ -381,7 +398,7 @@ update_watcher (AlgaApplication *self)
   self->watcher = alga_watcher_new (client, user_id, NULL);
   g_signal_connect_object (self->watcher, "event", G_CALLBACK (on_watcher_event_cb),
                            self, G_CONNECT_SWAPPED);
-  alga_watcher_start (self->watcher);
+  self->watcher_start_id = g_timeout_add_seconds (WATCHER_START_DELAY_S, start_watcher_cb, self);
 }
 
 static void
@@ -768,6 +785,7 @@ alga_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->watcher_start_id, g_source_remove);
   if (self->watcher != NULL)
     alga_watcher_stop (self->watcher);
   g_clear_object (&self->watcher);
