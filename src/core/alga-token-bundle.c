@@ -222,6 +222,13 @@ get_string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Absent or empty is allowed (a pasted key has no refresh token); present must be usable. */
+static gboolean
+optional_token_ok (const char *token)
+{
+  return token == NULL || *token == '\0' || alga_token_is_well_formed (token);
+}
+
 /**
  * alga_token_bundle_new_from_json:
  * @json: what alga_token_bundle_to_json() made
@@ -260,8 +267,12 @@ alga_token_bundle_new_from_json (const char  *json,
   server_url = get_string_member (object, "serverUrl");
   user_id = get_string_member (object, "userId");
   access_key = get_string_member (object, "accessKey");
+  /* A key that could not travel in a header is of no use (and would not survive being saved
+   * again: fuzz-token-bundle). */
   if (server_url == NULL || *server_url == '\0' || user_id == NULL || *user_id == '\0'
-      || access_key == NULL || *access_key == '\0')
+      || !alga_token_is_well_formed (access_key)
+      || !optional_token_ok (get_string_member (object, "refreshToken"))
+      || !optional_token_ok (get_string_member (object, "tenantId")))
     goto bad;
 
   expires = get_string_member (object, "expiresAt");
