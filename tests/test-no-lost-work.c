@@ -382,7 +382,7 @@ test_time_entry_arrived (Fixture       *f,
   AdwComboRow *service_row;
   g_autofree char *draft = NULL;
 
-  dialog = alga_time_entry_dialog_new (f->window, f->client, f->ticket);
+  dialog = alga_time_entry_dialog_new (f->window, f->client, NULL, f->ticket);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), f->drafts);
   gtk_window_present (GTK_WINDOW (dialog));

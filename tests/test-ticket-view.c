@@ -13,13 +13,16 @@
 
 #include "alga-assignee-picker.h"
 #include "alga-client.h"
+#include "alga-error.h"
 #include "alga-priority.h"
+#include "alga-reference-data.h"
 #include "alga-status.h"
 #include "alga-test-gtk.h"
 #include "alga-test-server.h"
 #include "alga-test-credentials.h"
 #include "alga-test-utils.h"
 #include "alga-ticket-view.h"
+#include "alga-time-entry-dialog.h"
 
 /* The fixture: a server, a client, and the pane in a window with a toast overlay. */
 
@@ -643,6 +646,146 @@ test_shortcuts (Fixture       *f,
   g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
 }
 
+/* A label anywhere under @widget showing @text: a toast's title, say. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Issue 7: while the server cannot be reached, an edit is refused with a message and the
+ * control goes back; once the server answers again, edits go through. */
+static void
+test_offline_refuses_edits (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  AdwComboRow *row = child (f, "priority_row");
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
+  g_autofree char *old_id = g_strdup (alga_ticket_get_priority_id (ticket));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AlgaTicket) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  const AlgaTestFault drop = { .kind = ALGA_TEST_FAULT_DROP };
+  GListModel *model = adw_combo_row_get_model (row);
+  guint old_position = adw_combo_row_get_selected (row);
+  guint target = (old_position + 1) % g_list_model_get_n_items (model);
+
+  /* The connection drops: the client learns the server cannot be reached. */
+  alga_client_set_retry_policy (f->client, 1, 10);
+  alga_test_server_add_fault (f->server, NULL, "/api/v1/*", &drop);
+  g_assert_false (alga_client_get_offline (f->client));
+  alga_client_get_ticket_async (f->client, alga_ticket_get_ticket_id (ticket), NULL,
+                                alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 5000);
+  failed = alga_client_get_ticket_finish (f->client, result, &error);
+  g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK);
+  g_assert_true (alga_client_get_offline (f->client));
+
+  alga_test_server_clear_requests (f->server);
+  adw_combo_row_set_selected (row, target);
+  alga_test_wait_until (shows_label (GTK_WIDGET (f->window),
+                                     "You are offline. Changes can be made again once the server can be reached."),
+                        5000);
+  alga_test_wait_until (adw_combo_row_get_selected (row) == old_position, 5000);
+  alga_test_spin (100);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", path), ==, 0);
+  g_assert_cmpstr (alga_ticket_get_priority_id (ticket), ==, old_id);
+
+  /* Each refusal reads the ticket again (and so does the view every few seconds): once that
+   * reaches the server, the next edit goes through. */
+  alga_test_server_clear_faults (f->server);
+  alga_test_wait_until (adw_combo_row_get_selected (row) == old_position, 5000);
+  adw_combo_row_set_selected (row, target);
+  alga_test_wait_until (!alga_client_get_offline (f->client), 5000);
+  alga_test_wait_until (adw_combo_row_get_selected (row) == old_position, 5000);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", path), ==, 0);
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "GET", path) >= 1, 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
+  alga_test_spin (50);
+  adw_combo_row_set_selected (row, target);
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (g_strcmp0 (alga_ticket_get_priority_id (ticket), old_id) != 0, 5000);
+}
+
+static gboolean
+open_on_same_board_other_than (AlgaTicket *ticket,
+                               gpointer    first)
+{
+  return !alga_ticket_get_status_is_closed (ticket) &&
+         g_strcmp0 (alga_ticket_get_board_id (ticket), alga_ticket_get_board_id (first)) == 0 &&
+         g_strcmp0 (alga_ticket_get_ticket_id (ticket), alga_ticket_get_ticket_id (first)) != 0;
+}
+
+/* Issue 7: statuses, priorities, users and services come from the account's shared lists, so
+ * a second pane and a second dialog ask the server nothing more. */
+static void
+test_shared_reference_data (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AlgaReferenceData) reference_data = alga_reference_data_new (f->client, NULL);
+  g_autoptr(AlgaTicket) first = NULL;
+  g_autoptr(AlgaTicket) second = NULL;
+  AlgaTicketView *other;
+  GtkWindow *other_window;
+  GtkWidget *dialogs[2];
+
+  alga_ticket_view_set_reference_data (f->view, reference_data);
+  alga_test_server_clear_requests (f->server);
+  first = show_ticket (f, open_on_board, (gpointer) "General Support");
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "GET", "/api/v1/users") == 1, 5000);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/statuses"), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/priorities"), ==, 1);
+
+  /* Another pane of the same account, on another ticket of the same board. */
+  second = find_list_ticket (f, open_on_same_board_other_than, first);
+  other_window = GTK_WINDOW (adw_window_new ());
+  other = ALGA_TICKET_VIEW (alga_ticket_view_new ());
+  adw_window_set_content (ADW_WINDOW (other_window), GTK_WIDGET (other));
+  alga_ticket_view_set_client (other, f->client);
+  alga_ticket_view_set_reference_data (other, reference_data);
+  alga_ticket_view_set_ticket (other, second);
+  gtk_window_present (other_window);
+  alga_test_wait_until (alga_ticket_get_has_detail (second), 5000);
+  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (
+                          ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (other),
+                                                                        ALGA_TYPE_TICKET_VIEW,
+                                                                        "priority_row")))) > 1,
+                        5000);
+  alga_test_spin (50);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/statuses"), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/priorities"), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/users"), ==, 1);
+
+  /* Two time entry dialogs: the services are asked for once. */
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      dialogs[i] = alga_time_entry_dialog_new (f->window, f->client, reference_data, first);
+      gtk_window_present (GTK_WINDOW (dialogs[i]));
+      alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (
+                              ADW_COMBO_ROW (gtk_widget_get_template_child (dialogs[i],
+                                                                            ALGA_TYPE_TIME_ENTRY_DIALOG,
+                                                                            "service_row")))) > 1,
+                            5000);
+    }
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/services"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    gtk_window_destroy (GTK_WINDOW (dialogs[i]));
+  gtk_window_destroy (other_window);
+  alga_test_spin (20);
+}
+
 static void
 test_accessible_labels (Fixture       *f,
                         gconstpointer  data)
@@ -680,6 +823,8 @@ main (int   argc,
   ADD ("reply-focuses-composer", test_reply_focuses_composer);
   ADD ("shortcuts", test_shortcuts);
   ADD ("accessible-labels", test_accessible_labels);
+  ADD ("offline-refuses-edits", test_offline_refuses_edits);
+  ADD ("shared-reference-data", test_shared_reference_data);
 
   return g_test_run ();
 }

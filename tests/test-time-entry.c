@@ -157,7 +157,7 @@ nth_widget (GtkWidget *root,
 static GtkWidget *
 open_dialog (Fixture *fixture)
 {
-  GtkWidget *dialog = alga_time_entry_dialog_new (fixture->parent, fixture->client,
+  GtkWidget *dialog = alga_time_entry_dialog_new (fixture->parent, fixture->client, NULL,
                                                   fixture->ticket);
   AdwComboRow *service_row;
 

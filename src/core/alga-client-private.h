@@ -19,5 +19,7 @@ GUri            *alga_client_build_uri          (AlgaClient  *self,
                                                  const char  *path,
                                                  const char  *query,
                                                  GError     **error);
+void             alga_client_set_offline        (AlgaClient  *self,
+                                                 gboolean     offline);
 
 G_END_DECLS

@@ -34,6 +34,8 @@ struct _AlgaClient
   guint        timeout;
   guint        max_attempts;
   guint        base_delay_ms;
+  /* Issue 7: the last request could not reach the server; edits wait for the next answer. */
+  gboolean     offline;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaClient, alga_client, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ enum {
   PROP_0,
   PROP_BASE_URL,
   PROP_TIMEOUT,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -176,6 +179,10 @@ alga_client_get_property (GObject    *object,
       g_value_set_uint (value, self->timeout);
       break;
 
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -234,6 +241,17 @@ alga_client_class_init (AlgaClientClass *klass)
                        0, G_MAXUINT, DEFAULT_TIMEOUT_S,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AlgaClient:offline:
+   *
+   * The last request could not reach the server (no connection, or no answer in time); the
+   * next answer of any kind clears it. Views refuse edits meanwhile.
+   */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -285,6 +303,34 @@ alga_client_new (const char  *base_url,
     return NULL;
 
   return g_object_new (ALGA_TYPE_CLIENT, "base-url", normalized, NULL);
+}
+
+/**
+ * alga_client_get_offline:
+ * @self: a #AlgaClient
+ *
+ * Returns: whether the last request could not reach the server
+ */
+gboolean
+alga_client_get_offline (AlgaClient *self)
+{
+  g_return_val_if_fail (ALGA_IS_CLIENT (self), FALSE);
+
+  return self->offline;
+}
+
+/* Called by AlgaRequest as each request reaches the server, or fails to. */
+void
+alga_client_set_offline (AlgaClient *self,
+                         gboolean    offline)
+{
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+
+  if (self->offline == !!offline)
+    return;
+
+  self->offline = !!offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
 }
 
 /**

@@ -277,6 +277,9 @@ return_error (GTask  *task,
 
   close_stream (req);
   g_debug ("%s %s failed: %s", req->method, g_uri_get_path (req->uri), error->message);
+  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
+      g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT))
+    alga_client_set_offline (req->client, TRUE);
   g_task_return_error (task, error);
 }
 
@@ -489,6 +492,7 @@ on_sent_cb (GObject      *source,
       return;
     }
 
+  alga_client_set_offline (req->client, FALSE);
   headers = soup_message_get_response_headers (req->message);
   req->status = soup_message_get_status (req->message);
   req->retry_after = alga_request_parse_retry_after (

@@ -18,6 +18,8 @@ struct _AlgaAssigneePicker
   GtkPopover      parent_instance;
 
   AlgaClient     *client;
+  /* Issue 7: everyone (no search) comes from the account's shared lists, if set. */
+  AlgaReferenceData *reference_data;
   char           *user_id;
   gboolean        show_unassign;
   GListStore     *users;
@@ -92,12 +94,15 @@ pick (AlgaAssigneePicker *self,
   g_signal_emit (self, signals[USER_PICKED], 0, user_id, display_name);
 }
 
+static void show_users (AlgaAssigneePicker *self,
+                        GPtrArray          *users,
+                        const GError       *error);
+
 static void
 list_users_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  AlgaAssigneePicker *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) users = NULL;
 
@@ -105,7 +110,29 @@ list_users_cb (GObject      *source,
   if (alga_gui_error_is_cancelled (error))
     return;
 
-  self = ALGA_ASSIGNEE_PICKER (user_data);
+  show_users (ALGA_ASSIGNEE_PICKER (user_data), users, error);
+}
+
+static void
+reference_users_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+
+  users = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  show_users (ALGA_ASSIGNEE_PICKER (user_data), users, error);
+}
+
+static void
+show_users (AlgaAssigneePicker *self,
+            GPtrArray          *users,
+            const GError       *error)
+{
   g_clear_object (&self->cancellable);
 
   if (users == NULL)
@@ -264,6 +291,7 @@ alga_assignee_picker_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_ASSIGNEE_PICKER);
+  g_clear_object (&self->reference_data);
   g_clear_object (&self->client);
   g_clear_object (&self->users);
 
@@ -495,6 +523,24 @@ alga_assignee_picker_get_model (AlgaAssigneePicker *self)
 }
 
 /**
+ * alga_assignee_picker_set_reference_data:
+ * @self: a picker
+ * @reference_data: (nullable): the account's shared lists
+ *
+ * Lets the list of everyone come from @reference_data, so that opening the picker does not ask
+ * the server each time; searches still do.
+ */
+void
+alga_assignee_picker_set_reference_data (AlgaAssigneePicker *self,
+                                         AlgaReferenceData  *reference_data)
+{
+  g_return_if_fail (ALGA_IS_ASSIGNEE_PICKER (self));
+  g_return_if_fail (!reference_data || ALGA_IS_REFERENCE_DATA (reference_data));
+
+  g_set_object (&self->reference_data, reference_data);
+}
+
+/**
  * alga_assignee_picker_search:
  * @self: a picker
  * @text: (nullable): what to look for; %NULL or empty lists everyone
@@ -522,6 +568,12 @@ alga_assignee_picker_search (AlgaAssigneePicker *self,
   search = g_strstrip (g_strdup (text != NULL ? text : ""));
   self->cancellable = g_cancellable_new ();
   show_message (self, NULL, TRUE);
+  if (search[0] == '\0' && self->reference_data != NULL)
+    {
+      alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_USERS, NULL,
+                                     self->cancellable, reference_users_cb, self);
+      return;
+    }
   alga_client_list_users_async (self->client,
                                 search[0] != '\0' ? search : NULL,
                                 1, 50,

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "alga-client.h"
+#include "alga-reference-data.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ GtkWidget  *alga_assignee_picker_new               (void);
 AlgaClient *alga_assignee_picker_get_client        (AlgaAssigneePicker *self);
 void        alga_assignee_picker_set_client        (AlgaAssigneePicker *self,
                                                     AlgaClient         *client);
+void        alga_assignee_picker_set_reference_data (AlgaAssigneePicker *self,
+                                                     AlgaReferenceData  *reference_data);
 const char *alga_assignee_picker_get_user_id       (AlgaAssigneePicker *self);
 void        alga_assignee_picker_set_user_id       (AlgaAssigneePicker *self,
                                                     const char         *user_id);

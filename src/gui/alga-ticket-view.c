@@ -45,7 +45,10 @@ struct _AlgaTicketView
 
   /* Everything started for the current ticket; cancelled when it changes. */
   GCancellable     *cancellable;
-  /* Reference data, kept for the view's life: board id → GListStore of AlgaStatus. */
+  /* Issue 7: the account's shared lists (statuses, priorities, users), or one of the view's
+   * own when none was given. */
+  AlgaReferenceData *reference_data;
+  /* What the lists gave, kept for the view's life: board id → GListStore of AlgaStatus. */
   GHashTable       *statuses;
   GListStore       *priorities;
   GCancellable     *reference_cancellable;
@@ -61,6 +64,9 @@ struct _AlgaTicketView
 
   guint             update_idle_id;
   guint             resize_idle_id;
+  /* While the server cannot be reached, the ticket is read again now and then to find out when
+   * it is back (and edits with it). */
+  guint             offline_retry_id;
   gboolean          description_dirty;
 
   GtkStack         *stack;
@@ -577,6 +583,14 @@ update_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A merge notifies many properties at once: the pane is redrawn once, before the next frame. */
+static void
+queue_update (AlgaTicketView *self)
+{
+  if (self->update_idle_id == 0)
+    self->update_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
+}
+
 static void
 on_ticket_notify_cb (AlgaTicketView *self,
                      GParamSpec     *pspec)
@@ -586,9 +600,7 @@ on_ticket_notify_cb (AlgaTicketView *self,
   else if (g_str_equal (pspec->name, "board-id"))
     load_reference_data (self);
 
-  /* A merge notifies many properties at once: redraw the pane once, before the next frame. */
-  if (self->update_idle_id == 0)
-    self->update_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
+  queue_update (self);
 }
 
 static void
@@ -788,7 +800,22 @@ static gboolean
 can_edit (AlgaTicketView *self,
           Field           field)
 {
-  return self->ticket != NULL && self->client != NULL && !self->busy[field];
+  if (self->ticket == NULL || self->client == NULL || self->busy[field])
+    return FALSE;
+
+  /* Issue 7: there is no queue of offline edits, so a change made now would be lost; it is not
+   * taken at all. Reading the ticket again finds out whether the server is back. */
+  if (alga_client_get_offline (self->client))
+    {
+      alga_gui_show_toast (GTK_WIDGET (self),
+                           _("You are offline. Changes can be made again once the server can be reached."));
+      queue_update (self);
+      if (!self->loading)
+        load_detail (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -1003,7 +1030,7 @@ list_users_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   AlgaTicketView *self;
 
-  users = alga_client_list_users_finish (ALGA_CLIENT (source), result, NULL, &error);
+  users = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
@@ -1039,7 +1066,7 @@ list_statuses_cb (GObject      *source,
   AlgaTicketView *self;
   GListStore *store;
 
-  statuses = alga_client_list_statuses_finish (ALGA_CLIENT (source), result, &error);
+  statuses = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
@@ -1076,7 +1103,7 @@ list_priorities_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   AlgaTicketView *self;
 
-  priorities = alga_client_list_priorities_finish (ALGA_CLIENT (source), result, &error);
+  priorities = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
@@ -1094,12 +1121,31 @@ list_priorities_cb (GObject      *source,
     sync_priority_row (self);
 }
 
+/* Reference data belongs to one server and account: what the old lists gave is forgotten. */
+static void
+forget_reference_data (AlgaTicketView    *self,
+                       AlgaReferenceData *reference_data)
+{
+  g_cancellable_cancel (self->reference_cancellable);
+  g_clear_object (&self->reference_cancellable);
+  g_hash_table_remove_all (self->statuses);
+  g_hash_table_remove_all (self->user_names);
+  g_list_store_remove_all (self->priorities);
+  g_clear_pointer (&self->loading_board_id, g_free);
+  self->priorities_loading = FALSE;
+  self->users_requested = FALSE;
+
+  g_set_object (&self->reference_data, reference_data);
+  alga_assignee_picker_set_reference_data (self->assignee_picker, reference_data);
+  alga_assignee_picker_set_reference_data (self->watcher_picker, reference_data);
+}
+
 static void
 load_reference_data (AlgaTicketView *self)
 {
   const char *board_id;
 
-  if (self->client == NULL || self->ticket == NULL)
+  if (self->reference_data == NULL || self->ticket == NULL)
     return;
 
   if (self->reference_cancellable == NULL)
@@ -1110,22 +1156,22 @@ load_reference_data (AlgaTicketView *self)
       !g_hash_table_contains (self->statuses, board_id))
     {
       self->loading_board_id = g_strdup (board_id);
-      alga_client_list_statuses_async (self->client, board_id, self->reference_cancellable,
-                                       list_statuses_cb, self);
+      alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_STATUSES, board_id,
+                                     self->reference_cancellable, list_statuses_cb, self);
     }
 
   if (!self->priorities_loading && g_list_model_get_n_items (G_LIST_MODEL (self->priorities)) == 0)
     {
       self->priorities_loading = TRUE;
-      alga_client_list_priorities_async (self->client, self->reference_cancellable,
-                                         list_priorities_cb, self);
+      alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_PRIORITIES, NULL,
+                                     self->reference_cancellable, list_priorities_cb, self);
     }
 
   if (!self->users_requested)
     {
       self->users_requested = TRUE;
-      alga_client_list_users_async (self->client, NULL, 1, 100, self->reference_cancellable,
-                                    list_users_cb, self);
+      alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_USERS, NULL,
+                                     self->reference_cancellable, list_users_cb, self);
     }
 }
 
@@ -1202,6 +1248,29 @@ start_loading (AlgaTicketView *self)
   self->cancellable = g_cancellable_new ();
   load_detail (self);
   load_reference_data (self);
+}
+
+/* Offline (issue 7). */
+
+#define OFFLINE_RETRY_SECONDS 10
+
+static gboolean
+offline_retry_cb (gpointer user_data)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (user_data);
+
+  if (self->ticket != NULL && !self->loading)
+    load_detail (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_client_offline_changed_cb (AlgaTicketView *self)
+{
+  g_clear_handle_id (&self->offline_retry_id, g_source_remove);
+  if (self->client != NULL && alga_client_get_offline (self->client))
+    self->offline_retry_id = g_timeout_add_seconds (OFFLINE_RETRY_SECONDS, offline_retry_cb, self);
 }
 
 /* Actions. */
@@ -1354,7 +1423,7 @@ log_time_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->client, self->ticket);
+                                       self->client, self->reference_data, self->ticket);
   alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), self->draft_store);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1392,11 +1461,15 @@ alga_ticket_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->ticket, self);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_clear_handle_id (&self->resize_idle_id, g_source_remove);
+  g_clear_handle_id (&self->offline_retry_id, g_source_remove);
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
 
   /* The template's top widget is AdwBin's child: let AdwBin drop it first, or both unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_VIEW);
   g_clear_object (&self->client);
+  g_clear_object (&self->reference_data);
   g_clear_object (&self->ticket);
   g_clear_object (&self->draft_store);
   g_clear_object (&self->priorities);
@@ -1669,18 +1742,23 @@ alga_ticket_view_set_client (AlgaTicketView *self,
   g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
   g_return_if_fail (!client || ALGA_IS_CLIENT (client));
 
-  if (!g_set_object (&self->client, client))
+  if (self->client == client)
     return;
 
-  /* Reference data belongs to one server and account. */
-  g_cancellable_cancel (self->reference_cancellable);
-  g_clear_object (&self->reference_cancellable);
-  g_hash_table_remove_all (self->statuses);
-  g_hash_table_remove_all (self->user_names);
-  g_list_store_remove_all (self->priorities);
-  g_clear_pointer (&self->loading_board_id, g_free);
-  self->priorities_loading = FALSE;
-  self->users_requested = FALSE;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::offline",
+                             G_CALLBACK (on_client_offline_changed_cb), self, G_CONNECT_SWAPPED);
+  on_client_offline_changed_cb (self);
+
+  /* Lists of the view's own until the account's shared ones are given (after the client). */
+  {
+    g_autoptr(AlgaReferenceData) own = client != NULL ? alga_reference_data_new (client, NULL) : NULL;
+
+    forget_reference_data (self, own);
+  }
 
   alga_assignee_picker_set_client (self->assignee_picker, client);
   alga_assignee_picker_set_client (self->watcher_picker, client);
@@ -1790,6 +1868,32 @@ alga_ticket_view_dup_web_uri (AlgaTicketView *self)
  *
  * Gives the composer and the time entry dialog the account's drafts.
  */
+/**
+ * alga_ticket_view_set_reference_data:
+ * @self: a ticket view
+ * @reference_data: (nullable): the account's shared lists; %NULL for lists of the view's own
+ *
+ * Lets statuses, priorities, users and services come from the lists the whole window shares
+ * (kept ten minutes and in the account's cache) rather than from the server for each view.
+ */
+void
+alga_ticket_view_set_reference_data (AlgaTicketView    *self,
+                                     AlgaReferenceData *reference_data)
+{
+  g_autoptr(AlgaReferenceData) own = NULL;
+
+  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+  g_return_if_fail (!reference_data || ALGA_IS_REFERENCE_DATA (reference_data));
+
+  if (reference_data == self->reference_data)
+    return;
+
+  if (reference_data == NULL && self->client != NULL)
+    reference_data = own = alga_reference_data_new (self->client, NULL);
+  forget_reference_data (self, reference_data);
+  load_reference_data (self);
+}
+
 void
 alga_ticket_view_set_draft_store (AlgaTicketView *self,
                                   AlgaDraftStore *draft_store)

@@ -9,6 +9,7 @@
 
 #include "alga-client.h"
 #include "alga-draft-store.h"
+#include "alga-reference-data.h"
 #include "alga-ticket.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,7 @@ void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
 char       *alga_ticket_view_dup_web_uri (AlgaTicketView *self);
 void        alga_ticket_view_set_draft_store (AlgaTicketView *self,
                                               AlgaDraftStore *draft_store);
+void        alga_ticket_view_set_reference_data (AlgaTicketView    *self,
+                                                 AlgaReferenceData *reference_data);
 
 G_END_DECLS

@@ -441,7 +441,7 @@ list_services_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = NULL;
 
-  services = alga_client_list_services_finish (ALGA_CLIENT (source), result, &error);
+  services = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
@@ -760,16 +760,29 @@ alga_time_entry_dialog_init (AlgaTimeEntryDialog *self)
   update_log (self);
 }
 
+/**
+ * alga_time_entry_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @client: the account's client, which logs the time
+ * @reference_data: (nullable): the account's shared lists, where the services come from; %NULL
+ *   asks the server
+ * @ticket: the ticket the time goes on
+ *
+ * Returns: (transfer floating): a new dialog
+ */
 GtkWidget *
-alga_time_entry_dialog_new (GtkWindow  *parent,
-                            AlgaClient *client,
-                            AlgaTicket *ticket)
+alga_time_entry_dialog_new (GtkWindow         *parent,
+                            AlgaClient        *client,
+                            AlgaReferenceData *reference_data,
+                            AlgaTicket        *ticket)
 {
+  g_autoptr(AlgaReferenceData) own_reference_data = NULL;
   AlgaTimeEntryDialog *self;
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (ALGA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (!reference_data || ALGA_IS_REFERENCE_DATA (reference_data), NULL);
   g_return_val_if_fail (ALGA_IS_TICKET (ticket), NULL);
 
   self = g_object_new (ALGA_TYPE_TIME_ENTRY_DIALOG,
@@ -788,8 +801,10 @@ alga_time_entry_dialog_new (GtkWindow  *parent,
   adw_preferences_group_set_description (self->work_group, subtitle);
 
   self->cancellable = g_cancellable_new ();
-  alga_client_list_services_async (client, self->cancellable, list_services_cb,
-                                   g_object_ref (self));
+  if (reference_data == NULL)
+    reference_data = own_reference_data = alga_reference_data_new (client, NULL);
+  alga_reference_data_get_async (reference_data, ALGA_REFERENCE_SERVICES, NULL, self->cancellable,
+                                 list_services_cb, g_object_ref (self));
 
   return GTK_WIDGET (self);
 }

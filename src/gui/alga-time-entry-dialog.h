@@ -9,6 +9,7 @@
 
 #include "alga-client.h"
 #include "alga-draft-store.h"
+#include "alga-reference-data.h"
 #include "alga-ticket.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ G_DECLARE_FINAL_TYPE (AlgaTimeEntryDialog, alga_time_entry_dialog, ALGA, TIME_EN
 /* A modal window, transient for @parent, that logs time on @ticket. */
 GtkWidget      *alga_time_entry_dialog_new             (GtkWindow           *parent,
                                                         AlgaClient          *client,
+                                                        AlgaReferenceData   *reference_data,
                                                         AlgaTicket          *ticket);
 AlgaDraftStore *alga_time_entry_dialog_get_draft_store (AlgaTimeEntryDialog *self);
 void            alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
