@@ -10,9 +10,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "alga-assignee-picker.h"
+#include "alga-cache.h"
 #include "alga-client.h"
+#include "alga-comment-thread.h"
 #include "alga-error.h"
 #include "alga-priority.h"
 #include "alga-reference-data.h"
@@ -786,6 +789,67 @@ test_shared_reference_data (Fixture       *f,
   alga_test_spin (20);
 }
 
+static gboolean
+open_with_comments (AlgaTicket *ticket,
+                    gpointer    server)
+{
+  return !alga_ticket_get_status_is_closed (ticket) &&
+         alga_ticket_get_description (ticket) != NULL &&
+         alga_test_server_count_comments (server, alga_ticket_get_ticket_id (ticket)) > 0;
+}
+
+/* Issue 7: a ticket read once is there offline: its detail and comments from the cache, with a
+ * word that it is a saved copy. */
+static void
+test_offline_saved_copy (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("alga-ticket-view-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cache.sqlite", NULL);
+  g_autoptr(AlgaCache) cache = NULL;
+  g_autoptr(AlgaTicket) online = NULL;
+  g_autoptr(AlgaTicket) offline = NULL;
+  g_autoptr(GError) error = NULL;
+  const AlgaTestFault drop = { .kind = ALGA_TEST_FAULT_DROP };
+  AlgaCommentThread *thread = child (f, "comment_thread");
+  GListModel *comments = alga_comment_thread_get_model (thread);
+  guint n_comments;
+
+  cache = alga_cache_new_for_path (path, &error);
+  g_assert_no_error (error);
+  alga_ticket_view_set_cache (f->view, cache);
+
+  online = show_ticket (f, open_with_comments, f->server);
+  n_comments = alga_test_server_count_comments (f->server, alga_ticket_get_ticket_id (online));
+  alga_test_wait_until (g_list_model_get_n_items (comments) == n_comments, 5000);
+  alga_ticket_view_set_ticket (f->view, NULL);
+
+  /* The same ticket as the list knows it (no detail), with the server gone. */
+  offline = find_list_ticket (f, open_with_comments, f->server);
+  g_assert_cmpstr (alga_ticket_get_ticket_id (offline), ==, alga_ticket_get_ticket_id (online));
+  g_assert_false (alga_ticket_get_has_detail (offline));
+  alga_client_set_retry_policy (f->client, 1, 10);
+  alga_test_server_add_fault (f->server, NULL, "/api/v1/*", &drop);
+  alga_ticket_view_set_ticket (f->view, offline);
+
+  alga_test_wait_until (gtk_revealer_get_reveal_child (child (f, "error_revealer")), 5000);
+  g_assert_cmpstr (gtk_label_get_text (child (f, "error_label")), ==,
+                   "Offline. This is the copy saved on this computer.");
+  g_assert_true (alga_ticket_get_has_detail (offline));
+  g_assert_cmpstr (alga_ticket_get_description (offline), ==, alga_ticket_get_description (online));
+  alga_test_wait_until (g_list_model_get_n_items (comments) == n_comments, 5000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (thread),
+                                                               ALGA_TYPE_COMMENT_THREAD, "stack"))),
+                   ==, "comments");
+
+  alga_test_server_clear_faults (f->server);
+  alga_ticket_view_set_cache (f->view, NULL);
+  g_clear_object (&cache);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_accessible_labels (Fixture       *f,
                         gconstpointer  data)
@@ -825,6 +889,7 @@ main (int   argc,
   ADD ("accessible-labels", test_accessible_labels);
   ADD ("offline-refuses-edits", test_offline_refuses_edits);
   ADD ("shared-reference-data", test_shared_reference_data);
+  ADD ("offline-saved-copy", test_offline_saved_copy);
 
   return g_test_run ();
 }

@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-cache.h"
 #include "alga-comment-row.h"
 #include "alga-comment-thread.h"
+#include "alga-error.h"
 #include "alga-gui-util.h"
 
 /* The server's largest page; a short page is the last one (there is no total: §5.1). */
@@ -21,6 +23,8 @@ struct _AlgaCommentThread
   AdwBin      parent_instance;
 
   AlgaClient   *client;
+  /* Issue 7: the account's cache, where the comments read last wait for offline times. */
+  AlgaCache    *cache;
   char         *user_id;
   AlgaTicket   *ticket;
   char         *loaded_ticket_id;
@@ -90,6 +94,39 @@ update_state (AlgaCommentThread *self)
     show_state (self, "empty");
 }
 
+/* Offline, the comments saved the last time stand in (the pane says that it shows a saved copy). */
+static gboolean
+show_cached (AlgaCommentThread *self,
+             const char        *ticket_id,
+             const GError      *error)
+{
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(GError) cache_error = NULL;
+
+  if (self->cache == NULL ||
+      !(g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
+        g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT)))
+    return FALSE;
+
+  cached = alga_cache_load_comments (self->cache, ticket_id, &cache_error);
+  if (cached == NULL)
+    {
+      if (cache_error != NULL)
+        g_debug ("No saved comments: %s", cache_error->message);
+      return FALSE;
+    }
+
+  g_list_store_splice (self->comments, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
+                       cached->pdata, cached->len);
+  /* Not loaded: the next load asks the server again. */
+  g_clear_pointer (&self->loaded_ticket_id, g_free);
+  g_clear_object (&self->cancellable);
+  update_state (self);
+
+  return TRUE;
+}
+
 static void
 list_comments_cb (GObject      *source,
                   GAsyncResult *result,
@@ -111,6 +148,9 @@ list_comments_cb (GObject      *source,
       g_clear_object (&self->cancellable);
       return;
     }
+
+  if (page == NULL && show_cached (self, data->ticket_id, error))
+    return;
 
   if (page == NULL)
     {
@@ -138,6 +178,14 @@ list_comments_cb (GObject      *source,
       data->offset += page->len;
       load_page (g_steal_pointer (&data));
       return;
+    }
+
+  if (self->cache != NULL)
+    {
+      g_autoptr(GError) cache_error = NULL;
+
+      if (!alga_cache_store_comments (self->cache, data->ticket_id, data->comments, &cache_error))
+        g_debug ("Could not save the comments: %s", cache_error->message);
     }
 
   /* One splice, so the list box builds its rows once, in order. */
@@ -223,6 +271,7 @@ alga_comment_thread_dispose (GObject *object)
   /* AdwBin owns its child too: let go of it before the template does, or it is unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMMENT_THREAD);
+  g_clear_object (&self->cache);
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
   g_clear_object (&self->comments);
@@ -359,6 +408,24 @@ alga_comment_thread_set_client (AlgaCommentThread *self,
 
   start_load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+/**
+ * alga_comment_thread_set_cache:
+ * @self: a comment thread
+ * @cache: (nullable): the account's cache
+ *
+ * Comments read from the server are saved in @cache, and shown from it when the server
+ * cannot be reached.
+ */
+void
+alga_comment_thread_set_cache (AlgaCommentThread *self,
+                               AlgaCache         *cache)
+{
+  g_return_if_fail (ALGA_IS_COMMENT_THREAD (self));
+  g_return_if_fail (!cache || ALGA_IS_CACHE (cache));
+
+  g_set_object (&self->cache, cache);
 }
 
 const char *

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "alga-cache.h"
 #include "alga-client.h"
 #include "alga-comment.h"
 #include "alga-ticket.h"
@@ -21,6 +22,8 @@ GtkWidget  *alga_comment_thread_new         (void);
 AlgaClient *alga_comment_thread_get_client  (AlgaCommentThread *self);
 void        alga_comment_thread_set_client  (AlgaCommentThread *self,
                                              AlgaClient        *client);
+void        alga_comment_thread_set_cache   (AlgaCommentThread *self,
+                                             AlgaCache         *cache);
 const char *alga_comment_thread_get_user_id (AlgaCommentThread *self);
 void        alga_comment_thread_set_user_id (AlgaCommentThread *self,
                                              const char        *user_id);

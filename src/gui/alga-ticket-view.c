@@ -16,8 +16,10 @@
 #include "alga-ticket-view.h"
 
 #include "alga-assignee-picker.h"
+#include "alga-cache.h"
 #include "alga-comment-thread.h"
 #include "alga-composer.h"
+#include "alga-error.h"
 #include "alga-gui-util.h"
 #include "alga-priority.h"
 #include "alga-rich-text-view.h"
@@ -48,6 +50,8 @@ struct _AlgaTicketView
   /* Issue 7: the account's shared lists (statuses, priorities, users), or one of the view's
    * own when none was given. */
   AlgaReferenceData *reference_data;
+  /* Issue 7: the account's cache; the detail read last stands in while offline. */
+  AlgaCache        *cache;
   /* What the lists gave, kept for the view's life: board id → GListStore of AlgaStatus. */
   GHashTable       *statuses;
   GListStore       *priorities;
@@ -1184,6 +1188,39 @@ set_loading (AlgaTicketView *self,
   gtk_spinner_set_spinning (self->loading_spinner, loading);
 }
 
+/* Offline, the detail saved the last time fills in what the list's item lacks, and the error
+ * row says that it is a saved copy. */
+static gboolean
+show_cached_detail (AlgaTicketView *self,
+                    const GError   *error)
+{
+  g_autoptr(AlgaTicket) cached = NULL;
+  g_autoptr(GError) cache_error = NULL;
+
+  if (self->cache == NULL ||
+      !(g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
+        g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT)))
+    return FALSE;
+
+  cached = alga_cache_load_ticket (self->cache, alga_ticket_get_ticket_id (self->ticket),
+                                   &cache_error);
+  if (cached == NULL)
+    {
+      if (cache_error != NULL)
+        g_debug ("No saved copy of the ticket: %s", cache_error->message);
+      return FALSE;
+    }
+
+  /* The list's item may be newer than the saved detail: only what it lacks is taken. */
+  if (!alga_ticket_get_has_detail (self->ticket))
+    alga_ticket_update_from (self->ticket, cached);
+  gtk_label_set_label (self->error_label,
+                       _("Offline. This is the copy saved on this computer."));
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+
+  return TRUE;
+}
+
 static void
 get_ticket_cb (GObject      *source,
                GAsyncResult *result,
@@ -1204,9 +1241,19 @@ get_ticket_cb (GObject      *source,
     {
       g_autofree char *message = alga_gui_error_message (error);
 
+      if (show_cached_detail (self, error))
+        return;
       gtk_label_set_label (self->error_label, message);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
       return;
+    }
+
+  if (self->cache != NULL)
+    {
+      g_autoptr(GError) cache_error = NULL;
+
+      if (!alga_cache_store_ticket (self->cache, detail, &cache_error))
+        g_debug ("Could not save the ticket: %s", cache_error->message);
     }
 
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
@@ -1470,6 +1517,7 @@ alga_ticket_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_VIEW);
   g_clear_object (&self->client);
   g_clear_object (&self->reference_data);
+  g_clear_object (&self->cache);
   g_clear_object (&self->ticket);
   g_clear_object (&self->draft_store);
   g_clear_object (&self->priorities);
@@ -1868,6 +1916,25 @@ alga_ticket_view_dup_web_uri (AlgaTicketView *self)
  *
  * Gives the composer and the time entry dialog the account's drafts.
  */
+/**
+ * alga_ticket_view_set_cache:
+ * @self: a ticket view
+ * @cache: (nullable): the account's cache
+ *
+ * Details and comments read from the server are saved in @cache, and shown from it when the
+ * server cannot be reached.
+ */
+void
+alga_ticket_view_set_cache (AlgaTicketView *self,
+                            AlgaCache      *cache)
+{
+  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+  g_return_if_fail (!cache || ALGA_IS_CACHE (cache));
+
+  g_set_object (&self->cache, cache);
+  alga_comment_thread_set_cache (self->comment_thread, cache);
+}
+
 /**
  * alga_ticket_view_set_reference_data:
  * @self: a ticket view

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "alga-cache.h"
 #include "alga-client.h"
 #include "alga-draft-store.h"
 #include "alga-reference-data.h"
@@ -31,6 +32,8 @@ void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
 char       *alga_ticket_view_dup_web_uri (AlgaTicketView *self);
 void        alga_ticket_view_set_draft_store (AlgaTicketView *self,
                                               AlgaDraftStore *draft_store);
+void        alga_ticket_view_set_cache   (AlgaTicketView *self,
+                                          AlgaCache      *cache);
 void        alga_ticket_view_set_reference_data (AlgaTicketView    *self,
                                                  AlgaReferenceData *reference_data);
 
