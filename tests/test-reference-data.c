@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "alga-board.h"
 #include "alga-cache.h"
 #include "alga-client.h"
 #include "alga-error.h"
@@ -102,6 +103,7 @@ test_each_kind (Fixture       *fixture,
     { ALGA_REFERENCE_PRIORITIES, "/api/v1/tickets/priorities", alga_priority_get_type },
     { ALGA_REFERENCE_SERVICES, "/api/v1/services", alga_service_get_type },
     { ALGA_REFERENCE_USERS, "/api/v1/users", alga_user_get_type },
+    { ALGA_REFERENCE_BOARDS, "/api/v1/boards", alga_board_get_type },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -223,23 +225,43 @@ static void
 test_kept_across_runs (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr(AlgaReferenceData) next_run = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) cached = NULL;
-  g_autoptr(GError) error = NULL;
+  static const struct
+  {
+    AlgaReferenceKind  kind;
+    const char        *path;
+  } kinds[] = {
+    { ALGA_REFERENCE_USERS, "/api/v1/users" },
+    { ALGA_REFERENCE_BOARDS, "/api/v1/boards" },
+  };
+  g_autoptr(AlgaReferenceData) next_run = alga_reference_data_new (fixture->client, fixture->cache);
 
-  first = get (fixture->data, ALGA_REFERENCE_USERS, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (count (fixture, "/api/v1/users"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GPtrArray) first = NULL;
+      g_autoptr(GPtrArray) cached = NULL;
+      g_autoptr(GError) error = NULL;
 
-  /* A later start within the lifetime reads them from the cache. */
-  next_run = alga_reference_data_new (fixture->client, fixture->cache);
-  cached = get (next_run, ALGA_REFERENCE_USERS, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (cached->len, ==, first->len);
-  g_assert_cmpstr (alga_user_get_user_id (g_ptr_array_index (cached, 0)), ==,
-                   alga_user_get_user_id (g_ptr_array_index (first, 0)));
-  g_assert_cmpuint (count (fixture, "/api/v1/users"), ==, 1);
+      first = get (fixture->data, kinds[i].kind, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count (fixture, kinds[i].path), ==, 1);
+
+      /* A later start within the lifetime reads them from the cache. */
+      cached = get (next_run, kinds[i].kind, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (cached->len, ==, first->len);
+      if (kinds[i].kind == ALGA_REFERENCE_USERS)
+        g_assert_cmpstr (alga_user_get_user_id (g_ptr_array_index (cached, 0)), ==,
+                         alga_user_get_user_id (g_ptr_array_index (first, 0)));
+      else
+        for (guint j = 0; j < first->len; j++)
+          {
+            g_assert_cmpstr (alga_board_get_board_id (g_ptr_array_index (cached, j)), ==,
+                             alga_board_get_board_id (g_ptr_array_index (first, j)));
+            g_assert_cmpstr (alga_board_get_board_name (g_ptr_array_index (cached, j)), ==,
+                             alga_board_get_board_name (g_ptr_array_index (first, j)));
+          }
+      g_assert_cmpuint (count (fixture, kinds[i].path), ==, 1);
+    }
 }
 
 static void

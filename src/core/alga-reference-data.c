@@ -9,6 +9,7 @@
 
 #include "alga-reference-data.h"
 
+#include "alga-board.h"
 #include "alga-priority.h"
 #include "alga-service.h"
 #include "alga-status.h"
@@ -42,6 +43,7 @@ static const char * const kind_names[] = {
   [ALGA_REFERENCE_PRIORITIES] = "priorities",
   [ALGA_REFERENCE_SERVICES] = "services",
   [ALGA_REFERENCE_USERS] = "users",
+  [ALGA_REFERENCE_BOARDS] = "boards",
 };
 
 static const AlgaJsonDecodeFunc decoders[] = {
@@ -49,6 +51,7 @@ static const AlgaJsonDecodeFunc decoders[] = {
   [ALGA_REFERENCE_PRIORITIES] = (AlgaJsonDecodeFunc) alga_priority_new_from_json,
   [ALGA_REFERENCE_SERVICES] = (AlgaJsonDecodeFunc) alga_service_new_from_json,
   [ALGA_REFERENCE_USERS] = (AlgaJsonDecodeFunc) alga_user_new_from_json,
+  [ALGA_REFERENCE_BOARDS] = (AlgaJsonDecodeFunc) alga_board_new_from_json,
 };
 
 static void
@@ -125,6 +128,9 @@ fetched_cb (GObject      *source,
     case ALGA_REFERENCE_SERVICES:
       objects = alga_client_list_services_finish (client, result, &error);
       break;
+    case ALGA_REFERENCE_BOARDS:
+      objects = alga_client_list_boards_finish (client, result, &error);
+      break;
     case ALGA_REFERENCE_USERS:
     default:
       objects = alga_client_list_users_finish (client, result, NULL, &error);
@@ -173,6 +179,9 @@ start_fetch (AlgaReferenceData *self,
       break;
     case ALGA_REFERENCE_SERVICES:
       alga_client_list_services_async (self->client, NULL, fetched_cb, data);
+      break;
+    case ALGA_REFERENCE_BOARDS:
+      alga_client_list_boards_async (self->client, NULL, fetched_cb, data);
       break;
     case ALGA_REFERENCE_USERS:
     default:
@@ -335,7 +344,7 @@ alga_reference_data_get_async (AlgaReferenceData   *self,
   Entry *entry;
 
   g_return_if_fail (ALGA_IS_REFERENCE_DATA (self));
-  g_return_if_fail (kind <= ALGA_REFERENCE_USERS);
+  g_return_if_fail (kind <= ALGA_REFERENCE_BOARDS);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, alga_reference_data_get_async);

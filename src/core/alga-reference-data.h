@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (AlgaReferenceData, alga_reference_data, ALGA, REFERENCE_DA
  * @ALGA_REFERENCE_PRIORITIES: AlgaPriority
  * @ALGA_REFERENCE_SERVICES: AlgaService
  * @ALGA_REFERENCE_USERS: AlgaUser, the first hundred
+ * @ALGA_REFERENCE_BOARDS: AlgaBoard
  *
  * The lists that change rarely and that every view needs.
  */
@@ -31,6 +32,7 @@ typedef enum
   ALGA_REFERENCE_PRIORITIES,
   ALGA_REFERENCE_SERVICES,
   ALGA_REFERENCE_USERS,
+  ALGA_REFERENCE_BOARDS,
 } AlgaReferenceKind;
 
 /* Ten minutes, as issue 7 asks. */
