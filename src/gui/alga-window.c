@@ -13,6 +13,7 @@
 
 #include "alga-cache.h"
 #include "alga-gui-util.h"
+#include "alga-reference-data.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-view.h"
 #include "alga-view.h"
@@ -86,6 +87,9 @@ struct _AlgaWindow
 
   /* Issue 7: the account's cache, and the banner saying the list is not live. */
   AlgaCache            *cache;
+  /* Issue 7: the account's statuses, priorities, boards, users and services, shared with the
+   * ticket pane, kept ten minutes and in the cache. */
+  AlgaReferenceData    *reference_data;
   GtkRevealer          *offline_revealer;
   GtkLabel             *offline_label;
   gulong                bench_paint_id;
@@ -373,7 +377,7 @@ on_statuses_loaded_cb (GObject      *source,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint i;
 
-  statuses = alga_client_list_statuses_finish (ALGA_CLIENT (source), result, &error);
+  statuses = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (statuses == NULL)
     {
       if (!alga_gui_error_is_cancelled (error))
@@ -422,7 +426,7 @@ on_boards_loaded_cb (GObject      *source,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint i;
 
-  boards = alga_client_list_boards_finish (ALGA_CLIENT (source), result, &error);
+  boards = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (boards == NULL)
     {
       if (!alga_gui_error_is_cancelled (error))
@@ -460,7 +464,7 @@ on_priorities_loaded_cb (GObject      *source,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint i;
 
-  priorities = alga_client_list_priorities_finish (ALGA_CLIENT (source), result, &error);
+  priorities = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (priorities == NULL)
     {
       if (!alga_gui_error_is_cancelled (error))
@@ -487,17 +491,15 @@ on_priorities_loaded_cb (GObject      *source,
 static void
 load_reference_data (AlgaWindow *self)
 {
-  AlgaClient *client = get_client (self);
-
-  if (client == NULL)
+  if (self->reference_data == NULL)
     return;
 
-  alga_client_list_statuses_async (client, NULL, self->cancellable,
-                                   on_statuses_loaded_cb, g_object_ref (self));
-  alga_client_list_priorities_async (client, self->cancellable,
-                                     on_priorities_loaded_cb, g_object_ref (self));
-  alga_client_list_boards_async (client, self->cancellable,
-                                 on_boards_loaded_cb, g_object_ref (self));
+  alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_STATUSES, NULL,
+                                 self->cancellable, on_statuses_loaded_cb, g_object_ref (self));
+  alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_PRIORITIES, NULL,
+                                 self->cancellable, on_priorities_loaded_cb, g_object_ref (self));
+  alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_BOARDS, NULL,
+                                 self->cancellable, on_boards_loaded_cb, g_object_ref (self));
 }
 
 /* Signal handlers from the template. */
@@ -952,6 +954,7 @@ alga_window_dispose (GObject *object)
   if (self->bench_paint_id != 0)
     g_clear_signal_handler (&self->bench_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   g_clear_object (&self->tickets);
+  g_clear_object (&self->reference_data);
   g_clear_object (&self->cache);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -1223,12 +1226,14 @@ alga_window_set_session (AlgaWindow  *self,
   alga_ticket_list_view_set_model (self->ticket_list_view, NULL);
   alga_ticket_view_set_ticket (self->ticket_view, NULL);
   g_clear_object (&self->tickets);
+  g_clear_object (&self->reference_data);
   g_clear_object (&self->cache);
   update_cache_state (self);
 
   if (session == NULL)
     {
       alga_ticket_view_set_client (self->ticket_view, NULL);
+      alga_ticket_view_set_cache (self->ticket_view, NULL);
       alga_ticket_view_set_draft_store (self->ticket_view, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -1275,6 +1280,9 @@ alga_window_set_session (AlgaWindow  *self,
     if (self->cache == NULL)
       g_warning ("No local cache: %s", cache_error->message);
     alga_ticket_list_set_cache (self->tickets, self->cache);
+    self->reference_data = alga_reference_data_new (get_client (self), self->cache);
+    alga_ticket_view_set_cache (self->ticket_view, self->cache);
+    alga_ticket_view_set_reference_data (self->ticket_view, self->reference_data);
     g_signal_connect_object (self->tickets, "notify::cached",
                              G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->tickets, "notify::offline",
