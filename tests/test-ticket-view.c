@@ -833,8 +833,9 @@ test_offline_saved_copy (Fixture       *f,
   alga_ticket_view_set_ticket (f->view, offline);
 
   alga_test_wait_until (gtk_revealer_get_reveal_child (child (f, "error_revealer")), 5000);
+  g_assert_cmpstr (gtk_label_get_text (child (f, "error_title")), ==, "Offline");
   g_assert_cmpstr (gtk_label_get_text (child (f, "error_label")), ==,
-                   "Offline. This is the copy saved on this computer.");
+                   "This is the copy saved on this computer.");
   g_assert_true (alga_ticket_get_has_detail (offline));
   g_assert_cmpstr (alga_ticket_get_description (offline), ==, alga_ticket_get_description (online));
   alga_test_wait_until (g_list_model_get_n_items (comments) == n_comments, 5000);

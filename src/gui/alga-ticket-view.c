@@ -81,6 +81,8 @@ struct _AlgaTicketView
   GtkLabel         *status_pill;
   GtkLabel         *priority_pill;
   GtkRevealer      *error_revealer;
+  GtkImage         *error_icon;
+  GtkLabel         *error_title;
   GtkLabel         *error_label;
   AdwComboRow      *status_row;
   GtkSpinner       *status_spinner;
@@ -1025,6 +1027,13 @@ on_remove_watcher_clicked_cb (GtkButton      *button,
 
 /* Loading. */
 
+static gboolean
+is_unreachable (const GError *error)
+{
+  return g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
+         g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT);
+}
+
 static void
 list_users_cb (GObject      *source,
                GAsyncResult *result,
@@ -1078,7 +1087,9 @@ list_statuses_cb (GObject      *source,
   if (statuses == NULL)
     {
       g_clear_pointer (&self->loading_board_id, g_free);
-      alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the statuses."), error);
+      /* Offline, the card above says so once; a toast per list would only repeat it. */
+      if (!is_unreachable (error))
+        alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the statuses."), error);
       return;
     }
 
@@ -1115,7 +1126,8 @@ list_priorities_cb (GObject      *source,
   self->priorities_loading = FALSE;
   if (priorities == NULL)
     {
-      alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the priorities."), error);
+      if (!is_unreachable (error))
+        alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the priorities."), error);
       return;
     }
 
@@ -1188,8 +1200,21 @@ set_loading (AlgaTicketView *self,
   gtk_spinner_set_spinning (self->loading_spinner, loading);
 }
 
+static void
+show_load_error (AlgaTicketView *self,
+                 gboolean        saved_copy,
+                 const char     *message)
+{
+  gtk_image_set_from_icon_name (self->error_icon, saved_copy ? "network-offline-symbolic"
+                                                             : "dialog-warning-symbolic");
+  gtk_label_set_label (self->error_title, saved_copy ? _("Offline")
+                                                     : _("Could Not Load the Ticket"));
+  gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
 /* Offline, the detail saved the last time fills in what the list's item lacks, and the error
- * row says that it is a saved copy. */
+ * card says that it is a saved copy. */
 static gboolean
 show_cached_detail (AlgaTicketView *self,
                     const GError   *error)
@@ -1197,9 +1222,7 @@ show_cached_detail (AlgaTicketView *self,
   g_autoptr(AlgaTicket) cached = NULL;
   g_autoptr(GError) cache_error = NULL;
 
-  if (self->cache == NULL ||
-      !(g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
-        g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT)))
+  if (self->cache == NULL || !is_unreachable (error))
     return FALSE;
 
   cached = alga_cache_load_ticket (self->cache, alga_ticket_get_ticket_id (self->ticket),
@@ -1214,9 +1237,7 @@ show_cached_detail (AlgaTicketView *self,
   /* The list's item may be newer than the saved detail: only what it lacks is taken. */
   if (!alga_ticket_get_has_detail (self->ticket))
     alga_ticket_update_from (self->ticket, cached);
-  gtk_label_set_label (self->error_label,
-                       _("Offline. This is the copy saved on this computer."));
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  show_load_error (self, TRUE, _("This is the copy saved on this computer."));
 
   return TRUE;
 }
@@ -1243,8 +1264,7 @@ get_ticket_cb (GObject      *source,
 
       if (show_cached_detail (self, error))
         return;
-      gtk_label_set_label (self->error_label, message);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      show_load_error (self, FALSE, message);
       return;
     }
 
@@ -1627,6 +1647,8 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, status_pill);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, priority_pill);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, error_icon);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, error_title);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, error_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, status_row);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, status_spinner);

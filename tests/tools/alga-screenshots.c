@@ -256,6 +256,29 @@ take_all (AlgaApplication *app,
   save_png (GTK_WIDGET (dialog), "time-entry", dark);
   gtk_window_destroy (dialog);
 
+  /* Offline (issue 7): the server is gone; the list and the ticket read last come from the
+   * cache, with the banner and the pane saying so. */
+  {
+    const AlgaTestFault drop = { .kind = ALGA_TEST_FAULT_DROP };
+    AlgaTicketList *model = alga_ticket_list_view_get_model (list_view);
+    g_autoptr(AlgaTicket) other = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autofree char *shown_id = g_strdup (alga_ticket_get_ticket_id (alga_ticket_view_get_ticket (ticket_view)));
+
+    alga_client_set_retry_policy (client, 1, 10);
+    alga_test_server_add_fault (server, NULL, "/api/v1/*", &drop);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+    spin (1500);
+    alga_ticket_list_view_select_ticket_id (list_view, alga_ticket_get_ticket_id (other));
+    spin (500);
+    alga_ticket_list_view_select_ticket_id (list_view, shown_id);
+    spin (2000);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                                find_main_scrolled_window (GTK_WIDGET (ticket_view), NULL)), 0);
+    spin (800);
+    save_png (GTK_WIDGET (window), "offline", dark);
+    alga_test_server_clear_faults (server);
+  }
+
   /* The sign-in page, as a newcomer meets it. */
   sign_in_page = alga_sign_in_page_new (store);
   alga_sign_in_page_set_server_url (ALGA_SIGN_IN_PAGE (sign_in_page), "psa.example.com");
