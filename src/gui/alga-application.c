@@ -35,9 +35,13 @@ struct _AlgaApplication
   AlgaTokenStore *store;
   AlgaSession    *session;
   GCancellable   *cancellable;
-  GtkWidget      *sign_in_page;
+  GtkWidget      *sign_in_page;  /* made when first needed */
+  char           *sign_in_server_url;
   char           *pending_ticket_id;
   gboolean        restoring;
+  /* Issue 7: asked for a window while the keyring is still being asked (see present_window). */
+  gboolean        window_pending;
+  guint           window_timeout_id;
   AlgaBackground *background;
   AlgaTray       *tray;
   GPtrArray      *tray_events;  /* AlgaTrayEvent, newest first */
@@ -51,7 +55,10 @@ G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
 
 static void set_session (AlgaApplication *self,
                          AlgaSession     *session);
+static void on_signed_in_cb (AlgaApplication *self,
+                             AlgaSession     *session);
 static void update_watcher (AlgaApplication *self);
+static void show_pending_ticket (AlgaApplication *self);
 static void add_tray_event (AlgaApplication *self,
                             AlgaEvent       *event);
 
@@ -90,6 +97,29 @@ on_view_count_changed_cb (AlgaApplication *self,
   update_tray_tooltip (self);
 }
 
+/* Issue 7: the sign-in page is made only when someone is to sign in, not at each start of a
+ * signed-in app (its template is several milliseconds before the first frame). */
+static AlgaSignInPage *
+ensure_sign_in_page (AlgaApplication *self)
+{
+  AlgaWindow *window = get_window (self);
+
+  if (self->sign_in_page == NULL)
+    {
+      self->sign_in_page = g_object_ref_sink (alga_sign_in_page_new (self->store));
+      g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb),
+                               self, G_CONNECT_SWAPPED);
+      if (self->sign_in_server_url != NULL)
+        alga_sign_in_page_set_server_url (ALGA_SIGN_IN_PAGE (self->sign_in_page),
+                                          self->sign_in_server_url);
+    }
+
+  if (window != NULL && gtk_widget_get_parent (self->sign_in_page) == NULL)
+    alga_window_set_sign_in_page (window, self->sign_in_page);
+
+  return ALGA_SIGN_IN_PAGE (self->sign_in_page);
+}
+
 static AlgaWindow *
 ensure_window (AlgaApplication *self)
 {
@@ -100,13 +130,65 @@ ensure_window (AlgaApplication *self)
       window = alga_window_new (self);
       g_signal_connect_object (window, "view-count-changed",
                                G_CALLBACK (on_view_count_changed_cb), self, G_CONNECT_SWAPPED);
-      alga_window_set_sign_in_page (window, self->sign_in_page);
       /* While the keyring is asked, the window shows that it is starting. */
       if (!self->restoring)
-        alga_window_set_session (window, self->session);
+        {
+          if (self->session == NULL || self->sign_in_page != NULL)
+            ensure_sign_in_page (self);
+          alga_window_set_session (window, self->session);
+        }
     }
 
   return window;
+}
+
+static void
+present_pending_window (AlgaApplication *self)
+{
+  if (!self->window_pending)
+    return;
+
+  self->window_pending = FALSE;
+  g_clear_handle_id (&self->window_timeout_id, g_source_remove);
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  show_pending_ticket (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+window_timeout_cb (gpointer user_data)
+{
+  AlgaApplication *self = user_data;
+
+  self->window_timeout_id = 0;
+  present_pending_window (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* How long the keyring may take before the window shows that the app is starting. Unlocked,
+ * it answers within a few turns of the main loop. */
+#define WINDOW_WAIT_MS 150
+
+/* Issue 7: while the keyring is asked for the stored account, building and mapping a window
+ * would keep the main loop from the keyring's replies for about 100 ms, and the window's first
+ * frame would be a page of its own. The window waits for the answer (at most WINDOW_WAIT_MS),
+ * then shows the account's list from its first frame. */
+static void
+present_window (AlgaApplication *self)
+{
+  if (get_window (self) == NULL && self->restoring)
+    {
+      if (!self->window_pending)
+        {
+          self->window_pending = TRUE;
+          g_application_hold (G_APPLICATION (self));
+          self->window_timeout_id = g_timeout_add (WINDOW_WAIT_MS, window_timeout_cb, self);
+        }
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
 }
 
 static void
@@ -161,6 +243,8 @@ set_session (AlgaApplication *self,
                                                                             "sign-out")),
                                session != NULL);
 
+  if (window != NULL && session == NULL && !self->restoring)
+    ensure_sign_in_page (self);
   if (window != NULL)
     alga_window_set_session (window, session);
 
@@ -193,6 +277,9 @@ on_session_restored_cb (GObject      *source,
   if (alga_gui_error_is_cancelled (error))
     return;
 
+  set_session (self, session);
+  present_pending_window (self);
+
   window = get_window (self);
   if (error != NULL)
     {
@@ -200,8 +287,6 @@ on_session_restored_cb (GObject      *source,
       if (window != NULL)
         alga_gui_show_error_toast (GTK_WIDGET (window), _("Your account could not be loaded."), error);
     }
-
-  set_session (self, session);
 }
 
 /* At start: a key from the environment (build-aux/dev run, scripts), else the account in the
@@ -221,11 +306,16 @@ start_signing_in (AlgaApplication *self)
     server = g_settings_get_string (self->settings, "server-url");
 
   if (server != NULL && server[0] != '\0')
-    alga_sign_in_page_set_server_url (ALGA_SIGN_IN_PAGE (self->sign_in_page), server);
+    {
+      g_free (self->sign_in_server_url);
+      self->sign_in_server_url = g_strdup (server);
+      if (self->sign_in_page != NULL)
+        alga_sign_in_page_set_server_url (ALGA_SIGN_IN_PAGE (self->sign_in_page), server);
+    }
 
   if (key != NULL && key[0] != '\0' && email != NULL && server != NULL && server[0] != '\0')
     {
-      alga_sign_in_page_sign_in_with_key (ALGA_SIGN_IN_PAGE (self->sign_in_page), key, email);
+      alga_sign_in_page_sign_in_with_key (ensure_sign_in_page (self), key, email);
       return;
     }
 
@@ -694,10 +784,6 @@ alga_application_startup (GApplication *app)
   else
     self->store = alga_token_store_secret_new ();
 
-  self->sign_in_page = g_object_ref_sink (alga_sign_in_page_new (self->store));
-  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb),
-                           self, G_CONNECT_SWAPPED);
-
   set_session (self, NULL);
   start_background (self);
   start_signing_in (self);
@@ -709,6 +795,12 @@ alga_application_shutdown (GApplication *app)
   AlgaApplication *self = ALGA_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->window_pending)
+    {
+      self->window_pending = FALSE;
+      g_clear_handle_id (&self->window_timeout_id, g_source_remove);
+      g_application_release (app);
+    }
 
   G_APPLICATION_CLASS (alga_application_parent_class)->shutdown (app);
 }
@@ -718,7 +810,7 @@ alga_application_activate (GApplication *app)
 {
   AlgaApplication *self = ALGA_APPLICATION (app);
 
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  present_window (self);
 }
 
 static void
@@ -730,7 +822,7 @@ alga_application_open (GApplication  *app,
   AlgaApplication *self = ALGA_APPLICATION (app);
   int i;
 
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  present_window (self);
 
   for (i = 0; i < n_files; i++)
     {
@@ -738,7 +830,8 @@ alga_application_open (GApplication  *app,
 
       if (g_str_has_prefix (uri, "alga://auth/callback") || g_str_has_prefix (uri, "alga:///auth/callback"))
         {
-          if (!alga_sign_in_page_handle_callback (ALGA_SIGN_IN_PAGE (self->sign_in_page), uri))
+          if (self->sign_in_page == NULL
+              || !alga_sign_in_page_handle_callback (ALGA_SIGN_IN_PAGE (self->sign_in_page), uri))
             g_debug ("A sign-in link arrived while no browser sign-in was waiting for it");
         }
       else if (g_str_has_prefix (uri, "alga://ticket/"))
@@ -786,6 +879,7 @@ alga_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->watcher_start_id, g_source_remove);
+  g_clear_handle_id (&self->window_timeout_id, g_source_remove);
   if (self->watcher != NULL)
     alga_watcher_stop (self->watcher);
   g_clear_object (&self->watcher);
@@ -806,6 +900,7 @@ alga_application_finalize (GObject *object)
   AlgaApplication *self = ALGA_APPLICATION (object);
 
   g_clear_pointer (&self->server_url, g_free);
+  g_clear_pointer (&self->sign_in_server_url, g_free);
   g_clear_pointer (&self->pending_ticket_id, g_free);
   g_clear_pointer (&self->tray_events, g_ptr_array_unref);
 
