@@ -18,6 +18,7 @@
 #include "alga-json.h"
 #include "alga-request.h"
 #include "alga-soup-logger.h"
+#include "alga-ticket-page.h"
 
 #define DEFAULT_TIMEOUT_S      30
 #define DEFAULT_MAX_ATTEMPTS   3
@@ -644,6 +645,7 @@ typedef enum
   DECODE_DATA_ARRAY,    /* {"data": […]} → GPtrArray of models */
   DECODE_PAGINATED,     /* {"data": […], "pagination": {…}} → GPtrArray + AlgaPagination */
   DECODE_BARE_OBJECT,   /* {…} → JsonObject (mobile auth) */
+  DECODE_TICKET_PAGE,   /* as DECODE_PAGINATED, from the bytes by alga_ticket_page_decode() */
 } DecodeKind;
 
 typedef struct
@@ -762,6 +764,35 @@ on_endpoint_done_cb (GObject      *source,
   decode_into_task (task, root);
 }
 
+/* A page of tickets: no JsonNode tree, the bytes go straight to AlgaTickets (issue 7, B3). */
+static void
+on_ticket_page_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Endpoint *endpoint = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  GPtrArray *items;
+  GError *error = NULL;
+
+  g_return_if_fail (g_task_get_source_tag (G_TASK (result)) == alga_client_request_async);
+
+  body = (GBytes *) alga_request_propagate (G_TASK (result), NULL, NULL, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  items = alga_ticket_page_decode (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                   &endpoint->pagination, &error);
+  if (items == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
 static GTask *
 endpoint_task_new (AlgaClient          *self,
                    gpointer             source_tag,
@@ -801,8 +832,12 @@ call_endpoint (AlgaClient          *self,
 {
   GTask *task = endpoint_task_new (self, source_tag, kind, decode, cancellable, callback, user_data);
 
-  alga_client_request_async (self, method, path, query, body, flags, cancellable,
-                             on_endpoint_done_cb, task);
+  if (kind == DECODE_TICKET_PAGE)
+    alga_client_request_async (self, method, path, query, body, flags | ALGA_REQUEST_RAW_BODY,
+                               cancellable, on_ticket_page_done_cb, task);
+  else
+    alga_client_request_async (self, method, path, query, body, flags, cancellable,
+                               on_endpoint_done_cb, task);
 }
 
 static gpointer
@@ -899,8 +934,7 @@ alga_client_list_tickets_async (AlgaClient          *self,
   query_string = alga_ticket_query_to_string (query, MAX (page, 1), CLAMP (limit, 1, 100));
 
   call_endpoint (self, alga_client_list_tickets_async, "GET", "/api/v1/tickets", query_string,
-                 NULL, ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
-                 (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                 NULL, ALGA_REQUEST_DEFAULT, DECODE_TICKET_PAGE, NULL,
                  cancellable, callback, user_data);
 }
 

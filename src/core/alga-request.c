@@ -398,6 +398,13 @@ finish_response (GTask *task)
       return;
     }
 
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && (req->flags & ALGA_REQUEST_RAW_BODY) != 0)
+    {
+      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer)),
+                             (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       GError *error = NULL;

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* Internal to src/core: the 2xx body is returned as GBytes, unparsed, for a caller with its
+ * own decoder (the pages of tickets, alga-ticket-page.c). */
+#define ALGA_REQUEST_RAW_BODY ((AlgaRequestFlags) (1 << 16))
+
 void      alga_request_start             (GTask             *task,
                                           AlgaClient        *client,
                                           const char        *method,

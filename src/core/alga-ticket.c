@@ -7,12 +7,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "alga-ticket.h"
+#include "alga-ticket-private.h"
 #include "alga-error.h"
 #include "alga-json.h"
 #include "alga-tag.h"
 
-/* Declared before the struct, which keeps one GValue per property. */
 enum
 {
   PROP_0,
@@ -60,21 +62,80 @@ enum
 
 G_STATIC_ASSERT (N_PROPS <= 64);
 
+/* How each property is kept in values[]. POOLED strings are interned GRefStrings, shared by
+ * every ticket that names the same status, priority, client, person or board (issue 7, B4);
+ * a pooled string goes away with its last ticket, so the pool cannot grow without bound. */
+typedef enum
+{
+  KIND_STRING,
+  KIND_POOLED,
+  KIND_BOOLEAN,
+  KIND_DATE,
+  KIND_STRV,
+  KIND_OBJECT,
+} Kind;
+
+/* A plain struct of fields: one pointer per property (a boolean as GINT_TO_POINTER), set
+ * directly by the decoders; the GObject property machinery is only for bindings. */
 struct _AlgaTicket
 {
   GObject parent_instance;
 
-  GValue  values[N_PROPS];
+  gpointer   values[N_PROPS];
 
   /* A bit per property that the JSON carried (PROP_BIT). */
   guint64    known;
-  /* AlgaTag, or NULL; the colours behind the "tags" texts. */
+  /* AlgaTag, or NULL; the colours behind the "tags" texts. NULL with an empty "tags" stands
+   * for an empty list, which is by far the commonest. */
   GPtrArray *tag_list;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicket, alga_ticket, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
+
+static void take_attributes (AlgaTicket *self,
+                             JsonObject *attributes);
+
+static const guint8 kinds[N_PROPS] = {
+  [PROP_TICKET_ID] = KIND_STRING,
+  [PROP_TICKET_NUMBER] = KIND_STRING,
+  [PROP_TITLE] = KIND_STRING,
+  [PROP_URL] = KIND_STRING,
+  [PROP_STATUS_ID] = KIND_POOLED,
+  [PROP_STATUS_NAME] = KIND_POOLED,
+  [PROP_STATUS_IS_CLOSED] = KIND_BOOLEAN,
+  [PROP_PRIORITY_ID] = KIND_POOLED,
+  [PROP_PRIORITY_NAME] = KIND_POOLED,
+  [PROP_ASSIGNED_TO] = KIND_POOLED,
+  [PROP_ASSIGNED_TO_NAME] = KIND_POOLED,
+  [PROP_ASSIGNED_TEAM_ID] = KIND_POOLED,
+  [PROP_CLIENT_ID] = KIND_POOLED,
+  [PROP_CLIENT_NAME] = KIND_POOLED,
+  [PROP_CLIENT_EMAIL] = KIND_POOLED,
+  [PROP_CLIENT_PHONE] = KIND_POOLED,
+  [PROP_CONTACT_NAME_ID] = KIND_POOLED,
+  [PROP_CONTACT_NAME] = KIND_POOLED,
+  [PROP_CONTACT_EMAIL] = KIND_POOLED,
+  [PROP_CONTACT_PHONE] = KIND_POOLED,
+  [PROP_CONTACT_AVATAR_URL] = KIND_POOLED,
+  [PROP_LOCATION_NAME] = KIND_POOLED,
+  [PROP_BOARD_ID] = KIND_POOLED,
+  [PROP_BOARD_NAME] = KIND_POOLED,
+  [PROP_CATEGORY_NAME] = KIND_POOLED,
+  [PROP_ENTERED_BY] = KIND_POOLED,
+  [PROP_ENTERED_BY_NAME] = KIND_POOLED,
+  [PROP_ENTERED_AT] = KIND_DATE,
+  [PROP_UPDATED_AT] = KIND_DATE,
+  [PROP_CLOSED_AT] = KIND_DATE,
+  [PROP_DUE_DATE] = KIND_DATE,
+  [PROP_DESCRIPTION] = KIND_STRING,
+  [PROP_DESCRIPTION_HTML] = KIND_STRING,
+  [PROP_TAGS] = KIND_STRV,
+  [PROP_WATCHER_USER_IDS] = KIND_STRV,
+  [PROP_ATTRIBUTES] = KIND_OBJECT,
+  [PROP_HAS_DETAIL] = KIND_BOOLEAN,
+};
 
 /* The JSON member each property is read from; NULL ones are decoded by hand. */
 static const char * const members[N_PROPS] = {
@@ -110,6 +171,123 @@ static const char * const members[N_PROPS] = {
   [PROP_DESCRIPTION_HTML] = "description_html",
 };
 
+/* Shared by every ticket whose tags are known to be none; never freed. */
+static char *empty_strv[] = { NULL };
+
+static char *
+pool_string (const char *text)
+{
+  return text != NULL ? g_ref_string_new_intern (text) : NULL;
+}
+
+static void
+value_free (guint    prop,
+            gpointer value)
+{
+  if (value == NULL)
+    return;
+
+  switch (kinds[prop])
+    {
+    case KIND_STRING:
+      g_free (value);
+      break;
+    case KIND_POOLED:
+      g_ref_string_release (value);
+      break;
+    case KIND_DATE:
+      g_date_time_unref (value);
+      break;
+    case KIND_STRV:
+      if (value != (gpointer) empty_strv)
+        g_strfreev (value);
+      break;
+    case KIND_OBJECT:
+      json_object_unref (value);
+      break;
+    case KIND_BOOLEAN:
+    default:
+      break;
+    }
+}
+
+static gpointer
+value_copy (guint    prop,
+            gpointer value)
+{
+  if (value == NULL)
+    return NULL;
+
+  switch (kinds[prop])
+    {
+    case KIND_STRING:
+      return g_strdup (value);
+    case KIND_POOLED:
+      return g_ref_string_acquire (value);
+    case KIND_DATE:
+      return g_date_time_ref (value);
+    case KIND_STRV:
+      return value == (gpointer) empty_strv ? value : g_strdupv (value);
+    case KIND_OBJECT:
+      return json_object_ref (value);
+    case KIND_BOOLEAN:
+    default:
+      return value;
+    }
+}
+
+static gboolean
+value_equal (guint    prop,
+             gpointer a,
+             gpointer b)
+{
+  if (a == b)
+    return TRUE;
+
+  switch (kinds[prop])
+    {
+    case KIND_BOOLEAN:
+      return !a == !b;
+    case KIND_STRING:
+    case KIND_POOLED:
+      return g_strcmp0 (a, b) == 0;
+    default:
+      break;
+    }
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  switch (kinds[prop])
+    {
+    case KIND_DATE:
+      return g_date_time_equal (a, b);
+    case KIND_STRV:
+      return g_strv_equal ((const char * const *) a, (const char * const *) b);
+    case KIND_OBJECT:
+      return json_object_equal (a, b);
+    default:
+      return FALSE;
+    }
+}
+
+/* Takes value (owned) into the property, unless it is equal; whether it changed. */
+static gboolean
+take_value (AlgaTicket *self,
+            guint       prop,
+            gpointer    value)
+{
+  if (value_equal (prop, self->values[prop], value))
+    {
+      value_free (prop, value);
+      return FALSE;
+    }
+
+  value_free (prop, self->values[prop]);
+  self->values[prop] = value;
+  return TRUE;
+}
+
 static void
 alga_ticket_finalize (GObject *object)
 {
@@ -117,7 +295,7 @@ alga_ticket_finalize (GObject *object)
 
   g_clear_pointer (&self->tag_list, g_ptr_array_unref);
   for (guint i = 1; i < N_PROPS; i++)
-    g_value_unset (&self->values[i]);
+    value_free (i, self->values[i]);
 
   G_OBJECT_CLASS (alga_ticket_parent_class)->finalize (object);
 }
@@ -130,10 +308,25 @@ alga_ticket_get_property (GObject    *object,
 {
   AlgaTicket *self = ALGA_TICKET (object);
 
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    g_value_copy (&self->values[prop_id], value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  if (prop_id == PROP_0 || prop_id >= N_PROPS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (kinds[prop_id])
+    {
+    case KIND_STRING:
+    case KIND_POOLED:
+      g_value_set_string (value, self->values[prop_id]);
+      break;
+    case KIND_BOOLEAN:
+      g_value_set_boolean (value, GPOINTER_TO_INT (self->values[prop_id]));
+      break;
+    default:
+      g_value_set_boxed (value, self->values[prop_id]);
+      break;
+    }
 }
 
 static void
@@ -143,20 +336,36 @@ alga_ticket_set_property (GObject      *object,
                           GParamSpec   *pspec)
 {
   AlgaTicket *self = ALGA_TICKET (object);
+  gpointer v;
 
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    {
-      self->known |= PROP_BIT (prop_id);
-      if (alga_json_value_replace (&self->values[prop_id], value))
-        {
-          if (prop_id == PROP_TAGS)
-            g_clear_pointer (&self->tag_list, g_ptr_array_unref);
-          g_object_notify_by_pspec (object, pspec);
-        }
-    }
-  else
+  if (prop_id == PROP_0 || prop_id >= N_PROPS)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (kinds[prop_id])
+    {
+    case KIND_STRING:
+      v = g_value_dup_string (value);
+      break;
+    case KIND_POOLED:
+      v = pool_string (g_value_get_string (value));
+      break;
+    case KIND_BOOLEAN:
+      v = GINT_TO_POINTER (g_value_get_boolean (value) ? 1 : 0);
+      break;
+    default:
+      v = g_value_dup_boxed (value);
+      break;
+    }
+
+  self->known |= PROP_BIT (prop_id);
+  if (take_value (self, prop_id, v))
+    {
+      if (prop_id == PROP_TAGS)
+        g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+      g_object_notify_by_pspec (object, pspec);
     }
 }
 
@@ -323,47 +532,102 @@ alga_ticket_class_init (AlgaTicketClass *klass)
 static void
 alga_ticket_init (AlgaTicket *self)
 {
-  for (guint i = 1; i < N_PROPS; i++)
+}
+
+/* Sets the tags from their decoded list (owned): the texts, and the colours unless none. */
+static void
+set_tag_list (AlgaTicket *self,
+              GPtrArray  *tags)
+{
+  char **texts;
+
+  g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+  value_free (PROP_TAGS, self->values[PROP_TAGS]);
+
+  if (tags->len == 0)
     {
-      g_value_init (&self->values[i], G_PARAM_SPEC_VALUE_TYPE (properties[i]));
-      g_param_value_set_default (properties[i], &self->values[i]);
+      g_ptr_array_unref (tags);
+      self->values[PROP_TAGS] = empty_strv;
+      return;
     }
+
+  texts = g_new (char *, tags->len + 1);
+  for (guint i = 0; i < tags->len; i++)
+    texts[i] = g_strdup (alga_tag_get_text (g_ptr_array_index (tags, i)));
+  texts[tags->len] = NULL;
+
+  self->values[PROP_TAGS] = texts;
+  self->tag_list = tags;
 }
 
 static void
 read_tags (AlgaTicket *self,
            JsonNode   *node)
 {
-  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
-
-  g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+  GPtrArray *tags = NULL;
 
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    self->tag_list = alga_json_decode_array (node, (AlgaJsonDecodeFunc) alga_tag_new_from_json,
-                                             NULL);
-  else
-    self->tag_list = g_ptr_array_new_with_free_func (g_object_unref);
+    tags = alga_json_decode_array (node, (AlgaJsonDecodeFunc) alga_tag_new_from_json, NULL);
+  if (tags == NULL)
+    tags = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < self->tag_list->len; i++)
-    g_strv_builder_add (texts, alga_tag_get_text (g_ptr_array_index (self->tag_list, i)));
-
-  g_value_take_boxed (&self->values[PROP_TAGS], g_strv_builder_end (texts));
+  set_tag_list (self, tags);
 }
 
+/* Equal texts and equal colours; a tag without a list entry has no id nor colours. */
 static gboolean
-tag_lists_equal (GPtrArray *a,
-                 GPtrArray *b)
+tags_equal (AlgaTicket *a,
+            AlgaTicket *b)
 {
-  if (a == b)
-    return TRUE;
-  if (a == NULL || b == NULL || a->len != b->len)
+  const char * const *texts_a = a->values[PROP_TAGS];
+  const char * const *texts_b = b->values[PROP_TAGS];
+
+  if (texts_a == NULL || texts_b == NULL)
+    return texts_a == texts_b;
+  if (!g_strv_equal (texts_a, texts_b))
     return FALSE;
 
-  for (guint i = 0; i < a->len; i++)
-    if (!alga_tag_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
+  for (guint i = 0; texts_a[i] != NULL; i++)
+    {
+      AlgaTag *tag_a = a->tag_list != NULL ? g_ptr_array_index (a->tag_list, i) : NULL;
+      AlgaTag *tag_b = b->tag_list != NULL ? g_ptr_array_index (b->tag_list, i) : NULL;
+
+      if (g_strcmp0 (tag_a ? alga_tag_get_tag_id (tag_a) : NULL,
+                     tag_b ? alga_tag_get_tag_id (tag_b) : NULL) != 0 ||
+          g_strcmp0 (tag_a ? alga_tag_get_background_color (tag_a) : NULL,
+                     tag_b ? alga_tag_get_background_color (tag_b) : NULL) != 0 ||
+          g_strcmp0 (tag_a ? alga_tag_get_text_color (tag_a) : NULL,
+                     tag_b ? alga_tag_get_text_color (tag_b) : NULL) != 0)
+        return FALSE;
+    }
 
   return TRUE;
+}
+
+/* A string property from a json-glib member that is there and not null. */
+static void
+set_from_node (AlgaTicket *self,
+               JsonObject *object,
+               guint       prop)
+{
+  switch (kinds[prop])
+    {
+    case KIND_STRING:
+      self->values[prop] = alga_json_dup_string (object, members[prop]);
+      break;
+    case KIND_POOLED:
+      {
+        g_autofree char *text = alga_json_dup_string (object, members[prop]);
+
+        self->values[prop] = pool_string (text);
+      }
+      break;
+    case KIND_DATE:
+      self->values[prop] = alga_json_get_datetime (object, members[prop]);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**
@@ -373,7 +637,8 @@ tag_lists_equal (GPtrArray *a,
  *
  * Decodes a ticket list item (fields=mobile_list or the full payload, alga-api.md §2.2), a
  * detail (§4.1) or the bare row that PUT and POST answer with. Which members were present is
- * remembered, for alga_ticket_update_from().
+ * remembered, for alga_ticket_update_from(). Pages of tickets go through
+ * alga_ticket_page_decode() instead, which gives the same tickets without a JSON tree.
  *
  * Returns: (transfer full) (nullable): a new #AlgaTicket, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */
@@ -389,11 +654,22 @@ alga_ticket_new_from_json (JsonNode  *node,
     return NULL;
 
   self = g_object_new (ALGA_TYPE_TICKET, NULL);
-  alga_json_read_values (object, members, self->values, N_PROPS);
 
   for (guint i = 1; i < N_PROPS; i++)
-    if (members[i] != NULL && alga_json_has_member (object, members[i]))
+    {
+      JsonNode *member;
+
+      if (members[i] == NULL)
+        continue;
+
+      member = json_object_get_member (object, members[i]);
+      if (member == NULL)
+        continue;
+
       self->known |= PROP_BIT (i);
+      if (!JSON_NODE_HOLDS_NULL (member))
+        set_from_node (self, object, i);
+    }
 
   /* Lists and details carry the status' is_closed; the bare rows that PUT answers with only
    * the ticket's own is_closed column, which the server keeps in step. */
@@ -403,8 +679,8 @@ alga_ticket_new_from_json (JsonNode  *node,
       const char *member = alga_json_has_member (object, "status_is_closed") ?
                            "status_is_closed" : "is_closed";
 
-      g_value_set_boolean (&self->values[PROP_STATUS_IS_CLOSED],
-                           alga_json_get_boolean (object, member, FALSE));
+      self->values[PROP_STATUS_IS_CLOSED] =
+        GINT_TO_POINTER (alga_json_get_boolean (object, member, FALSE) ? 1 : 0);
       self->known |= PROP_BIT (PROP_STATUS_IS_CLOSED);
     }
 
@@ -415,25 +691,15 @@ alga_ticket_new_from_json (JsonNode  *node,
       self->known |= PROP_BIT (PROP_ATTRIBUTES) | PROP_BIT (PROP_DESCRIPTION) |
                      PROP_BIT (PROP_WATCHER_USER_IDS) | PROP_BIT (PROP_DUE_DATE);
       if (attributes != NULL)
-        {
-          g_value_take_boxed (&self->values[PROP_ATTRIBUTES],
-                              alga_json_object_deep_copy (attributes));
-          g_value_take_string (&self->values[PROP_DESCRIPTION],
-                               alga_json_dup_string (attributes, "description"));
-          g_value_take_boxed (&self->values[PROP_WATCHER_USER_IDS],
-                              alga_json_dup_strv (attributes, "watcher_user_ids"));
-          g_value_take_boxed (&self->values[PROP_DUE_DATE],
-                              alga_json_get_datetime (attributes, "due_date"));
-        }
+        take_attributes (self, alga_json_object_deep_copy (attributes));
     }
 
   /* The API cannot write the due_date column, but a server-side change may have. */
   if (alga_json_has_member (object, "due_date"))
     {
       self->known |= PROP_BIT (PROP_DUE_DATE);
-      if (g_value_get_boxed (&self->values[PROP_DUE_DATE]) == NULL)
-        g_value_take_boxed (&self->values[PROP_DUE_DATE],
-                            alga_json_get_datetime (object, "due_date"));
+      if (self->values[PROP_DUE_DATE] == NULL)
+        self->values[PROP_DUE_DATE] = alga_json_get_datetime (object, "due_date");
     }
 
   if (alga_json_has_member (object, "tags"))
@@ -446,7 +712,7 @@ alga_ticket_new_from_json (JsonNode  *node,
   if (alga_json_has_member (object, "description_html"))
     {
       self->known |= PROP_BIT (PROP_HAS_DETAIL);
-      g_value_set_boolean (&self->values[PROP_HAS_DETAIL], TRUE);
+      self->values[PROP_HAS_DETAIL] = GINT_TO_POINTER (1);
     }
 
   return g_steal_pointer (&self);
@@ -457,7 +723,7 @@ alga_ticket_get_ticket_id (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_TICKET_ID]);
+  return self->values[PROP_TICKET_ID];
 }
 
 const char *
@@ -465,7 +731,7 @@ alga_ticket_get_ticket_number (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_TICKET_NUMBER]);
+  return self->values[PROP_TICKET_NUMBER];
 }
 
 const char *
@@ -473,7 +739,7 @@ alga_ticket_get_title (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_TITLE]);
+  return self->values[PROP_TITLE];
 }
 
 const char *
@@ -481,7 +747,7 @@ alga_ticket_get_url (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_URL]);
+  return self->values[PROP_URL];
 }
 
 const char *
@@ -489,7 +755,7 @@ alga_ticket_get_status_id (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_STATUS_ID]);
+  return self->values[PROP_STATUS_ID];
 }
 
 const char *
@@ -497,7 +763,7 @@ alga_ticket_get_status_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_STATUS_NAME]);
+  return self->values[PROP_STATUS_NAME];
 }
 
 gboolean
@@ -505,7 +771,7 @@ alga_ticket_get_status_is_closed (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), FALSE);
 
-  return g_value_get_boolean (&self->values[PROP_STATUS_IS_CLOSED]);
+  return GPOINTER_TO_INT (self->values[PROP_STATUS_IS_CLOSED]);
 }
 
 const char *
@@ -513,7 +779,7 @@ alga_ticket_get_priority_id (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_PRIORITY_ID]);
+  return self->values[PROP_PRIORITY_ID];
 }
 
 const char *
@@ -521,7 +787,7 @@ alga_ticket_get_priority_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_PRIORITY_NAME]);
+  return self->values[PROP_PRIORITY_NAME];
 }
 
 const char *
@@ -529,7 +795,7 @@ alga_ticket_get_assigned_to (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ASSIGNED_TO]);
+  return self->values[PROP_ASSIGNED_TO];
 }
 
 const char *
@@ -537,7 +803,7 @@ alga_ticket_get_assigned_to_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ASSIGNED_TO_NAME]);
+  return self->values[PROP_ASSIGNED_TO_NAME];
 }
 
 const char *
@@ -545,7 +811,7 @@ alga_ticket_get_assigned_team_id (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ASSIGNED_TEAM_ID]);
+  return self->values[PROP_ASSIGNED_TEAM_ID];
 }
 
 const char *
@@ -553,7 +819,7 @@ alga_ticket_get_client_id (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CLIENT_ID]);
+  return self->values[PROP_CLIENT_ID];
 }
 
 const char *
@@ -561,7 +827,7 @@ alga_ticket_get_client_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CLIENT_NAME]);
+  return self->values[PROP_CLIENT_NAME];
 }
 
 const char *
@@ -569,7 +835,7 @@ alga_ticket_get_client_email (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CLIENT_EMAIL]);
+  return self->values[PROP_CLIENT_EMAIL];
 }
 
 const char *
@@ -577,7 +843,7 @@ alga_ticket_get_client_phone (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CLIENT_PHONE]);
+  return self->values[PROP_CLIENT_PHONE];
 }
 
 const char *
@@ -585,7 +851,7 @@ alga_ticket_get_contact_name_id (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CONTACT_NAME_ID]);
+  return self->values[PROP_CONTACT_NAME_ID];
 }
 
 const char *
@@ -593,7 +859,7 @@ alga_ticket_get_contact_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CONTACT_NAME]);
+  return self->values[PROP_CONTACT_NAME];
 }
 
 const char *
@@ -601,7 +867,7 @@ alga_ticket_get_contact_email (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CONTACT_EMAIL]);
+  return self->values[PROP_CONTACT_EMAIL];
 }
 
 const char *
@@ -609,7 +875,7 @@ alga_ticket_get_contact_phone (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CONTACT_PHONE]);
+  return self->values[PROP_CONTACT_PHONE];
 }
 
 const char *
@@ -617,7 +883,7 @@ alga_ticket_get_contact_avatar_url (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CONTACT_AVATAR_URL]);
+  return self->values[PROP_CONTACT_AVATAR_URL];
 }
 
 const char *
@@ -625,7 +891,7 @@ alga_ticket_get_location_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_LOCATION_NAME]);
+  return self->values[PROP_LOCATION_NAME];
 }
 
 const char *
@@ -633,7 +899,7 @@ alga_ticket_get_board_id (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_BOARD_ID]);
+  return self->values[PROP_BOARD_ID];
 }
 
 const char *
@@ -641,7 +907,7 @@ alga_ticket_get_board_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_BOARD_NAME]);
+  return self->values[PROP_BOARD_NAME];
 }
 
 const char *
@@ -649,7 +915,7 @@ alga_ticket_get_category_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_CATEGORY_NAME]);
+  return self->values[PROP_CATEGORY_NAME];
 }
 
 const char *
@@ -657,7 +923,7 @@ alga_ticket_get_entered_by (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ENTERED_BY]);
+  return self->values[PROP_ENTERED_BY];
 }
 
 const char *
@@ -665,7 +931,7 @@ alga_ticket_get_entered_by_name (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ENTERED_BY_NAME]);
+  return self->values[PROP_ENTERED_BY_NAME];
 }
 
 GDateTime *
@@ -673,7 +939,7 @@ alga_ticket_get_entered_at (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_boxed (&self->values[PROP_ENTERED_AT]);
+  return self->values[PROP_ENTERED_AT];
 }
 
 GDateTime *
@@ -681,7 +947,7 @@ alga_ticket_get_updated_at (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_boxed (&self->values[PROP_UPDATED_AT]);
+  return self->values[PROP_UPDATED_AT];
 }
 
 GDateTime *
@@ -689,7 +955,7 @@ alga_ticket_get_closed_at (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_boxed (&self->values[PROP_CLOSED_AT]);
+  return self->values[PROP_CLOSED_AT];
 }
 
 GDateTime *
@@ -697,7 +963,7 @@ alga_ticket_get_due_date (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_boxed (&self->values[PROP_DUE_DATE]);
+  return self->values[PROP_DUE_DATE];
 }
 
 const char *
@@ -705,7 +971,7 @@ alga_ticket_get_description (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_DESCRIPTION]);
+  return self->values[PROP_DESCRIPTION];
 }
 
 const char *
@@ -713,7 +979,7 @@ alga_ticket_get_description_html (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_DESCRIPTION_HTML]);
+  return self->values[PROP_DESCRIPTION_HTML];
 }
 
 const char * const *
@@ -721,7 +987,7 @@ alga_ticket_get_tags (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return (const char * const *) g_value_get_boxed (&self->values[PROP_TAGS]);
+  return (const char * const *) self->values[PROP_TAGS];
 }
 
 const char * const *
@@ -729,7 +995,7 @@ alga_ticket_get_watcher_user_ids (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return (const char * const *) g_value_get_boxed (&self->values[PROP_WATCHER_USER_IDS]);
+  return (const char * const *) self->values[PROP_WATCHER_USER_IDS];
 }
 
 gboolean
@@ -737,7 +1003,18 @@ alga_ticket_get_has_detail (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), FALSE);
 
-  return g_value_get_boolean (&self->values[PROP_HAS_DETAIL]);
+  return GPOINTER_TO_INT (self->values[PROP_HAS_DETAIL]);
+}
+
+static GPtrArray *
+get_empty_tag_list (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+
+  return empty;
 }
 
 /**
@@ -756,9 +1033,13 @@ alga_ticket_get_tag_list (AlgaTicket *self)
 
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  texts = g_value_get_boxed (&self->values[PROP_TAGS]);
+  texts = self->values[PROP_TAGS];
   if (self->tag_list == NULL && texts != NULL)
     {
+      /* Most tickets have none: one empty list serves them all. */
+      if (texts[0] == NULL)
+        return get_empty_tag_list ();
+
       /* Tags set through the property have no colours. */
       self->tag_list = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; texts[i] != NULL; i++)
@@ -782,7 +1063,7 @@ alga_ticket_dup_attributes (AlgaTicket *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
 
-  return alga_json_object_deep_copy (g_value_get_boxed (&self->values[PROP_ATTRIBUTES]));
+  return alga_json_object_deep_copy (self->values[PROP_ATTRIBUTES]);
 }
 
 /**
@@ -816,13 +1097,21 @@ alga_ticket_update_from (AlgaTicket *self,
       if ((other->known & PROP_BIT (i)) == 0)
         continue;
 
-      changed = alga_json_value_replace (&self->values[i], &other->values[i]);
-      if (i == PROP_TAGS && !tag_lists_equal (self->tag_list, other->tag_list))
+      if (i == PROP_TAGS)
         {
-          g_clear_pointer (&self->tag_list, g_ptr_array_unref);
-          if (other->tag_list != NULL)
-            self->tag_list = g_ptr_array_ref (other->tag_list);
-          changed = TRUE;
+          changed = !tags_equal (self, other);
+          if (changed)
+            {
+              value_free (i, self->values[i]);
+              self->values[i] = value_copy (i, other->values[i]);
+              g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+              if (other->tag_list != NULL)
+                self->tag_list = g_ptr_array_ref (other->tag_list);
+            }
+        }
+      else
+        {
+          changed = take_value (self, i, value_copy (i, other->values[i]));
         }
 
       self->known |= PROP_BIT (i);
@@ -831,4 +1120,395 @@ alga_ticket_update_from (AlgaTicket *self,
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Internal API (alga-ticket-private.h) */
+
+/* Takes attributes (owned) and what the ticket reads from them. */
+static void
+take_attributes (AlgaTicket *self,
+                 JsonObject *attributes)
+{
+  value_free (PROP_ATTRIBUTES, self->values[PROP_ATTRIBUTES]);
+  value_free (PROP_DESCRIPTION, self->values[PROP_DESCRIPTION]);
+  value_free (PROP_WATCHER_USER_IDS, self->values[PROP_WATCHER_USER_IDS]);
+  value_free (PROP_DUE_DATE, self->values[PROP_DUE_DATE]);
+
+  self->values[PROP_ATTRIBUTES] = attributes;
+  self->values[PROP_DESCRIPTION] = alga_json_dup_string (attributes, "description");
+  self->values[PROP_WATCHER_USER_IDS] = alga_json_dup_strv (attributes, "watcher_user_ids");
+  self->values[PROP_DUE_DATE] = alga_json_get_datetime (attributes, "due_date");
+}
+
+/* Members the scanning decoder keeps beyond those of members[]. */
+enum
+{
+  SLOT_STATUS_IS_CLOSED = N_PROPS,
+  SLOT_IS_CLOSED,
+  SLOT_ATTRIBUTES,
+  SLOT_DUE_DATE,
+  SLOT_TAGS,
+  N_SLOTS
+};
+
+typedef struct
+{
+  const char *name;
+  guint       len;
+  guint       slot;
+} Key;
+
+struct _AlgaTicketDecoder
+{
+  GString    *scratch;
+  GHashTable *dates;     /* text → GDateTime: list items share many times */
+  Key         keys[N_SLOTS];
+  guint       n_keys;
+  guint       hint;      /* where the last key was found: items list theirs in one order */
+};
+
+AlgaTicketDecoder *
+alga_ticket_decoder_new (void)
+{
+  static const struct { const char *name; guint slot; } extra[] = {
+    { "status_is_closed", SLOT_STATUS_IS_CLOSED },
+    { "is_closed", SLOT_IS_CLOSED },
+    { "attributes", SLOT_ATTRIBUTES },
+    { "due_date", SLOT_DUE_DATE },
+    { "tags", SLOT_TAGS },
+  };
+  AlgaTicketDecoder *decoder = g_new0 (AlgaTicketDecoder, 1);
+
+  decoder->scratch = g_string_sized_new (256);
+  decoder->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_date_time_unref);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    if (members[i] != NULL)
+      decoder->keys[decoder->n_keys++] = (Key) { members[i], strlen (members[i]), i };
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    decoder->keys[decoder->n_keys++] = (Key) { extra[i].name, strlen (extra[i].name), extra[i].slot };
+
+  return decoder;
+}
+
+void
+alga_ticket_decoder_free (AlgaTicketDecoder *decoder)
+{
+  if (decoder == NULL)
+    return;
+
+  g_string_free (decoder->scratch, TRUE);
+  g_hash_table_unref (decoder->dates);
+  g_free (decoder);
+}
+
+static int
+find_slot (AlgaTicketDecoder  *decoder,
+           const char         *data,
+           const AlgaJsonSpan *key)
+{
+  const char *name = data + key->start;
+  gsize len = key->end - key->start;
+
+  if (key->escaped)
+    {
+      name = alga_json_span_get_string (data, key, decoder->scratch);
+      len = strlen (name);
+    }
+
+  for (guint j = 0; j < decoder->n_keys; j++)
+    {
+      guint i = (decoder->hint + j) % decoder->n_keys;
+
+      if (decoder->keys[i].len == len && memcmp (decoder->keys[i].name, name, len) == 0)
+        {
+          decoder->hint = i + 1;
+          return decoder->keys[i].slot;
+        }
+    }
+
+  return -1;
+}
+
+static GDateTime *
+decode_datetime (AlgaTicketDecoder  *decoder,
+                 const char         *data,
+                 const AlgaJsonSpan *span)
+{
+  const char *text;
+  GDateTime *datetime;
+
+  if (span->kind != ALGA_JSON_KIND_STRING)
+    return NULL;
+
+  text = alga_json_span_get_string (data, span, decoder->scratch);
+  datetime = g_hash_table_lookup (decoder->dates, text);
+  if (datetime != NULL)
+    return g_date_time_ref (datetime);
+
+  datetime = alga_json_parse_datetime (text);
+  if (datetime != NULL)
+    g_hash_table_insert (decoder->dates, g_strdup (text), g_date_time_ref (datetime));
+
+  return datetime;
+}
+
+/* alga_json_get_boolean (…, FALSE) of the same value. */
+static gboolean
+decode_boolean (AlgaTicketDecoder  *decoder,
+                const char         *data,
+                const AlgaJsonSpan *span)
+{
+  const char *text;
+
+  switch (span->kind)
+    {
+    case ALGA_JSON_KIND_TRUE:
+      return TRUE;
+    case ALGA_JSON_KIND_NUMBER:
+      return span->is_int && alga_json_span_get_int (data, span) != 0;
+    case ALGA_JSON_KIND_STRING:
+      text = alga_json_span_get_string (data, span, decoder->scratch);
+      return g_ascii_strcasecmp (text, "true") == 0 || strcmp (text, "1") == 0;
+    default:
+      return FALSE;
+    }
+}
+
+static char *
+decode_pooled (AlgaTicketDecoder  *decoder,
+               const char         *data,
+               const AlgaJsonSpan *span)
+{
+  g_autofree char *text = NULL;
+
+  if (span->kind == ALGA_JSON_KIND_STRING)
+    return pool_string (alga_json_span_get_string (data, span, decoder->scratch));
+
+  text = alga_json_span_dup_text (data, span);
+  return pool_string (text);
+}
+
+/* An element of "tags", as alga_tag_new_from_json() would take it; NULL to skip it. */
+static AlgaTag *
+decode_tag (AlgaTicketDecoder *decoder,
+            AlgaJsonScan      *scan,
+            AlgaJsonSpan      *element)
+{
+  static const char * const tag_members[] = { "tag_id", "tag_text", "background_color", "text_color" };
+  AlgaJsonSpan spans[G_N_ELEMENTS (tag_members)] = { { 0 } };
+  g_autofree char *texts[G_N_ELEMENTS (tag_members)] = { NULL };
+  AlgaJsonSpan key, value;
+  gboolean done;
+
+  if (element->kind == ALGA_JSON_KIND_STRING)
+    return g_object_new (ALGA_TYPE_TAG, "text",
+                         alga_json_span_get_string (scan->data, element, decoder->scratch),
+                         NULL);
+
+  if (element->kind != ALGA_JSON_KIND_OBJECT)
+    {
+      alga_json_scan_skip (scan, element);
+      return NULL;
+    }
+
+  while (alga_json_scan_next_member (scan, &key, &done) && !done)
+    {
+      guint i;
+
+      if (!alga_json_scan_value (scan, &value) || !alga_json_scan_skip (scan, &value))
+        return NULL;
+      for (i = 0; i < G_N_ELEMENTS (tag_members); i++)
+        if (alga_json_span_string_equal (scan->data, &key, tag_members[i]))
+          break;
+      if (i < G_N_ELEMENTS (tag_members))
+        spans[i] = value;
+    }
+  if (scan->status != ALGA_JSON_SCAN_OK)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tag_members); i++)
+    texts[i] = alga_json_span_dup_text (scan->data, &spans[i]);
+
+  if (texts[1] == NULL || texts[1][0] == '\0')
+    return NULL;
+
+  return g_object_new (ALGA_TYPE_TAG,
+                       "tag-id", texts[0],
+                       "text", texts[1],
+                       "background-color", texts[2],
+                       "text-color", texts[3],
+                       NULL);
+}
+
+/* "tags", already checked: rescanned from its span. */
+static void
+decode_tags (AlgaTicketDecoder  *decoder,
+             AlgaTicket         *self,
+             const char         *data,
+             const AlgaJsonSpan *span)
+{
+  GPtrArray *tags = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (span->kind == ALGA_JSON_KIND_ARRAY)
+    {
+      AlgaJsonScan scan;
+      AlgaJsonSpan array, element;
+      gboolean done;
+
+      alga_json_scan_init (&scan, data, span->end);
+      scan.pos = span->start;
+      if (alga_json_scan_value (&scan, &array))
+        while (alga_json_scan_next_element (&scan, &done) && !done
+               && alga_json_scan_value (&scan, &element))
+          {
+            AlgaTag *tag = decode_tag (decoder, &scan, &element);
+
+            if (tag != NULL)
+              g_ptr_array_add (tags, tag);
+          }
+    }
+
+  set_tag_list (self, tags);
+}
+
+static JsonObject *
+parse_object_span (const char         *data,
+                   const AlgaJsonSpan *span)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  /* Already checked by the scanner, depth included. */
+  if (!json_parser_load_from_data (parser, data + span->start, span->end - span->start, NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/**
+ * alga_ticket_decode_scanned:
+ * @decoder: state shared by the items of a page
+ * @scan: a scanner that has just opened @object
+ * @object: an object value
+ *
+ * Reads @object to its end and decodes it as alga_ticket_new_from_json() would decode its
+ * tree. Members are noted as spans first and decoded once the object is whole, so that a
+ * repeated member counts once, the last time, as in json-glib.
+ *
+ * Returns: (transfer full) (nullable): the ticket, or %NULL when the item is to be skipped (no
+ *   ticket_id) or @scan failed (its status says)
+ */
+AlgaTicket *
+alga_ticket_decode_scanned (AlgaTicketDecoder *decoder,
+                            AlgaJsonScan      *scan,
+                            AlgaJsonSpan      *object)
+{
+  g_autoptr(AlgaTicket) self = NULL;
+  AlgaJsonSpan slots[N_SLOTS] = { { 0 } };
+  const char *data = scan->data;
+  AlgaJsonSpan key, value;
+  char *ticket_id;
+  gboolean done;
+
+  while (alga_json_scan_next_member (scan, &key, &done) && !done)
+    {
+      int slot;
+
+      if (!alga_json_scan_value (scan, &value) || !alga_json_scan_skip (scan, &value))
+        return NULL;
+
+      slot = find_slot (decoder, data, &key);
+      if (slot >= 0)
+        slots[slot] = value;
+    }
+  if (scan->status != ALGA_JSON_SCAN_OK)
+    return NULL;
+
+  ticket_id = alga_json_span_dup_text (data, &slots[PROP_TICKET_ID]);
+  if (ticket_id == NULL || *ticket_id == '\0')
+    {
+      g_free (ticket_id);
+      return NULL;
+    }
+
+  self = g_object_new (ALGA_TYPE_TICKET, NULL);
+  self->values[PROP_TICKET_ID] = ticket_id;
+  self->known |= PROP_BIT (PROP_TICKET_ID);
+
+  for (guint i = PROP_TICKET_ID + 1; i < N_PROPS; i++)
+    {
+      const AlgaJsonSpan *span = &slots[i];
+
+      if (span->kind == ALGA_JSON_KIND_NONE)
+        continue;
+
+      self->known |= PROP_BIT (i);
+      if (span->kind == ALGA_JSON_KIND_NULL)
+        continue;
+
+      switch (kinds[i])
+        {
+        case KIND_STRING:
+          self->values[i] = alga_json_span_dup_text (data, span);
+          break;
+        case KIND_POOLED:
+          self->values[i] = decode_pooled (decoder, data, span);
+          break;
+        case KIND_DATE:
+          self->values[i] = decode_datetime (decoder, data, span);
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (slots[SLOT_STATUS_IS_CLOSED].kind != ALGA_JSON_KIND_NONE
+      || slots[SLOT_IS_CLOSED].kind != ALGA_JSON_KIND_NONE)
+    {
+      const AlgaJsonSpan *span = slots[SLOT_STATUS_IS_CLOSED].kind != ALGA_JSON_KIND_NONE
+                                 ? &slots[SLOT_STATUS_IS_CLOSED] : &slots[SLOT_IS_CLOSED];
+
+      self->values[PROP_STATUS_IS_CLOSED] = GINT_TO_POINTER (decode_boolean (decoder, data, span));
+      self->known |= PROP_BIT (PROP_STATUS_IS_CLOSED);
+    }
+
+  if (slots[SLOT_ATTRIBUTES].kind != ALGA_JSON_KIND_NONE)
+    {
+      self->known |= PROP_BIT (PROP_ATTRIBUTES) | PROP_BIT (PROP_DESCRIPTION) |
+                     PROP_BIT (PROP_WATCHER_USER_IDS) | PROP_BIT (PROP_DUE_DATE);
+      if (slots[SLOT_ATTRIBUTES].kind == ALGA_JSON_KIND_OBJECT)
+        {
+          JsonObject *attributes = parse_object_span (data, &slots[SLOT_ATTRIBUTES]);
+
+          if (attributes != NULL)
+            take_attributes (self, attributes);
+        }
+    }
+
+  if (slots[SLOT_DUE_DATE].kind != ALGA_JSON_KIND_NONE)
+    {
+      self->known |= PROP_BIT (PROP_DUE_DATE);
+      if (self->values[PROP_DUE_DATE] == NULL)
+        self->values[PROP_DUE_DATE] = decode_datetime (decoder, data, &slots[SLOT_DUE_DATE]);
+    }
+
+  if (slots[SLOT_TAGS].kind != ALGA_JSON_KIND_NONE)
+    {
+      self->known |= PROP_BIT (PROP_TAGS);
+      decode_tags (decoder, self, data, &slots[SLOT_TAGS]);
+    }
+
+  if (slots[PROP_DESCRIPTION_HTML].kind != ALGA_JSON_KIND_NONE)
+    {
+      self->known |= PROP_BIT (PROP_HAS_DETAIL);
+      self->values[PROP_HAS_DETAIL] = GINT_TO_POINTER (1);
+    }
+
+  return g_steal_pointer (&self);
 }
