@@ -56,6 +56,10 @@ struct _AlgaWindow
   /* Counts and filter data wait until the list has shown its first page: they are not what
    * the technician sat down for, and they would compete with it for the network. */
   gboolean              deferred_loads;
+  /* Issue 7: and they wait for the frame that shows that page (or a second, if none comes). */
+  GdkFrameClock        *deferred_clock;
+  gulong                deferred_paint_id;
+  guint                 deferred_timeout_id;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -517,9 +521,10 @@ on_views_list_row_selected_cb (AlgaWindow    *self,
   if (view == self->view && self->tickets != NULL)
     return;
 
-  self->view = view;
-  if (self->settings != NULL)
+  /* Selecting the saved view at start writes nothing. */
+  if (self->settings != NULL && view != self->view)
     g_settings_set_string (self->settings, "last-view", alga_view_get_id (view));
+  self->view = view;
   apply_query (self);
 }
 
@@ -703,6 +708,68 @@ list_is_whole_view (AlgaWindow *self)
 }
 
 static void
+cancel_deferred_loads (AlgaWindow *self)
+{
+  g_clear_handle_id (&self->deferred_timeout_id, g_source_remove);
+  /* A clock disposed with its window's surface has already dropped its handlers. */
+  if (self->deferred_clock != NULL
+      && g_signal_handler_is_connected (self->deferred_clock, self->deferred_paint_id))
+    g_signal_handler_disconnect (self->deferred_clock, self->deferred_paint_id);
+  self->deferred_paint_id = 0;
+  g_clear_object (&self->deferred_clock);
+}
+
+static void
+run_deferred_loads (AlgaWindow *self)
+{
+  cancel_deferred_loads (self);
+  load_counts (self);
+  load_reference_data (self);
+}
+
+static void
+on_deferred_after_paint_cb (GdkFrameClock *clock,
+                            AlgaWindow    *self)
+{
+  run_deferred_loads (self);
+}
+
+static gboolean
+deferred_timeout_cb (gpointer user_data)
+{
+  AlgaWindow *self = user_data;
+
+  self->deferred_timeout_id = 0;
+  run_deferred_loads (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Issue 7: the first page is in the list; the counts' and filters' requests, and their answers
+ * parsed on this thread, would otherwise compete with the frame that paints it. A window not on
+ * screen paints nothing and loads at once; a frozen frame clock gets a second. */
+static void
+schedule_deferred_loads (AlgaWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->deferred_timeout_id != 0)
+    return;
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      run_deferred_loads (self);
+      return;
+    }
+
+  self->deferred_clock = g_object_ref (clock);
+  self->deferred_paint_id = g_signal_connect (clock, "after-paint",
+                                              G_CALLBACK (on_deferred_after_paint_cb), self);
+  self->deferred_timeout_id = g_timeout_add_seconds (1, deferred_timeout_cb, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 on_tickets_state_changed_cb (AlgaWindow *self)
 {
   update_list_title (self);
@@ -718,8 +785,7 @@ on_tickets_state_changed_cb (AlgaWindow *self)
       && (!alga_ticket_list_get_cached (self->tickets) || alga_ticket_list_get_error (self->tickets) != NULL))
     {
       self->deferred_loads = FALSE;
-      load_counts (self);
-      load_reference_data (self);
+      schedule_deferred_loads (self);
     }
 }
 
@@ -948,6 +1014,7 @@ alga_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
+  cancel_deferred_loads (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_WINDOW);
 
@@ -1222,6 +1289,7 @@ alga_window_set_session (AlgaWindow  *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  cancel_deferred_loads (self);
   g_set_object (&self->session, session);
   alga_ticket_list_view_set_model (self->ticket_list_view, NULL);
   alga_ticket_view_set_ticket (self->ticket_view, NULL);
