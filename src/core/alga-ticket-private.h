@@ -21,4 +21,7 @@ AlgaTicket        *alga_ticket_decode_scanned (AlgaTicketDecoder *decoder,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlgaTicketDecoder, alga_ticket_decoder_free)
 
+/* For tests: a bit per property (in installation order, from 1) that the JSON carried. */
+guint64            alga_ticket_get_known      (AlgaTicket        *self);
+
 G_END_DECLS

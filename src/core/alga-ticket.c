@@ -1124,6 +1124,14 @@ alga_ticket_update_from (AlgaTicket *self,
 
 /* Internal API (alga-ticket-private.h) */
 
+guint64
+alga_ticket_get_known (AlgaTicket *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET (self), 0);
+
+  return self->known;
+}
+
 /* Takes attributes (owned) and what the ticket reads from them. */
 static void
 take_attributes (AlgaTicket *self,
@@ -1298,7 +1306,8 @@ decode_tag (AlgaTicketDecoder *decoder,
 {
   static const char * const tag_members[] = { "tag_id", "tag_text", "background_color", "text_color" };
   AlgaJsonSpan spans[G_N_ELEMENTS (tag_members)] = { { 0 } };
-  g_autofree char *texts[G_N_ELEMENTS (tag_members)] = { NULL };
+  char *texts[G_N_ELEMENTS (tag_members)] = { NULL };
+  AlgaTag *tag = NULL;
   AlgaJsonSpan key, value;
   gboolean done;
 
@@ -1331,15 +1340,18 @@ decode_tag (AlgaTicketDecoder *decoder,
   for (guint i = 0; i < G_N_ELEMENTS (tag_members); i++)
     texts[i] = alga_json_span_dup_text (scan->data, &spans[i]);
 
-  if (texts[1] == NULL || texts[1][0] == '\0')
-    return NULL;
+  if (texts[1] != NULL && texts[1][0] != '\0')
+    tag = g_object_new (ALGA_TYPE_TAG,
+                        "tag-id", texts[0],
+                        "text", texts[1],
+                        "background-color", texts[2],
+                        "text-color", texts[3],
+                        NULL);
 
-  return g_object_new (ALGA_TYPE_TAG,
-                       "tag-id", texts[0],
-                       "text", texts[1],
-                       "background-color", texts[2],
-                       "text-color", texts[3],
-                       NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tag_members); i++)
+    g_free (texts[i]);
+
+  return tag;
 }
 
 /* "tags", already checked: rescanned from its span. */
