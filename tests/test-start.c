@@ -23,6 +23,7 @@
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
 #include "alga-ticket-list-view.h"
+#include "alga-ticket-view.h"
 #include "alga-token-store-secret.h"
 #include "alga-window.h"
 
@@ -43,10 +44,13 @@ typedef struct
   gboolean      mapped;
   gboolean      session_at_map;
   gboolean      sign_in_page_at_map;
+  gboolean      ticket_pane_at_map;
+  gboolean      ticket_pane_follows;
   const char   *page_at_map;
   gboolean      rows_shown;
   gboolean      rows_painted;
-  guint         requests_at_rows;
+  guint         list_requests_at_rows;
+  guint         deferred_requests_at_rows;
   gboolean      counts_shown;
   gboolean      quit_sent;
   guint         ticks;
@@ -116,6 +120,8 @@ on_window_map_cb (GtkWidget *widget,
   page = find_descendant (widget, ALGA_TYPE_SIGN_IN_PAGE);
   run->sign_in_page_at_map = page != NULL && gtk_widget_get_mapped (page);
   run->page_at_map = g_intern_string (main_page (run->window));
+  page = find_descendant (widget, ALGA_TYPE_TICKET_VIEW);
+  run->ticket_pane_at_map = page != NULL && gtk_widget_get_visible (page);
 }
 
 static guint
@@ -135,7 +141,14 @@ on_after_paint_cb (GdkFrameClock *clock,
     return;
 
   run->rows_painted = TRUE;
-  run->requests_at_rows = alga_test_server_count_requests (run->server, NULL, "*");
+  /* The list's page and the sidebar's one-ticket counts share a path. */
+  run->list_requests_at_rows = alga_test_server_count_requests (run->server, "GET",
+                                                                "/api/v1/tickets");
+  run->deferred_requests_at_rows =
+    alga_test_server_count_requests (run->server, NULL, "/api/v1/tickets/stats") +
+    alga_test_server_count_requests (run->server, NULL, "/api/v1/tickets/statuses") +
+    alga_test_server_count_requests (run->server, NULL, "/api/v1/tickets/priorities") +
+    alga_test_server_count_requests (run->server, NULL, "/api/v1/boards");
 }
 
 static void
@@ -177,6 +190,18 @@ step_cb (gpointer user_data)
         return G_SOURCE_CONTINUE;
       run->rows_shown = count_rows (run) > 0;
       run->counts_shown = TRUE;
+
+      /* The ticket pane appears with the first ticket selected. */
+      {
+        AlgaTicketListView *list_view = alga_window_get_ticket_list_view (run->window);
+        GtkWidget *pane = find_descendant (GTK_WIDGET (run->window), ALGA_TYPE_TICKET_VIEW);
+        AlgaTicket *ticket;
+
+        alga_ticket_list_view_move_selection (list_view, 1);
+        ticket = alga_ticket_list_view_get_selected_ticket (list_view);
+        run->ticket_pane_follows = ticket != NULL && pane != NULL && gtk_widget_get_visible (pane)
+                                   && alga_ticket_view_get_ticket (ALGA_TICKET_VIEW (pane)) == ticket;
+      }
     }
 
   run->quit_sent = TRUE;
@@ -262,10 +287,15 @@ test_stored_account (void)
   g_assert_true (run.session_at_map);
   g_assert_cmpstr (run.page_at_map, ==, "tickets");
   g_assert_false (run.sign_in_page_at_map);
+  /* Not laid out nor drawn for the first frame: a status page stands in for it. */
+  g_assert_false (run.ticket_pane_at_map);
+  g_assert_true (run.ticket_pane_follows);
   g_assert_true (run.rows_shown);
-  /* Until the first page is painted, its own request is the only one. */
+  /* Until the first page is painted, the list's own request is its only one: no counts, no
+   * filter data. */
   g_assert_true (run.rows_painted);
-  g_assert_cmpuint (run.requests_at_rows, ==, 1);
+  g_assert_cmpuint (run.list_requests_at_rows, ==, 1);
+  g_assert_cmpuint (run.deferred_requests_at_rows, ==, 0);
   g_assert_true (run.counts_shown);
 }
 

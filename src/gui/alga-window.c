@@ -79,6 +79,7 @@ struct _AlgaWindow
   GtkWidget            *refresh_button;
   AlgaTicketListView   *ticket_list_view;
   AlgaTicketView       *ticket_view;
+  GtkWidget            *detail_placeholder;
   GtkDropDown          *assignee_filter;
   GtkDropDown          *status_filter;
   GtkStringList        *status_filter_model;
@@ -587,11 +588,26 @@ on_tags_changed_cb (AlgaWindow *self)
   self->tags_timeout_id = g_timeout_add (400, tags_timeout_cb, self);
 }
 
+/* Issue 7: the ticket pane is measured and drawn only from the first ticket opened; until then a
+ * status page like its own empty one stands in for it, and the first frame is that much
+ * cheaper. */
+static void
+show_ticket_view (AlgaWindow *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->ticket_view)))
+    return;
+
+  gtk_widget_set_visible (self->detail_placeholder, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->ticket_view), TRUE);
+}
+
 static void
 on_selected_ticket_changed_cb (AlgaWindow *self)
 {
   AlgaTicket *ticket = alga_ticket_list_view_get_selected_ticket (self->ticket_list_view);
 
+  if (ticket != NULL)
+    show_ticket_view (self);
   alga_ticket_view_set_ticket (self->ticket_view, ticket);
   adw_window_title_set_title (self->detail_title,
                               ticket != NULL ? alga_ticket_get_ticket_number (ticket) : "");
@@ -601,6 +617,7 @@ static void
 on_ticket_activated_cb (AlgaWindow *self,
                         AlgaTicket *ticket)
 {
+  show_ticket_view (self);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
   gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
 }
@@ -1140,6 +1157,7 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_list_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, detail_placeholder);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, assignee_filter);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, status_filter_model);
@@ -1410,6 +1428,7 @@ alga_window_show_ticket (AlgaWindow *self,
   if (self->session == NULL)
     return;
 
+  show_ticket_view (self);
   if (!alga_ticket_list_view_select_ticket_id (self->ticket_list_view, ticket_id))
     {
       g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
