@@ -753,19 +753,12 @@ test_sign_out_deletes (void)
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (g_file_test (db_path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
     alga_test_spin (100);
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      /* See the report of this test's commit: the session's "ended" signal clears the
-       * application's session before on_signed_out_cb runs, which then skips the deletion. */
-      g_test_incomplete ("Signing out leaves the account's cache file behind "
-                         "(alga-application.c on_signed_out_cb: self->session is already NULL)");
-    }
-  else
-    {
-      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
 
-      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-    }
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
 
   activate_app_action (session_bus, "quit");
   g_subprocess_wait_async (process, NULL, on_program_exited_cb, &exited);

@@ -378,13 +378,35 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (alga_preferences_window_new (GTK_WINDOW (window))));
 }
 
+/* The account being signed out of, taken before the session ends: its "ended" signal may
+ * clear the application's session before the sign-out's callback runs. */
+typedef struct
+{
+  AlgaApplication *self;
+  char            *server_url;
+  char            *user_id;
+} SignOut;
+
+static void
+sign_out_free (SignOut *sign_out)
+{
+  g_object_unref (sign_out->self);
+  g_free (sign_out->server_url);
+  g_free (sign_out->user_id);
+  g_free (sign_out);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignOut, sign_out_free)
+
 static void
 on_signed_out_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(AlgaApplication) self = user_data;
+  g_autoptr(SignOut) sign_out = user_data;
+  AlgaApplication *self = sign_out->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) cache_error = NULL;
   AlgaWindow *window;
 
   if (!alga_session_sign_out_finish (ALGA_SESSION (source), result, &error))
@@ -395,17 +417,18 @@ on_signed_out_cb (GObject      *source,
     }
 
   if (self->session == ALGA_SESSION (source))
-    {
-      /* Issue 7: nothing of the account stays behind. The window lets go of the cache first. */
-      g_autofree char *server_url = g_strdup (alga_session_get_server_url (self->session));
-      g_autofree char *user_id = g_strdup (alga_session_get_user_id (self->session));
-      g_autoptr(GError) cache_error = NULL;
+    set_session (self, NULL);
 
-      set_session (self, NULL);
-      if (server_url != NULL && user_id != NULL &&
-          !alga_cache_delete_for_account (server_url, user_id, &cache_error))
-        g_warning ("%s", cache_error->message);
-    }
+  /* Issue 7: nothing of the account stays behind; the window has let go of the cache by now
+   * (set_session (NULL), here or on "ended"). A new sign-in to the same account meanwhile
+   * keeps its cache. */
+  if (self->session != NULL &&
+      g_strcmp0 (alga_session_get_server_url (self->session), sign_out->server_url) == 0 &&
+      g_strcmp0 (alga_session_get_user_id (self->session), sign_out->user_id) == 0)
+    return;
+  if (sign_out->server_url != NULL && sign_out->user_id != NULL &&
+      !alga_cache_delete_for_account (sign_out->server_url, sign_out->user_id, &cache_error))
+    g_warning ("%s", cache_error->message);
 }
 
 static void
@@ -414,11 +437,16 @@ sign_out_action (GSimpleAction *action,
                  gpointer       user_data)
 {
   AlgaApplication *self = user_data;
+  SignOut *sign_out;
 
   if (self->session == NULL)
     return;
 
-  alga_session_sign_out_async (self->session, NULL, on_signed_out_cb, g_object_ref (self));
+  sign_out = g_new0 (SignOut, 1);
+  sign_out->self = g_object_ref (self);
+  sign_out->server_url = g_strdup (alga_session_get_server_url (self->session));
+  sign_out->user_id = g_strdup (alga_session_get_user_id (self->session));
+  alga_session_sign_out_async (self->session, NULL, on_signed_out_cb, sign_out);
 }
 
 static void
