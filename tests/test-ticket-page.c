@@ -356,6 +356,54 @@ test_malformed (void)
   }
 }
 
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  GPtrArray *names = user_data;
+
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+/* Tags decoded from a page keep their colours compactly; merging notifies real changes only. */
+static void
+test_tag_colours_merge (void)
+{
+  g_autoptr(AlgaTicket) row = decode_one ("{\"ticket_id\":\"a\",\"tags\":[{\"tag_id\":\"m1\","
+                                          "\"tag_text\":\"vip\",\"background_color\":\"#f00\"}]}");
+  g_autoptr(AlgaTicket) same = decode_one ("{\"ticket_id\":\"a\",\"tags\":[{\"tag_id\":\"m1\","
+                                           "\"tag_text\":\"vip\",\"background_color\":\"#f00\"}]}");
+  g_autoptr(AlgaTicket) recoloured = decode_one ("{\"ticket_id\":\"a\",\"tags\":[{\"tag_id\":\"m1\","
+                                                 "\"tag_text\":\"vip\",\"background_color\":\"#0f0\"}]}");
+  g_autoptr(AlgaTicket) bare = decode_one ("{\"ticket_id\":\"a\",\"tags\":[\"vip\"]}");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *tags;
+
+  g_signal_connect (row, "notify", G_CALLBACK (on_notify_cb), names);
+
+  alga_ticket_update_from (row, same);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  alga_ticket_update_from (row, recoloured);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "tags");
+  tags = alga_ticket_get_tag_list (row);
+  g_assert_cmpuint (tags->len, ==, 1);
+  g_assert_cmpstr (alga_tag_get_tag_id (g_ptr_array_index (tags, 0)), ==, "m1");
+  g_assert_cmpstr (alga_tag_get_background_color (g_ptr_array_index (tags, 0)), ==, "#0f0");
+  g_assert_null (alga_tag_get_text_color (g_ptr_array_index (tags, 0)));
+
+  /* Once made, the list stays; a page without colours takes them away. */
+  alga_ticket_update_from (row, recoloured);
+  g_assert_cmpuint (names->len, ==, 1);
+  alga_ticket_update_from (row, bare);
+  g_assert_cmpuint (names->len, ==, 2);
+  tags = alga_ticket_get_tag_list (row);
+  g_assert_null (alga_tag_get_background_color (g_ptr_array_index (tags, 0)));
+  g_assert_cmpstr (alga_ticket_get_tags (row)[0], ==, "vip");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/ticket-page/quirks", test_quirks);
   g_test_add_func ("/ticket-page/wrong-types", test_wrong_types);
   g_test_add_func ("/ticket-page/malformed", test_malformed);
+  g_test_add_func ("/ticket-page/tag-colours-merge", test_tag_colours_merge);
 
   return g_test_run ();
 }

@@ -88,7 +88,17 @@ struct _AlgaTicket
   /* AlgaTag, or NULL; the colours behind the "tags" texts. NULL with an empty "tags" stands
    * for an empty list, which is by far the commonest. */
   GPtrArray *tag_list;
+  /* TagColours, one per text, or NULL: what pages of tickets decode instead of AlgaTags, which
+   * alga_ticket_get_tag_list() makes only when asked (issue 7, B4). Shared, never changed. */
+  GArray    *tag_colours;
 };
+
+typedef struct
+{
+  char *tag_id;             /* the tag's mapping to this ticket: unique, plain */
+  char *background_color;   /* pooled */
+  char *text_color;         /* pooled */
+} TagColours;
 
 G_DEFINE_FINAL_TYPE (AlgaTicket, alga_ticket, G_TYPE_OBJECT)
 
@@ -294,6 +304,7 @@ alga_ticket_finalize (GObject *object)
   AlgaTicket *self = ALGA_TICKET (object);
 
   g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_colours, g_array_unref);
   for (guint i = 1; i < N_PROPS; i++)
     value_free (i, self->values[i]);
 
@@ -364,7 +375,10 @@ alga_ticket_set_property (GObject      *object,
   if (take_value (self, prop_id, v))
     {
       if (prop_id == PROP_TAGS)
-        g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+        {
+          g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+          g_clear_pointer (&self->tag_colours, g_array_unref);
+        }
       g_object_notify_by_pspec (object, pspec);
     }
 }
@@ -542,6 +556,7 @@ set_tag_list (AlgaTicket *self,
   char **texts;
 
   g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_colours, g_array_unref);
   value_free (PROP_TAGS, self->values[PROP_TAGS]);
 
   if (tags->len == 0)
@@ -574,7 +589,37 @@ read_tags (AlgaTicket *self,
   set_tag_list (self, tags);
 }
 
-/* Equal texts and equal colours; a tag without a list entry has no id nor colours. */
+/* The id and colours of tag i, from the AlgaTags, the compact colours or neither. */
+static void
+get_tag_colours (AlgaTicket  *self,
+                 guint        i,
+                 const char **tag_id,
+                 const char **background_color,
+                 const char **text_color)
+{
+  if (self->tag_list != NULL)
+    {
+      AlgaTag *tag = g_ptr_array_index (self->tag_list, i);
+
+      *tag_id = alga_tag_get_tag_id (tag);
+      *background_color = alga_tag_get_background_color (tag);
+      *text_color = alga_tag_get_text_color (tag);
+    }
+  else if (self->tag_colours != NULL)
+    {
+      TagColours *colours = &g_array_index (self->tag_colours, TagColours, i);
+
+      *tag_id = colours->tag_id;
+      *background_color = colours->background_color;
+      *text_color = colours->text_color;
+    }
+  else
+    {
+      *tag_id = *background_color = *text_color = NULL;
+    }
+}
+
+/* Equal texts and equal colours; a tag told only by its text has no id nor colours. */
 static gboolean
 tags_equal (AlgaTicket *a,
             AlgaTicket *b)
@@ -589,15 +634,13 @@ tags_equal (AlgaTicket *a,
 
   for (guint i = 0; texts_a[i] != NULL; i++)
     {
-      AlgaTag *tag_a = a->tag_list != NULL ? g_ptr_array_index (a->tag_list, i) : NULL;
-      AlgaTag *tag_b = b->tag_list != NULL ? g_ptr_array_index (b->tag_list, i) : NULL;
+      const char *id_a, *background_a, *color_a;
+      const char *id_b, *background_b, *color_b;
 
-      if (g_strcmp0 (tag_a ? alga_tag_get_tag_id (tag_a) : NULL,
-                     tag_b ? alga_tag_get_tag_id (tag_b) : NULL) != 0 ||
-          g_strcmp0 (tag_a ? alga_tag_get_background_color (tag_a) : NULL,
-                     tag_b ? alga_tag_get_background_color (tag_b) : NULL) != 0 ||
-          g_strcmp0 (tag_a ? alga_tag_get_text_color (tag_a) : NULL,
-                     tag_b ? alga_tag_get_text_color (tag_b) : NULL) != 0)
+      get_tag_colours (a, i, &id_a, &background_a, &color_a);
+      get_tag_colours (b, i, &id_b, &background_b, &color_b);
+      if (g_strcmp0 (id_a, id_b) != 0 || g_strcmp0 (background_a, background_b) != 0 ||
+          g_strcmp0 (color_a, color_b) != 0)
         return FALSE;
     }
 
@@ -1040,10 +1083,23 @@ alga_ticket_get_tag_list (AlgaTicket *self)
       if (texts[0] == NULL)
         return get_empty_tag_list ();
 
-      /* Tags set through the property have no colours. */
-      self->tag_list = g_ptr_array_new_with_free_func (g_object_unref);
+      /* Made when first asked for; tags set through the property have no colours. */
+      GPtrArray *tags = g_ptr_array_new_with_free_func (g_object_unref);
+
       for (guint i = 0; texts[i] != NULL; i++)
-        g_ptr_array_add (self->tag_list, g_object_new (ALGA_TYPE_TAG, "text", texts[i], NULL));
+        {
+          const char *tag_id, *background_color, *text_color;
+
+          get_tag_colours (self, i, &tag_id, &background_color, &text_color);
+          g_ptr_array_add (tags,
+                           g_object_new (ALGA_TYPE_TAG,
+                                         "tag-id", tag_id,
+                                         "text", texts[i],
+                                         "background-color", background_color,
+                                         "text-color", text_color,
+                                         NULL));
+        }
+      self->tag_list = tags;
     }
 
   return self->tag_list;
@@ -1105,8 +1161,11 @@ alga_ticket_update_from (AlgaTicket *self,
               value_free (i, self->values[i]);
               self->values[i] = value_copy (i, other->values[i]);
               g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+              g_clear_pointer (&self->tag_colours, g_array_unref);
               if (other->tag_list != NULL)
                 self->tag_list = g_ptr_array_ref (other->tag_list);
+              if (other->tag_colours != NULL)
+                self->tag_colours = g_array_ref (other->tag_colours);
             }
         }
       else
@@ -1298,23 +1357,32 @@ decode_pooled (AlgaTicketDecoder  *decoder,
   return pool_string (text);
 }
 
-/* An element of "tags", as alga_tag_new_from_json() would take it; NULL to skip it. */
-static AlgaTag *
+static void
+clear_tag_colours (gpointer data)
+{
+  TagColours *colours = data;
+
+  g_free (colours->tag_id);
+  g_clear_pointer (&colours->background_color, g_ref_string_release);
+  g_clear_pointer (&colours->text_color, g_ref_string_release);
+}
+
+/* An element of "tags", as alga_tag_new_from_json() would take it: its text (NULL to skip
+ * it) and its id and colours. */
+static char *
 decode_tag (AlgaTicketDecoder *decoder,
             AlgaJsonScan      *scan,
-            AlgaJsonSpan      *element)
+            AlgaJsonSpan      *element,
+            TagColours        *colours)
 {
   static const char * const tag_members[] = { "tag_id", "tag_text", "background_color", "text_color" };
   AlgaJsonSpan spans[G_N_ELEMENTS (tag_members)] = { { 0 } };
-  char *texts[G_N_ELEMENTS (tag_members)] = { NULL };
-  AlgaTag *tag = NULL;
   AlgaJsonSpan key, value;
+  char *text;
   gboolean done;
 
   if (element->kind == ALGA_JSON_KIND_STRING)
-    return g_object_new (ALGA_TYPE_TAG, "text",
-                         alga_json_span_get_string (scan->data, element, decoder->scratch),
-                         NULL);
+    return alga_json_span_dup_string (scan->data, element);
 
   if (element->kind != ALGA_JSON_KIND_OBJECT)
     {
@@ -1337,31 +1405,32 @@ decode_tag (AlgaTicketDecoder *decoder,
   if (scan->status != ALGA_JSON_SCAN_OK)
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tag_members); i++)
-    texts[i] = alga_json_span_dup_text (scan->data, &spans[i]);
+  text = alga_json_span_dup_text (scan->data, &spans[1]);
+  if (text == NULL || *text == '\0')
+    {
+      g_free (text);
+      return NULL;
+    }
 
-  if (texts[1] != NULL && texts[1][0] != '\0')
-    tag = g_object_new (ALGA_TYPE_TAG,
-                        "tag-id", texts[0],
-                        "text", texts[1],
-                        "background-color", texts[2],
-                        "text-color", texts[3],
-                        NULL);
+  colours->tag_id = alga_json_span_dup_text (scan->data, &spans[0]);
+  colours->background_color = decode_pooled (decoder, scan->data, &spans[2]);
+  colours->text_color = decode_pooled (decoder, scan->data, &spans[3]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tag_members); i++)
-    g_free (texts[i]);
-
-  return tag;
+  return text;
 }
 
-/* "tags", already checked: rescanned from its span. */
+/* "tags", already checked: rescanned from its span into texts and compact colours. */
 static void
 decode_tags (AlgaTicketDecoder  *decoder,
              AlgaTicket         *self,
              const char         *data,
              const AlgaJsonSpan *span)
 {
-  GPtrArray *tags = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) colours = g_array_new (FALSE, TRUE, sizeof (TagColours));
+  gboolean any_colour = FALSE;
+
+  g_array_set_clear_func (colours, clear_tag_colours);
 
   if (span->kind == ALGA_JSON_KIND_ARRAY)
     {
@@ -1375,14 +1444,32 @@ decode_tags (AlgaTicketDecoder  *decoder,
         while (alga_json_scan_next_element (&scan, &done) && !done
                && alga_json_scan_value (&scan, &element))
           {
-            AlgaTag *tag = decode_tag (decoder, &scan, &element);
+            TagColours tag = { NULL, NULL, NULL };
+            char *text = decode_tag (decoder, &scan, &element, &tag);
 
-            if (tag != NULL)
-              g_ptr_array_add (tags, tag);
+            if (text == NULL)
+              continue;
+            g_ptr_array_add (texts, text);
+            g_array_append_val (colours, tag);
+            any_colour |= tag.tag_id != NULL || tag.background_color != NULL
+                          || tag.text_color != NULL;
           }
     }
 
-  set_tag_list (self, tags);
+  g_clear_pointer (&self->tag_list, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_colours, g_array_unref);
+  value_free (PROP_TAGS, self->values[PROP_TAGS]);
+
+  if (texts->len == 0)
+    {
+      self->values[PROP_TAGS] = empty_strv;
+      return;
+    }
+
+  g_ptr_array_add (texts, NULL);
+  self->values[PROP_TAGS] = g_ptr_array_free (g_steal_pointer (&texts), FALSE);
+  if (any_colour)
+    self->tag_colours = g_steal_pointer (&colours);
 }
 
 static JsonObject *
