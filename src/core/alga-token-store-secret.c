@@ -223,6 +223,25 @@ is_our_item (SecretRetrievable *item)
 }
 
 static void
+return_bundle (GTask       *task,
+               SecretValue *value)
+{
+  AlgaTokenBundle *bundle;
+  const char *text;
+
+  text = secret_value_get_text (value);
+  bundle = text != NULL ? alga_token_bundle_new_from_json (text, NULL) : NULL;
+  if (bundle == NULL)
+    {
+      g_task_return_new_error (task, ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_CORRUPT,
+                               _("The sign-in kept in the keyring could not be read"));
+      return;
+    }
+
+  g_task_return_pointer (task, bundle, (GDestroyNotify) alga_token_bundle_unref);
+}
+
+static void
 retrieve_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -230,8 +249,6 @@ retrieve_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SecretValue) value = NULL;
-  AlgaTokenBundle *bundle;
-  const char *text;
 
   value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source), result,
                                                      &error);
@@ -244,16 +261,7 @@ retrieve_cb (GObject      *source,
       return;
     }
 
-  text = secret_value_get_text (value);
-  bundle = text != NULL ? alga_token_bundle_new_from_json (text, NULL) : NULL;
-  if (bundle == NULL)
-    {
-      g_task_return_new_error (task, ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_CORRUPT,
-                               _("The sign-in kept in the keyring could not be read"));
-      return;
-    }
-
-  g_task_return_pointer (task, bundle, (GDestroyNotify) alga_token_bundle_unref);
+  return_bundle (task, value);
 }
 
 static void
@@ -295,9 +303,17 @@ search_cb (GObject      *source,
   else
     {
       GCancellable *cancellable = g_task_get_cancellable (task);
+      g_autoptr(SecretValue) loaded = NULL;
 
-      secret_retrievable_retrieve_secret (newest, cancellable, retrieve_cb,
-                                          g_steal_pointer (&task));
+      /* Issue 7: the search loaded the secrets already (SECRET_SEARCH_LOAD_SECRETS); asking
+       * the item again was one more round trip to the keyring before the first frame. */
+      if (SECRET_IS_ITEM (newest))
+        loaded = secret_item_get_secret (SECRET_ITEM (newest));
+      if (loaded != NULL)
+        return_bundle (task, loaded);
+      else
+        secret_retrievable_retrieve_secret (newest, cancellable, retrieve_cb,
+                                            g_steal_pointer (&task));
     }
 
   g_list_free_full (items, g_object_unref);
