@@ -241,46 +241,12 @@ return_bundle (GTask       *task,
   g_task_return_pointer (task, bundle, (GDestroyNotify) alga_token_bundle_unref);
 }
 
-static void
-retrieve_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+/* The newest of our items among those found. */
+static SecretRetrievable *
+find_newest (GList *items)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecretValue) value = NULL;
-
-  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source), result,
-                                                     &error);
-  if (value == NULL)
-    {
-      if (error != NULL)
-        g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
-      else
-        g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  return_bundle (task, value);
-}
-
-static void
-search_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  GList *items;
   SecretRetrievable *newest = NULL;
   guint64 newest_modified = 0;
-
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
-      return;
-    }
 
   for (GList *l = items; l != NULL; l = l->next)
     {
@@ -296,24 +262,66 @@ search_cb (GObject      *source,
         }
     }
 
+  return newest;
+}
+
+/* Issue 7: the lookup runs in a worker thread, with libsecret's own main context there, so that
+ * its round trips to the keyring (about ten, 8-9 ms at start) go on while the main thread sets
+ * GTK up, instead of waiting for turns of a main loop busy with it. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *server_url = task_data;
+  g_autoptr(GHashTable) attributes = new_attributes ();
+  g_autoptr(SecretValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  SecretRetrievable *newest;
+  GList *items;
+
+  /* SECRET_SEARCH_UNLOCK: a locked keyring prompts instead of answering "nothing kept". */
+  if (server_url != NULL)
+    {
+      g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SERVER_URL), g_strdup (server_url));
+      items = secret_password_searchv_sync (alga_token_store_secret_get_schema (), attributes,
+                                            SEARCH_FLAGS, cancellable, &error);
+    }
+  else
+    {
+      /* A DONT_MATCH_NAME schema refuses a search without attributes, so "any account" is
+       * asked by the schema name alone, which needs no schema to validate it. */
+      g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SCHEMA), g_strdup (SCHEMA_NAME));
+      items = secret_password_searchv_sync (NULL, attributes, SEARCH_FLAGS, cancellable, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, map_secret_error (error, cancellable));
+      return;
+    }
+
+  newest = find_newest (items);
   if (newest == NULL)
     {
       g_task_return_pointer (task, NULL, NULL);
     }
   else
     {
-      GCancellable *cancellable = g_task_get_cancellable (task);
-      g_autoptr(SecretValue) loaded = NULL;
-
-      /* Issue 7: the search loaded the secrets already (SECRET_SEARCH_LOAD_SECRETS); asking
-       * the item again was one more round trip to the keyring before the first frame. */
+      /* The search loaded the secrets already (SECRET_SEARCH_LOAD_SECRETS): asking the item
+       * again would be one more round trip. An item without one is still asked. */
       if (SECRET_IS_ITEM (newest))
-        loaded = secret_item_get_secret (SECRET_ITEM (newest));
-      if (loaded != NULL)
-        return_bundle (task, loaded);
+        value = secret_item_get_secret (SECRET_ITEM (newest));
+      if (value == NULL)
+        value = secret_retrievable_retrieve_secret_sync (newest, cancellable, &error);
+
+      if (value != NULL)
+        return_bundle (task, value);
+      else if (error != NULL)
+        g_task_return_error (task, map_secret_error (error, cancellable));
       else
-        secret_retrievable_retrieve_secret (newest, cancellable, retrieve_cb,
-                                            g_steal_pointer (&task));
+        g_task_return_pointer (task, NULL, NULL);
     }
 
   g_list_free_full (items, g_object_unref);
@@ -327,27 +335,11 @@ alga_token_store_secret_load_async (AlgaTokenStore      *store,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, alga_token_store_secret_load_async);
-
-  /* SECRET_SEARCH_UNLOCK: a locked keyring prompts instead of answering "nothing kept". */
-  attributes = new_attributes ();
-  if (server_url != NULL)
-    {
-      g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SERVER_URL), g_strdup (server_url));
-      secret_password_searchv (alga_token_store_secret_get_schema (), attributes, SEARCH_FLAGS,
-                               cancellable, search_cb, g_steal_pointer (&task));
-    }
-  else
-    {
-      /* A DONT_MATCH_NAME schema refuses a search without attributes, so "any account" is
-       * asked by the schema name alone, which needs no schema to validate it. */
-      g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SCHEMA), g_strdup (SCHEMA_NAME));
-      secret_password_searchv (NULL, attributes, SEARCH_FLAGS, cancellable, search_cb,
-                               g_steal_pointer (&task));
-    }
+  g_task_set_task_data (task, g_strdup (server_url), g_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static AlgaTokenBundle *

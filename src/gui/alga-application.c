@@ -224,6 +224,7 @@ set_session (AlgaApplication *self,
              AlgaSession     *session)
 {
   AlgaWindow *window = get_window (self);
+  GAction *sign_out;
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, on_session_ended_cb, self);
@@ -239,9 +240,9 @@ set_session (AlgaApplication *self,
         g_settings_set_string (self->settings, "server-url", alga_session_get_server_url (session));
     }
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "sign-out")),
-                               session != NULL);
+  sign_out = g_action_map_lookup_action (G_ACTION_MAP (self), "sign-out");
+  if (sign_out != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (sign_out), session != NULL);
 
   if (window != NULL && session == NULL && !self->restoring)
     ensure_sign_in_page (self);
@@ -289,21 +290,56 @@ on_session_restored_cb (GObject      *source,
     }
 }
 
+static char *
+dup_start_server (AlgaApplication *self)
+{
+  if (self->server_url != NULL)
+    return g_strdup (self->server_url);
+  if (self->settings != NULL)
+    return g_settings_get_string (self->settings, "server-url");
+  return NULL;
+}
+
+static gboolean
+have_start_key (void)
+{
+  const char *key = g_getenv ("ALGA_API_KEY");
+
+  return key != NULL && key[0] != '\0' && g_getenv ("ALGA_USER_EMAIL") != NULL;
+}
+
+/* Issue 7: the account in the keyring is asked for before GTK is set up (it needs nothing of
+ * it), so that the keyring's answer is there when the main loop first turns. */
+static void
+start_restoring (AlgaApplication *self)
+{
+  g_autofree char *server = dup_start_server (self);
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (server == NULL || server[0] == '\0' || have_start_key ())
+    return;
+
+  client = alga_client_new (server, &error);
+  if (client == NULL)
+    {
+      g_debug ("Stored server %s: %s", server, error->message);
+      return;
+    }
+
+  self->restoring = TRUE;
+  alga_session_restore_async (client, self->store, self->cancellable,
+                              on_session_restored_cb, g_object_ref (self));
+}
+
 /* At start: a key from the environment (build-aux/dev run, scripts), else the account in the
- * keyring, else the sign-in page. */
+ * keyring (asked for already, see start_restoring), else the sign-in page. */
 static void
 start_signing_in (AlgaApplication *self)
 {
   const char *key = g_getenv ("ALGA_API_KEY");
   const char *email = g_getenv ("ALGA_USER_EMAIL");
-  g_autofree char *server = NULL;
-  g_autoptr(AlgaClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->server_url != NULL)
-    server = g_strdup (self->server_url);
-  else if (self->settings != NULL)
-    server = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *server = dup_start_server (self);
 
   if (server != NULL && server[0] != '\0')
     {
@@ -319,23 +355,8 @@ start_signing_in (AlgaApplication *self)
       return;
     }
 
-  if (server == NULL || server[0] == '\0')
-    {
-      set_session (self, NULL);
-      return;
-    }
-
-  client = alga_client_new (server, &error);
-  if (client == NULL)
-    {
-      g_debug ("Stored server %s: %s", server, error->message);
-      set_session (self, NULL);
-      return;
-    }
-
-  self->restoring = TRUE;
-  alga_session_restore_async (client, self->store, self->cancellable,
-                              on_session_restored_cb, g_object_ref (self));
+  if (!self->restoring)
+    set_session (self, NULL);
 }
 
 /* Actions. */
@@ -783,6 +804,21 @@ alga_application_startup (GApplication *app)
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (BASE_APP_ID);
+
+  /* ALGA_TOKEN_STORE=memory keeps a throwaway run (demos, tests) out of the keyring. */
+  if (g_strcmp0 (g_getenv ("ALGA_TOKEN_STORE"), "memory") == 0)
+    self->store = alga_token_store_memory_new ();
+  else
+    self->store = alga_token_store_secret_new ();
+
+  /* Its answer comes through the main loop, so after this function and activate. */
+  start_restoring (self);
+
   G_APPLICATION_CLASS (alga_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
@@ -790,12 +826,6 @@ alga_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
-
-  source = g_settings_schema_source_get_default ();
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new (BASE_APP_ID);
 
   /* A check item in the primary menu, the same switch as the tray's and the preferences'. */
   if (self->settings != NULL)
@@ -805,12 +835,6 @@ alga_application_startup (GApplication *app)
 
       g_action_map_add_action (G_ACTION_MAP (self), do_not_disturb);
     }
-
-  /* ALGA_TOKEN_STORE=memory keeps a throwaway run (demos, tests) out of the keyring. */
-  if (g_strcmp0 (g_getenv ("ALGA_TOKEN_STORE"), "memory") == 0)
-    self->store = alga_token_store_memory_new ();
-  else
-    self->store = alga_token_store_secret_new ();
 
   set_session (self, NULL);
   start_background (self);
