@@ -32,7 +32,10 @@ struct _AlgaTicketListView
   GSignalGroup       *model_signals;
 
   GtkStack           *stack;
-  GtkListView        *list_view;
+  /* A GtkGridView of one column rather than a GtkListView: GTK 4.8's GtkListView keeps 200
+   * rows around the top visible one, and rebinds (and measures) every one of them whenever
+   * the filter moves them; the grid view keeps 30 (issue 7, B5). */
+  GtkGridView        *list_view;
   GtkScrolledWindow  *scrolled_window;
   AdwStatusPage      *error_page;
   GtkRevealer        *footer_revealer;
@@ -317,19 +320,15 @@ on_factory_setup_cb (GtkListItemFactory *factory,
   gtk_list_item_set_child (list_item, g_object_new (ALGA_TYPE_TICKET_ROW, NULL));
 }
 
+/* No unbind: GTK 4.8 unbinds and binds a row again whenever its position changes, and a row
+ * bound to the ticket it shows already does nothing. A row keeps its ticket until it is bound
+ * to another one or destroyed. */
 static void
 on_factory_bind_cb (GtkListItemFactory *factory,
                     GtkListItem        *list_item)
 {
   alga_ticket_row_set_ticket (ALGA_TICKET_ROW (gtk_list_item_get_child (list_item)),
                               gtk_list_item_get_item (list_item));
-}
-
-static void
-on_factory_unbind_cb (GtkListItemFactory *factory,
-                      GtkListItem        *list_item)
-{
-  alga_ticket_row_set_ticket (ALGA_TICKET_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -491,8 +490,7 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
 
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
@@ -504,7 +502,7 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->model_signals = g_signal_group_new (ALGA_TYPE_TICKET_LIST);
   g_signal_group_connect_object (self->model_signals, "notify::loading",
