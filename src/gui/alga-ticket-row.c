@@ -29,6 +29,7 @@ struct _AlgaTicketRow
   GtkLabel   *priority_label;
   GtkLabel   *assignee_label;
   GtkBox     *tags_box;
+  GtkLabel   *tag_pills[MAX_TAGS];
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketRow, alga_ticket_row, GTK_TYPE_WIDGET)
@@ -49,25 +50,36 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
 }
 
+/* The pills are made once per row and relabelled: rows are rebound each time the search
+ * narrows the list (issue 7, B5). */
 static void
 update_tags (AlgaTicketRow *self)
 {
   const char * const *tags = self->ticket ? alga_ticket_get_tags (self->ticket) : NULL;
-  GtkWidget *child;
   guint i;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
-    gtk_box_remove (self->tags_box, child);
-
-  for (i = 0; tags != NULL && tags[i] != NULL && i < MAX_TAGS; i++)
+  for (i = 0; i < MAX_TAGS; i++)
     {
-      GtkWidget *pill = gtk_label_new (tags[i]);
+      const char *tag = tags != NULL && tags[i] != NULL ? tags[i] : NULL;
 
-      gtk_widget_add_css_class (pill, "tag-pill");
-      gtk_box_append (self->tags_box, pill);
+      if (tag == NULL && self->tag_pills[i] == NULL)
+        break;
+
+      if (self->tag_pills[i] == NULL)
+        {
+          self->tag_pills[i] = GTK_LABEL (gtk_label_new (NULL));
+          gtk_widget_add_css_class (GTK_WIDGET (self->tag_pills[i]), "tag-pill");
+          gtk_box_append (self->tags_box, GTK_WIDGET (self->tag_pills[i]));
+        }
+      set_label (self->tag_pills[i], tag);
+
+      if (tag == NULL)
+        tags = NULL;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), i > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box),
+                          self->tag_pills[0] != NULL
+                          && gtk_widget_get_visible (GTK_WIDGET (self->tag_pills[0])));
 }
 
 static void
