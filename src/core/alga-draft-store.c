@@ -158,7 +158,8 @@ delete_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(AlgaDraftStore) self = user_data;
+  /* The store was kept alive for this deletion, which user_data's reference ends. */
+  AlgaDraftStore *self = user_data;
   g_autoptr(GError) error = NULL;
   Entry *entry;
 
@@ -168,6 +169,7 @@ delete_cb (GObject      *source,
 
   entry = g_object_get_data (G_OBJECT (source), "alga-draft-entry");
   io_done (entry);
+  g_object_unref (self);
 }
 
 static void

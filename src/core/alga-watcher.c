@@ -411,7 +411,6 @@ on_tickets_cb (GObject      *source,
   AlgaWatcher *self = g_task_get_source_object (task);
   Poll *poll = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) tickets = NULL;
   g_autoptr(AlgaPagination) pagination = NULL;
   GError *error = NULL;
   JsonObject *object;
