@@ -222,7 +222,7 @@ static void
 test_help_overlay_builds (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
   g_autoptr(GArray) keys = help_overlay_keys (builder);
   const char *expected[] = {
@@ -248,7 +248,7 @@ static void
 test_help_overlay_covers_the_app (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
   g_autoptr(GArray) documented = help_overlay_keys (builder);
   g_autoptr(GString) missing = g_string_new (NULL);
   g_autoptr(AlgaTokenStore) store = alga_token_store_memory_new ();
@@ -274,13 +274,17 @@ test_help_overlay_covers_the_app (void)
         }
     }
 
-  /* GtkApplication found the overlay at the resource path and gave it its key. */
+  /* The overlay has its key, and is built when first shown, not with the window. */
   help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                        "win.show-help-overlay");
-  g_assert_nonnull (help_accels[0]);
+  g_assert_cmpstr (help_accels[0], ==, "<Control>question");
 
   window = alga_window_new (app);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (
+                   GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
   n_checked += check_widget_shortcuts (GTK_WIDGET (window), documented, missing);
 
   widgets[0] = g_object_ref_sink (alga_ticket_view_new ());

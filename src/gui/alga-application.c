@@ -801,6 +801,9 @@ alga_application_startup (GApplication *app)
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
+  /* GtkApplication's own: the overlay is not at gtk/help-overlay.ui, where it would be built
+   * with every window (see AlgaWindow's show-help-overlay). */
+  const char *help_overlay_accels[] = { "<Control>question", NULL };
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -826,6 +829,8 @@ alga_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_overlay_accels);
 
   /* A check item in the primary menu, the same switch as the tray's and the preferences'. */
   if (self->settings != NULL)

@@ -1038,6 +1038,29 @@ change_sort_state (GSimpleAction *action,
   apply_query (self);
 }
 
+/* Issue 7: the shortcuts window is built when first asked for, not with every window (which
+ * GtkApplication does for a gtk/help-overlay.ui resource); GtkApplicationWindow keeps this
+ * action rather than adding its own. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 activate_toggle (GSimpleAction *action,
                  GVariant      *parameter,
@@ -1304,6 +1327,7 @@ alga_window_init (AlgaWindow *self)
   const GActionEntry entries[] = {
     { "sort", activate_radio, "s", "'updated_at'", change_sort_state },
     { "sort-descending", activate_toggle, NULL, "true", change_sort_state },
+    { "show-help-overlay", show_help_overlay_action },
   };
   g_autoptr(GSettingsSchema) schema = NULL;
   GSettingsSchemaSource *source;
