@@ -17,6 +17,9 @@
 /* Ask for the next page while this many pixels of rows are still below the fold. */
 #define LOAD_MORE_MARGIN 600.0
 
+/* Rows kept for reuse: as many as the list shows at once on a tall screen. */
+#define MAX_SPARE_ROWS 40
+
 struct _AlgaTicketListView
 {
   GtkWidget           parent_instance;
@@ -30,6 +33,7 @@ struct _AlgaTicketListView
   gboolean            filter_ascii;
   GtkSingleSelection *selection;
   GSignalGroup       *model_signals;
+  GPtrArray          *spare_rows;    /* AlgaTicketRow, unparented */
 
   GtkStack           *stack;
   /* A GtkGridView of one column rather than a GtkListView: GTK 4.8's GtkListView keeps 200
@@ -61,32 +65,46 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Case-insensitive substring search without allocating in the common all-ASCII case: it runs
- * over every loaded ticket at each keystroke. */
+static inline guchar
+fold_ascii (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Case-insensitive substring search without allocating or calling out in the common all-ASCII
+ * case: it runs over every loaded ticket at each keystroke (issue 7, B5). @needle is folded. */
 static gboolean
 contains_folded (const char *haystack,
                  const char *needle,
                  gboolean    needle_ascii)
 {
   g_autofree char *folded = NULL;
-  gsize n;
 
   if (haystack == NULL)
     return FALSE;
 
   if (needle_ascii)
     {
+      const guchar *h = (const guchar *) haystack;
+      const guchar *n = (const guchar *) needle;
       gboolean ascii = TRUE;
 
-      n = strlen (needle);
-      for (const char *p = haystack; *p != '\0'; p++)
+      for (; *h != '\0'; h++)
         {
-          if ((guchar) *p >= 0x80)
+          gsize i;
+
+          if (*h >= 0x80)
             {
               ascii = FALSE;
               break;
             }
-          if (g_ascii_tolower (*p) == needle[0] && g_ascii_strncasecmp (p, needle, n) == 0)
+          if (fold_ascii (*h) != n[0])
+            continue;
+
+          /* A NUL in the haystack differs from the needle's next byte and ends the match. */
+          for (i = 1; n[i] != '\0' && fold_ascii (h[i]) == n[i]; i++)
+            ;
+          if (n[i] == '\0')
             return TRUE;
         }
       if (ascii)
@@ -315,9 +333,34 @@ on_retry_clicked_cb (AlgaTicketListView *self)
  * and a GtkBuilderListItemFactory would parse its XML for each (issue 7, B5). */
 static void
 on_factory_setup_cb (GtkListItemFactory *factory,
-                     GtkListItem        *list_item)
+                     GtkListItem        *list_item,
+                     AlgaTicketListView *self)
 {
-  gtk_list_item_set_child (list_item, g_object_new (ALGA_TYPE_TICKET_ROW, NULL));
+  g_autoptr(GtkWidget) row = NULL;
+
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    row = g_object_ref_sink (g_object_new (ALGA_TYPE_TICKET_ROW, NULL));
+
+  gtk_list_item_set_child (list_item, row);
+}
+
+/* GTK 4.8 destroys the rows that scroll or are filtered out of view and makes new ones for
+ * the items that come in; a few are kept to be bound again instead (issue 7, B5). */
+static void
+on_factory_teardown_cb (GtkListItemFactory *factory,
+                        GtkListItem        *list_item,
+                        AlgaTicketListView *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (row == NULL || self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
+    return;
+
+  alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), NULL);
+  g_ptr_array_add (self->spare_rows, g_object_ref (row));
+  gtk_list_item_set_child (list_item, NULL);
 }
 
 /* No unbind: GTK 4.8 unbinds and binds a row again whenever its position changes, and a row
@@ -355,6 +398,7 @@ alga_ticket_list_view_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -488,8 +532,10 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   gtk_grid_view_set_factory (self->list_view, factory);
 
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);

@@ -1,0 +1,245 @@
+/* test-ticket-list-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The ticket list's search narrows the loaded tickets on the client (issue 7, B5): what it
+ * shows must be exactly the tickets whose title, number or client name holds the text, in any
+ * case, and every row on screen must show the ticket of its position, while rows are reused
+ * and bound again as the text grows and shrinks. Against the in-process demo server.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "alga-client.h"
+#include "alga-test-credentials.h"
+#include "alga-test-gtk.h"
+#include "alga-test-server.h"
+#include "alga-ticket-list-view.h"
+#include "alga-ticket-row.h"
+
+typedef struct
+{
+  AlgaTestServer *server;
+  AlgaClient     *client;
+  AlgaTicketList *list;
+  GtkWidget      *window;
+  GtkWidget      *view;
+  GListModel     *shown;
+} Fixture;
+
+static void
+wait_loaded (AlgaTicketList *list)
+{
+  while (alga_ticket_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_idle (void)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AlgaTestCredentials) credentials = NULL;
+  g_autoptr(AlgaTicketQuery) query = alga_ticket_query_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list_base;
+
+  f->server = alga_test_server_new_full (1, 400, ALGA_TEST_EDITION_ENTERPRISE, 0, &error);
+  g_assert_no_error (error);
+  f->client = alga_client_new (alga_test_server_get_url (f->server), &error);
+  g_assert_no_error (error);
+  credentials = alga_test_credentials_new (alga_test_server_get_api_key (f->server));
+  alga_client_set_credentials (f->client, ALGA_CREDENTIALS (credentials));
+
+  f->list = alga_ticket_list_new (f->client, query);
+  alga_ticket_list_set_page_size (f->list, 100);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 900);
+  f->view = alga_ticket_list_view_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_present (GTK_WINDOW (f->window));
+  alga_ticket_list_view_set_model (ALGA_TICKET_LIST_VIEW (f->view), f->list);
+  alga_ticket_list_reload (f->list);
+  wait_loaded (f->list);
+
+  /* Every page, so that the search has all 400 tickets to narrow. */
+  while (alga_ticket_list_get_has_more (f->list))
+    {
+      alga_ticket_list_load_more (f->list);
+      wait_loaded (f->list);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 400);
+  gtk_test_widget_wait_for_draw (f->window);
+
+  list_base = find_widget (f->view, GTK_TYPE_LIST_BASE);
+  g_assert_nonnull (list_base);
+  g_object_get (list_base, "model", &f->shown, NULL);
+  g_assert_nonnull (f->shown);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->shown);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->list);
+  g_clear_object (&f->client);
+  g_clear_object (&f->server);
+}
+
+/* The rule, written plainly: casefolded substring of title, number or client name. */
+static gboolean
+ticket_matches (AlgaTicket *ticket,
+                const char *text)
+{
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  const char *fields[] = {
+    alga_ticket_get_title (ticket),
+    alga_ticket_get_ticket_number (ticket),
+    alga_ticket_get_client_name (ticket),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *folded = fields[i] != NULL ? g_utf8_casefold (fields[i], -1) : NULL;
+
+      if (folded != NULL && strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+assert_shown_matches (Fixture    *f,
+                      const char *text)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  guint expected = 0;
+  guint shown = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      gboolean match = text == NULL || ticket_matches (ticket, text);
+
+      if (!match)
+        continue;
+
+      /* Same order as the loaded list. */
+      {
+        g_autoptr(AlgaTicket) at = g_list_model_get_item (f->shown, shown);
+
+        g_assert_true (at == ticket);
+      }
+      expected++;
+      shown++;
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (f->shown), ==, expected);
+}
+
+/* Every row in the list shows a ticket, and the ticket of its position. */
+static void
+assert_rows_current (Fixture *f)
+{
+  GtkWidget *list_base = find_widget (f->view, GTK_TYPE_LIST_BASE);
+  guint n_shown = g_list_model_get_n_items (f->shown);
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_base); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_widget (child, ALGA_TYPE_TICKET_ROW);
+      AlgaTicket *ticket;
+      gboolean found = FALSE;
+
+      if (row == NULL || !gtk_widget_get_visible (child))
+        continue;
+
+      ticket = alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row));
+      g_assert_nonnull (ticket);
+      for (guint i = 0; i < n_shown && !found; i++)
+        {
+          g_autoptr(AlgaTicket) item = g_list_model_get_item (f->shown, i);
+
+          found = item == ticket;
+        }
+      g_assert_true (found);
+      rows++;
+    }
+
+  g_assert_cmpuint (rows, <=, n_shown);
+  if (n_shown > 0)
+    g_assert_cmpuint (rows, >, 0);
+}
+
+static void
+test_search_narrows_and_widens (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const steps[] = {
+    "p", "pr", "PRI", "print", "printer", "print", "pr", "p", NULL,
+    "tic0010", "Bakery", "bakery s", "zzz-nothing", "é", NULL,
+  };
+  AlgaTicketListView *view = ALGA_TICKET_LIST_VIEW (f->view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      alga_ticket_list_view_set_filter_text (view, steps[i]);
+      gtk_test_widget_wait_for_draw (f->window);
+      wait_idle ();
+
+      assert_shown_matches (f, steps[i]);
+      assert_rows_current (f);
+    }
+
+  /* The search must have narrowed: "printer" is in a few titles only. */
+  alga_ticket_list_view_set_filter_text (view, "printer");
+  g_assert_cmpuint (g_list_model_get_n_items (f->shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (f->shown), <, 400);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  alga_test_gtk_init (&argc, &argv);
+
+  g_test_add ("/ticket-list-view/search-narrows-and-widens", Fixture, NULL,
+              fixture_set_up, test_search_narrows_and_widens, fixture_tear_down);
+
+  return g_test_run ();
+}
