@@ -212,11 +212,14 @@ static void
 assert_ticket_opens (Fixture *f)
 {
   AlgaTicketListView *list_view = alga_window_get_ticket_list_view (f->window);
-  GtkWidget *ticket_view = find_descendant (GTK_WIDGET (f->window), ALGA_TYPE_TICKET_VIEW, NULL);
+  GtkWidget *ticket_view;
   GtkWidget *error_box;
   AlgaTicket *ticket;
 
   alga_ticket_list_view_move_selection (list_view, 1);
+  /* The pane is made by the first selection, if the frame after the rows did not make it. */
+  ticket_view = find_descendant (GTK_WIDGET (f->window), ALGA_TYPE_TICKET_VIEW, NULL);
+  g_assert_nonnull (ticket_view);
   ticket = alga_ticket_list_view_get_selected_ticket (list_view);
   g_assert_nonnull (ticket);
   g_assert_true (alga_ticket_view_get_ticket (ALGA_TICKET_VIEW (ticket_view)) == ticket);
@@ -338,7 +341,10 @@ test_detail_fault (Fixture       *f,
   alga_window_set_session (f->window, f->session);
   alga_test_wait_until (list_filled (f), 20000);
 
-  ticket_view = find_descendant (GTK_WIDGET (f->window), ALGA_TYPE_TICKET_VIEW, NULL);
+  /* The pane comes right after the frame that paints the first rows. */
+  alga_test_wait_until ((ticket_view = find_descendant (GTK_WIDGET (f->window),
+                                                        ALGA_TYPE_TICKET_VIEW, NULL)) != NULL,
+                        10000);
   error_box = find_descendant (ticket_view, GTK_TYPE_BOX, "alga-load-error");
   g_assert_nonnull (error_box);
   revealer = GTK_REVEALER (gtk_widget_get_parent (error_box));

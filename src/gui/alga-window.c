@@ -249,8 +249,14 @@ update_list_title (AlgaWindow *self)
 
   adw_window_title_set_title (self->list_title, alga_view_get_title (self->view));
 
-  if (self->tickets != NULL && !alga_ticket_list_get_loading (self->tickets)
-      && alga_ticket_list_get_error (self->tickets) == NULL)
+  /* Issue 7: a cached start says what it shows until the server's answer replaces it. */
+  if (self->tickets != NULL && alga_ticket_list_get_cached (self->tickets)
+      && !alga_ticket_list_get_offline (self->tickets))
+    {
+      subtitle = g_strdup (_("Saved copy, updating…"));
+    }
+  else if (self->tickets != NULL && !alga_ticket_list_get_loading (self->tickets)
+           && alga_ticket_list_get_error (self->tickets) == NULL)
     {
       guint total = alga_ticket_list_get_total (self->tickets);
 
@@ -608,9 +614,9 @@ update_ticket_view (AlgaWindow *self)
 
 /* Issue 7: the ticket pane (header, fields, comment thread, composer: about a tenth of the
  * window's work before its first frame) is measured and drawn only from the first ticket opened;
- * until then a status page like its own empty one stands in for it. It is made with the first
- * rows shown while the window is on screen, or right after the first frame (a cached start
- * has its rows before the window is mapped), or when something needs it first. */
+ * until then a status page like its own empty one stands in for it. It is made right after the
+ * first frame with rows (a cached start has its rows before the window is mapped; otherwise they
+ * come later from the server), or when something needs it first. */
 static AlgaTicketView *
 ensure_ticket_view (AlgaWindow *self)
 {
@@ -662,14 +668,25 @@ on_first_after_paint_cb (GdkFrameClock *clock,
 }
 
 /* Rows that arrive while the window is on screen (from the server, or a cache read after it was
- * shown) come with the pane, so that a selection can show at once. */
+ * shown) bring the pane right after the frame that paints them (B2), as at a cached start; a
+ * selection before then makes it at once. */
 static void
 on_tickets_items_changed_cb (AlgaWindow *self,
                              guint       position,
                              guint       removed,
                              guint       added)
 {
-  if (added > 0 && self->ticket_view == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  GdkFrameClock *clock;
+
+  if (added == 0 || self->ticket_view != NULL || self->ticket_view_idle_id != 0 ||
+      self->first_paint_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    self->first_paint_id = g_signal_connect (clock, "after-paint",
+                                             G_CALLBACK (on_first_after_paint_cb), self);
+  else
     ensure_ticket_view (self);
 }
 
@@ -739,9 +756,7 @@ update_cache_state (AlgaWindow *self)
   gboolean cached = self->tickets != NULL && alga_ticket_list_get_cached (self->tickets);
   gboolean offline = self->tickets != NULL && alga_ticket_list_get_offline (self->tickets);
 
-  if (cached && !offline)
-    adw_window_title_set_subtitle (self->list_title, _("Saved copy, updating…"));
-
+  /* The subtitle ("Saved copy, updating…") is update_list_title's. */
   if (offline)
     gtk_label_set_label (self->offline_label,
                          cached ? _("Offline. These are the tickets saved on this computer.")
