@@ -21,5 +21,7 @@ char     *alga_gui_format_date_time  (GDateTime    *when);
 gboolean  alga_gui_error_is_cancelled (const GError *error);
 void      alga_gui_set_priority_class (GtkWidget    *widget,
                                        const char   *priority_name);
+/* Before GTK starts. */
+void      alga_gui_choose_renderer   (void);
 
 G_END_DECLS

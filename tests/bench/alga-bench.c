@@ -24,6 +24,7 @@
 
 #include "alga-bench-probe.h"
 #include "alga-client.h"
+#include "alga-gui-util.h"
 #include "alga-json.h"
 #include "alga-test-credentials.h"
 #include "alga-test-server.h"
@@ -157,6 +158,9 @@ write_json (void)
   json_builder_add_string_value (builder, stamp);
   json_builder_set_member_name (builder, "runs");
   json_builder_add_int_value (builder, runs);
+  json_builder_set_member_name (builder, "renderer");
+  json_builder_add_string_value (builder, g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER")
+                                                                            : "default");
   json_builder_set_member_name (builder, "figures");
   json_builder_begin_object (builder);
   for (guint i = 0; i < figures->len; i++)
@@ -984,6 +988,10 @@ main (int   argc,
       return run_child_list ();
     }
 
+  /* The renderer the app chooses on this machine (alga_gui_choose_renderer), for every child
+   * alike, the minimal window included: the floor is measured the way the app draws. */
+  alga_gui_choose_renderer ();
+
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   if (app_path == NULL)
     app_path = sibling_path ("../../src/alga-desktop");
@@ -1017,8 +1025,10 @@ main (int   argc,
   floor_ms = new_samples ();
   floor_rss = new_samples ();
   measure_minimal (floor_ms, floor_rss);
-  g_print ("Minimal libadwaita window: first frame %.1f ms, %.1f MiB resident (median of %d)\n",
-           median (floor_ms), median (floor_rss) / 1024.0, runs);
+  g_print ("Minimal libadwaita window: first frame %.1f ms, %.1f MiB resident (median of %d; "
+           "renderer %s)\n",
+           median (floor_ms), median (floor_rss) / 1024.0, runs,
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's default");
 
   if (wanted ("B1") || wanted ("B2") || wanted ("B7"))
     measure_start (base, median (floor_ms));
