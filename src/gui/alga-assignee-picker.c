@@ -181,6 +181,11 @@ on_list_view_activate_cb (AlgaAssigneePicker *self,
 static void
 on_search_entry_search_changed_cb (AlgaAssigneePicker *self)
 {
+  /* The entry's delayed signal also comes while the popover is hidden (after it is built, or
+   * closed); the list is asked for when it is shown (on_popover_show_cb), not before. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return;
+
   alga_assignee_picker_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
