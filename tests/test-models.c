@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "alga-activity.h"
 #include "alga-comment.h"
 #include "alga-error.h"
@@ -426,6 +428,36 @@ names_contain (GPtrArray  *names,
     if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* What the list's search matches: title, number and client, casefolded, kept until one of them
+ * changes (issue 7, B5). */
+static void
+test_ticket_search_text (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"ticket_id\":\"t1\",\"ticket_number\":\"TIC1001\","
+                                    "\"title\":\"Drucker GRÜN im Büro\",\"client_name\":\"Acme AG\","
+                                    "\"status_name\":\"New\"}");
+  g_autoptr(JsonNode) renamed = parse ("{\"ticket_id\":\"t1\",\"title\":\"Printer jam\"}");
+  g_autoptr(JsonNode) bare = parse ("{\"ticket_id\":\"t2\"}");
+  g_autoptr(AlgaTicket) ticket = alga_ticket_new_from_json (node, NULL);
+  g_autoptr(AlgaTicket) update = alga_ticket_new_from_json (renamed, NULL);
+  g_autoptr(AlgaTicket) empty = alga_ticket_new_from_json (bare, NULL);
+  g_autofree char *expected = g_strconcat ("drucker grün im büro", "\x1f", "tic1001", "\x1f",
+                                           "acme ag", NULL);
+
+  g_assert_cmpstr (alga_ticket_get_search_text (ticket), ==, expected);
+  /* The status is not searched, and no match spans two parts. */
+  g_assert_null (strstr (alga_ticket_get_search_text (ticket), "new"));
+  g_assert_null (strstr (alga_ticket_get_search_text (ticket), "büro tic"));
+
+  alga_ticket_update_from (ticket, update);
+  g_assert_cmpstr (alga_ticket_get_search_text (ticket), ==, "printer jam" "\x1f" "tic1001" "\x1f" "acme ag");
+
+  g_object_set (ticket, "client-name", "Ümlaut GmbH", NULL);
+  g_assert_cmpstr (alga_ticket_get_search_text (ticket), ==, "printer jam" "\x1f" "tic1001" "\x1f" "ümlaut gmbh");
+
+  g_assert_cmpstr (alga_ticket_get_search_text (empty), ==, "\x1f" "\x1f");
 }
 
 static void
@@ -1086,6 +1118,7 @@ main (int   argc,
   g_test_add_func ("/json/decode-array", test_json_decode_array);
   g_test_add_func ("/json/deep-copy", test_json_deep_copy);
   g_test_add_func ("/ticket/list-mobile", test_ticket_list_mobile);
+  g_test_add_func ("/ticket/search-text", test_ticket_search_text);
   g_test_add_func ("/ticket/list-full", test_ticket_list_full);
   g_test_add_func ("/ticket/detail", test_ticket_detail);
   g_test_add_func ("/ticket/put-rows", test_ticket_put_rows);

@@ -91,6 +91,8 @@ struct _AlgaTicket
   /* TagColours, one per text, or NULL: what pages of tickets decode instead of AlgaTags, which
    * alga_ticket_get_tag_list() makes only when asked (issue 7, B4). Shared, never changed. */
   GArray    *tag_colours;
+  /* alga_ticket_get_search_text(), made when first asked for and dropped when a part changes. */
+  char      *search_text;
 };
 
 typedef struct
@@ -295,6 +297,8 @@ take_value (AlgaTicket *self,
 
   value_free (prop, self->values[prop]);
   self->values[prop] = value;
+  if (prop == PROP_TITLE || prop == PROP_TICKET_NUMBER || prop == PROP_CLIENT_NAME)
+    g_clear_pointer (&self->search_text, g_free);
   return TRUE;
 }
 
@@ -305,6 +309,7 @@ alga_ticket_finalize (GObject *object)
 
   g_clear_pointer (&self->tag_list, g_ptr_array_unref);
   g_clear_pointer (&self->tag_colours, g_array_unref);
+  g_free (self->search_text);
   for (guint i = 1; i < N_PROPS; i++)
     value_free (i, self->values[i]);
 
@@ -1610,4 +1615,57 @@ alga_ticket_decode_scanned (AlgaTicketDecoder *decoder,
     }
 
   return g_steal_pointer (&self);
+}
+
+static void
+append_folded (GString    *text,
+               const char *part)
+{
+  gsize start = text->len;
+
+  if (part == NULL)
+    return;
+
+  for (const char *p = part; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        {
+          g_autofree char *folded = g_utf8_casefold (part, -1);
+
+          g_string_truncate (text, start);
+          g_string_append (text, folded);
+          return;
+        }
+      g_string_append_c (text, g_ascii_tolower (*p));
+    }
+}
+
+/**
+ * alga_ticket_get_search_text:
+ * @self: a ticket
+ *
+ * What the server's search matches (alga-api.md §2.2): the title, the ticket number and the client
+ * name, casefolded (g_utf8_casefold()) and separated by U+001F, so that a casefolded needle is
+ * found with strstr(). Kept until one of them changes (issue 7, B5: the list narrows on each key).
+ *
+ * Returns: (transfer none): the text
+ */
+const char *
+alga_ticket_get_search_text (AlgaTicket *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
+
+  if (self->search_text == NULL)
+    {
+      GString *text = g_string_sized_new (96);
+
+      append_folded (text, self->values[PROP_TITLE]);
+      g_string_append_c (text, '\x1f');
+      append_folded (text, self->values[PROP_TICKET_NUMBER]);
+      g_string_append_c (text, '\x1f');
+      append_folded (text, self->values[PROP_CLIENT_NAME]);
+      self->search_text = g_string_free (text, FALSE);
+    }
+
+  return self->search_text;
 }

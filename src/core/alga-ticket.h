@@ -27,6 +27,7 @@ void         alga_ticket_update_from           (AlgaTicket  *self,
 const char  *alga_ticket_get_ticket_id         (AlgaTicket  *self);
 const char  *alga_ticket_get_ticket_number     (AlgaTicket  *self);
 const char  *alga_ticket_get_title             (AlgaTicket  *self);
+const char  *alga_ticket_get_search_text       (AlgaTicket  *self);
 const char  *alga_ticket_get_url               (AlgaTicket  *self);
 const char  *alga_ticket_get_status_id         (AlgaTicket  *self);
 const char  *alga_ticket_get_status_name       (AlgaTicket  *self);

@@ -30,7 +30,6 @@ struct _AlgaTicketListView
   GtkCustomFilter    *filter;
   char               *filter_raw;    /* as typed, stripped; NULL for none */
   char               *filter_text;   /* casefolded, while it narrows; else NULL */
-  gboolean            filter_ascii;
   GtkSingleSelection *selection;
   GSignalGroup       *model_signals;
   GPtrArray          *spare_rows;    /* AlgaTicketRow, unparented */
@@ -65,70 +64,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static inline guchar
-fold_ascii (guchar c)
-{
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* Case-insensitive substring search without allocating or calling out in the common all-ASCII
- * case: it runs over every loaded ticket at each keystroke (issue 7, B5). @needle is folded. */
-static gboolean
-contains_folded (const char *haystack,
-                 const char *needle,
-                 gboolean    needle_ascii)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-
-  if (needle_ascii)
-    {
-      const guchar *h = (const guchar *) haystack;
-      const guchar *n = (const guchar *) needle;
-      gboolean ascii = TRUE;
-
-      for (; *h != '\0'; h++)
-        {
-          gsize i;
-
-          if (*h >= 0x80)
-            {
-              ascii = FALSE;
-              break;
-            }
-          if (fold_ascii (*h) != n[0])
-            continue;
-
-          /* A NUL in the haystack differs from the needle's next byte and ends the match. */
-          for (i = 1; n[i] != '\0' && fold_ascii (h[i]) == n[i]; i++)
-            ;
-          if (n[i] == '\0')
-            return TRUE;
-        }
-      if (ascii)
-        return FALSE;
-    }
-
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
 
 /* The server's search rule (alga-api.md §2.2: title, ticket number or client name), so that
- * the loaded items narrow at once while the server is asked. */
+ * the loaded items narrow at once while the server is asked. The ticket keeps its casefolded
+ * text (issue 7, B5: this runs over every loaded ticket at each key). */
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   AlgaTicketListView *self = user_data;
-  AlgaTicket *ticket = item;
 
-  return contains_folded (alga_ticket_get_title (ticket), self->filter_text, self->filter_ascii) ||
-         contains_folded (alga_ticket_get_ticket_number (ticket), self->filter_text,
-                          self->filter_ascii) ||
-         contains_folded (alga_ticket_get_client_name (ticket), self->filter_text,
-                          self->filter_ascii);
+  return strstr (alga_ticket_get_search_text (ALGA_TICKET (item)), self->filter_text) != NULL;
 }
 
 /* Whether the model's items are already the server's answer for the search text: then the
@@ -179,10 +125,6 @@ update_filter (AlgaTicketListView *self)
 
   g_free (self->filter_text);
   self->filter_text = g_steal_pointer (&folded);
-  self->filter_ascii = TRUE;
-  for (const char *p = self->filter_text; p != NULL && *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      self->filter_ascii = FALSE;
 
   /* Without a text the filter has no function, so that GTK does not read every item (the
    * list would take reading the last ones as scrolling there). */
@@ -273,6 +215,22 @@ static void
 on_vadjustment_changed_cb (AlgaTicketListView *self)
 {
   maybe_load_more (self);
+}
+
+/* The search text of each ticket is made as its page arrives, not at the first key. */
+static void
+on_model_items_changed_cb (AlgaTicketListView *self,
+                           guint               position,
+                           guint               removed,
+                           guint               added,
+                           GListModel         *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (model, i);
+
+      alga_ticket_get_search_text (ticket);
+    }
 }
 
 static void
@@ -561,6 +519,8 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
                                  G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->model_signals, "notify::error",
                                  G_CALLBACK (on_model_query_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "items-changed",
+                                 G_CALLBACK (on_model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   vadj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   g_signal_connect_object (vadj, "value-changed",
