@@ -77,23 +77,6 @@ find_widget (GtkWidget  *widget,
   return NULL;
 }
 
-/* A label anywhere under @widget showing @text: a toast's title, say. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 on_comment_posted_cb (Fixture *f)
 {
@@ -240,7 +223,7 @@ test_comment_arrived (Fixture       *f,
 
   alga_test_wait_until (!composer_busy (f), 10000);
   g_test_message ("cut-off answer, comment stored: toast \"It was posted after all\"");
-  g_assert_true (shows_label (GTK_WIDGET (f->window), "It was posted after all"));
+  g_assert_true (alga_test_shows_label (GTK_WIDGET (f->window), "It was posted after all"));
   g_assert_null (composer_error (f));
   text = composer_text (f);
   g_assert_cmpstr (text, ==, "");
@@ -290,7 +273,7 @@ test_comment_lost (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->composer), "composer.send", NULL);
   alga_test_wait_until (f->posted == 1, 10000);
   g_assert_cmpuint (alga_test_server_count_comments (f->server, ticket_id), ==, before + 1);
-  g_assert_true (shows_label (GTK_WIDGET (f->window), "Comment posted"));
+  g_assert_true (alga_test_shows_label (GTK_WIDGET (f->window), "Comment posted"));
 }
 
 /* A 5xx from a proxy after the server stored it: found, not posted twice. */
@@ -313,7 +296,7 @@ test_comment_5xx_stored (Fixture       *f,
   type_and_send (f, typed);
 
   alga_test_wait_until (!composer_busy (f), 10000);
-  g_assert_true (shows_label (GTK_WIDGET (f->window), "It was posted after all"));
+  g_assert_true (alga_test_shows_label (GTK_WIDGET (f->window), "It was posted after all"));
   g_assert_cmpuint (f->posted, ==, 1);
   g_assert_cmpuint (alga_test_server_count_comments (f->server, ticket_id), ==, before + 1);
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", COMMENTS_GLOB), ==, 1);
@@ -410,7 +393,7 @@ test_time_entry_arrived (Fixture       *f,
   /* Log again: the server refuses a second copy, and the dialog says it was logged. */
   gtk_widget_activate_action (dialog, "time-entry.log", NULL);
   alga_test_wait_until (dialog == NULL, 10000);
-  g_assert_true (shows_label (GTK_WIDGET (f->window), "It was logged after all"));
+  g_assert_true (alga_test_shows_label (GTK_WIDGET (f->window), "It was logged after all"));
   g_assert_cmpuint (alga_test_server_count_time_entries (f->server, me), ==, before + 1);
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", "/api/v1/time-entries"), ==, 2);
 }

@@ -21,6 +21,7 @@
 #include "alga-application.h"
 #include "alga-cache.h"
 #include "alga-sign-in-page.h"
+#include "alga-test-gtk.h"
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
 #include "alga-ticket-list-view.h"
@@ -76,33 +77,14 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The page of the window's main stack: the one GtkStack whose pages are named so. */
 static const char *
 main_page (AlgaWindow *window)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
+  GtkWidget *stack = alga_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK);
 
   while (stack != NULL && gtk_stack_get_child_by_name (GTK_STACK (stack), "tickets") == NULL)
-    stack = find_descendant (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_STACK);
+    stack = alga_test_find_widget (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_STACK);
   g_assert_nonnull (stack);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -137,11 +119,11 @@ on_window_map_cb (GtkWidget *widget,
 
   run->mapped = TRUE;
   run->session_at_map = alga_window_get_session (run->window) != NULL;
-  page = find_descendant (widget, ALGA_TYPE_SIGN_IN_PAGE);
+  page = alga_test_find_widget (widget, ALGA_TYPE_SIGN_IN_PAGE);
   run->sign_in_page_at_map = page != NULL && gtk_widget_get_mapped (page);
   run->page_at_map = g_intern_string (main_page (run->window));
   note_page (run, run->page_at_map);
-  page = find_descendant (widget, ALGA_TYPE_TICKET_VIEW);
+  page = alga_test_find_widget (widget, ALGA_TYPE_TICKET_VIEW);
   run->ticket_pane_at_map = page != NULL && gtk_widget_get_visible (page);
 }
 
@@ -193,7 +175,7 @@ on_window_added_cb (GtkApplication *app,
 
   run->window = ALGA_WINDOW (window);
   g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), run);
-  stack = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
+  stack = alga_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK);
   g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (on_main_page_changed_cb), run);
   g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), run);
 }
@@ -230,7 +212,7 @@ step_cb (gpointer user_data)
 
         alga_ticket_list_view_move_selection (list_view, 1);
         ticket = alga_ticket_list_view_get_selected_ticket (list_view);
-        pane = find_descendant (GTK_WIDGET (run->window), ALGA_TYPE_TICKET_VIEW);
+        pane = alga_test_find_widget (GTK_WIDGET (run->window), ALGA_TYPE_TICKET_VIEW);
         run->ticket_pane_follows = ticket != NULL && pane != NULL && gtk_widget_get_visible (pane)
                                    && alga_ticket_view_get_ticket (ALGA_TICKET_VIEW (pane)) == ticket;
       }

@@ -46,25 +46,6 @@ wait_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -102,7 +83,7 @@ fixture_set_up (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 400);
   gtk_test_widget_wait_for_draw (f->window);
 
-  list_base = find_widget (f->view, GTK_TYPE_LIST_BASE);
+  list_base = alga_test_find_widget (f->view, GTK_TYPE_LIST_BASE);
   g_assert_nonnull (list_base);
   g_object_get (list_base, "model", &f->shown, NULL);
   g_assert_nonnull (f->shown);
@@ -175,14 +156,14 @@ assert_shown_matches (Fixture    *f,
 static void
 assert_rows_current (Fixture *f)
 {
-  GtkWidget *list_base = find_widget (f->view, GTK_TYPE_LIST_BASE);
+  GtkWidget *list_base = alga_test_find_widget (f->view, GTK_TYPE_LIST_BASE);
   guint n_shown = g_list_model_get_n_items (f->shown);
   guint rows = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list_base); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = find_widget (child, ALGA_TYPE_TICKET_ROW);
+      GtkWidget *row = alga_test_find_widget (child, ALGA_TYPE_TICKET_ROW);
       AlgaTicket *ticket;
       gboolean found = FALSE;
 

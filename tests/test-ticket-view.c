@@ -649,23 +649,6 @@ test_shortcuts (Fixture       *f,
   g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
 }
 
-/* A label anywhere under @widget showing @text: a toast's title, say. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Issue 7: while the server cannot be reached, an edit is refused with a message and the
  * control goes back; once the server answers again, edits go through. */
 static void
@@ -697,7 +680,7 @@ test_offline_refuses_edits (Fixture       *f,
 
   alga_test_server_clear_requests (f->server);
   adw_combo_row_set_selected (row, target);
-  alga_test_wait_until (shows_label (GTK_WIDGET (f->window),
+  alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window),
                                      "You are offline. Changes can be made again once the server can be reached."),
                         5000);
   alga_test_wait_until (adw_combo_row_get_selected (row) == old_position, 5000);

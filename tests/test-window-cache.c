@@ -147,26 +147,6 @@ assert_subtitle_counts (AlgaWindow *window)
   g_assert_cmpstr (list_subtitle (window), ==, expected);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The ids of the rows, in order. */
 static GStrv
 row_ids (AlgaWindow *window)
@@ -318,7 +298,7 @@ test_cached_start (Fixture       *f,
   selected = alga_ticket_list_view_get_selected_ticket (list_view);
   g_assert_nonnull (selected);
   g_assert_cmpstr (alga_ticket_get_ticket_id (selected), ==, selected_id);
-  g_assert_true (alga_ticket_view_get_ticket (ALGA_TICKET_VIEW (find_descendant (GTK_WIDGET (window),
+  g_assert_true (alga_ticket_view_get_ticket (ALGA_TICKET_VIEW (alga_test_find_widget (GTK_WIDGET (window),
                                                                                  ALGA_TYPE_TICKET_VIEW)))
                  == selected);
 
@@ -361,7 +341,7 @@ test_offline_banner (Fixture       *f,
 
   /* The network is back; the technician presses the banner's Retry. */
   alga_test_server_clear_faults (f->server);
-  retry = find_descendant (gtk_revealer_get_child (revealer), GTK_TYPE_BUTTON);
+  retry = alga_test_find_widget (gtk_revealer_get_child (revealer), GTK_TYPE_BUTTON);
   g_assert_nonnull (retry);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_Retry");
   g_assert_true (gtk_widget_is_drawable (retry));

@@ -27,6 +27,7 @@
 #include "alga-gui-util.h"
 #include "alga-json.h"
 #include "alga-test-credentials.h"
+#include "alga-test-gtk.h"
 #include "alga-test-server.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-list.h"
@@ -643,25 +644,6 @@ wait_frames (guint n)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint shown_changes;
 
 static void
@@ -770,8 +752,8 @@ run_child_list (void)
   wait_loaded (list);
   wait_frames (2);
 
-  scrolled = GTK_SCROLLED_WINDOW (find_widget (view, GTK_TYPE_SCROLLED_WINDOW));
-  list_view = find_widget (view, GTK_TYPE_LIST_BASE);
+  scrolled = GTK_SCROLLED_WINDOW (alga_test_find_widget (view, GTK_TYPE_SCROLLED_WINDOW));
+  list_view = alga_test_find_widget (view, GTK_TYPE_LIST_BASE);
   g_assert_nonnull (scrolled);
   g_assert_nonnull (list_view);
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
