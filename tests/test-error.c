@@ -36,6 +36,13 @@ test_transient (void)
   g_assert_false (alga_api_error_is_transient (validation));
   g_assert_false (alga_api_error_is_transient (other));
   g_assert_false (alga_api_error_is_transient (NULL));
+
+  /* Unreachable: no connection or no answer, not a server that answered badly. */
+  g_assert_true (alga_api_error_is_unreachable (network));
+  g_assert_false (alga_api_error_is_unreachable (server));
+  g_assert_false (alga_api_error_is_unreachable (validation));
+  g_assert_false (alga_api_error_is_unreachable (other));
+  g_assert_false (alga_api_error_is_unreachable (NULL));
 }
 
 int

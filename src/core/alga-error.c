@@ -47,6 +47,22 @@ alga_api_error_from_http_status (guint status)
 }
 
 /**
+ * alga_api_error_is_unreachable:
+ * @error: (nullable): an error
+ *
+ * Whether the server could not be reached at all (no connection, or no answer in time): the
+ * offline case, where saved copies stand in and edits wait.
+ *
+ * Returns: %TRUE if @error is %ALGA_API_ERROR_NETWORK or %ALGA_API_ERROR_TIMEOUT
+ */
+gboolean
+alga_api_error_is_unreachable (const GError *error)
+{
+  return g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
+         g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT);
+}
+
+/**
  * alga_api_error_is_transient:
  * @error: (nullable): an error
  *

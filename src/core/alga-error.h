@@ -56,5 +56,6 @@ typedef enum
 GQuark       alga_api_error_quark           (void);
 AlgaApiError alga_api_error_from_http_status (guint status);
 gboolean     alga_api_error_is_transient     (const GError *error);
+gboolean     alga_api_error_is_unreachable   (const GError *error);
 
 G_END_DECLS

@@ -277,8 +277,7 @@ return_error (GTask  *task,
 
   close_stream (req);
   g_debug ("%s %s failed: %s", req->method, g_uri_get_path (req->uri), error->message);
-  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
-      g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT))
+  if (alga_api_error_is_unreachable (error))
     alga_client_set_offline (req->client, TRUE);
   g_task_return_error (task, error);
 }
@@ -290,8 +289,7 @@ on_transport_error (GTask        *task,
   AlgaRequest *req = g_task_get_task_data (task);
   GError *mapped = alga_request_error_from_transport (error);
 
-  if (g_error_matches (mapped, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK)
-      || g_error_matches (mapped, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT))
+  if (alga_api_error_is_unreachable (mapped))
     {
       if (may_retry_transient (req))
         {

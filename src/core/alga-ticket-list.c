@@ -423,13 +423,6 @@ write_back (AlgaTicketList *self,
     g_debug ("Could not cache the view: %s", error->message);
 }
 
-static gboolean
-is_unreachable (const GError *error)
-{
-  return g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
-         g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT);
-}
-
 static void
 list_tickets_cb (GObject      *source,
                  GAsyncResult *result,
@@ -456,7 +449,7 @@ list_tickets_cb (GObject      *source,
     {
       g_object_freeze_notify (G_OBJECT (self));
       set_error (self, error);
-      set_offline (self, is_unreachable (error));
+      set_offline (self, alga_api_error_is_unreachable (error));
       set_loading (self, FALSE);
       g_object_thaw_notify (G_OBJECT (self));
       return;

@@ -103,9 +103,7 @@ show_cached (AlgaCommentThread *self,
   g_autoptr(GPtrArray) cached = NULL;
   g_autoptr(GError) cache_error = NULL;
 
-  if (self->cache == NULL ||
-      !(g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
-        g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT)))
+  if (self->cache == NULL || !alga_api_error_is_unreachable (error))
     return FALSE;
 
   cached = alga_cache_load_comments (self->cache, ticket_id, &cache_error);

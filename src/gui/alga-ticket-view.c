@@ -1027,12 +1027,6 @@ on_remove_watcher_clicked_cb (GtkButton      *button,
 
 /* Loading. */
 
-static gboolean
-is_unreachable (const GError *error)
-{
-  return g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) ||
-         g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT);
-}
 
 static void
 list_users_cb (GObject      *source,
@@ -1088,7 +1082,7 @@ list_statuses_cb (GObject      *source,
     {
       g_clear_pointer (&self->loading_board_id, g_free);
       /* Offline, the card above says so once; a toast per list would only repeat it. */
-      if (!is_unreachable (error))
+      if (!alga_api_error_is_unreachable (error))
         alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the statuses."), error);
       return;
     }
@@ -1126,7 +1120,7 @@ list_priorities_cb (GObject      *source,
   self->priorities_loading = FALSE;
   if (priorities == NULL)
     {
-      if (!is_unreachable (error))
+      if (!alga_api_error_is_unreachable (error))
         alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not load the priorities."), error);
       return;
     }
@@ -1222,7 +1216,7 @@ show_cached_detail (AlgaTicketView *self,
   g_autoptr(AlgaTicket) cached = NULL;
   g_autoptr(GError) cache_error = NULL;
 
-  if (self->cache == NULL || !is_unreachable (error))
+  if (self->cache == NULL || !alga_api_error_is_unreachable (error))
     return FALSE;
 
   cached = alga_cache_load_ticket (self->cache, alga_ticket_get_ticket_id (self->ticket),
