@@ -33,7 +33,7 @@ void          alga_test_store_result_cb (GObject       *source,
                                          GAsyncResult  *result,
                                          gpointer       user_data);
 
-/* Reads a file from ../shared/alga-samples (ALGA_SAMPLES_DIR). Fails the test if missing. */
+/* Reads a file from tests/samples (ALGA_SAMPLES_DIR). Fails the test if missing. */
 char         *alga_test_read_sample     (const char    *name,
                                          gsize         *length);
 

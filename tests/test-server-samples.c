@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The test server against the real server's answers in ../shared/alga-samples: for every
+ * The test server against the real server's answers in tests/samples: for every
  * request we can reproduce, the same status, the same envelope and the same keys.
  */
 
@@ -16,7 +16,7 @@
 
 typedef struct
 {
-  const char *sample;    /* file name in alga-samples */
+  const char *sample;    /* file name in tests/samples */
   guint       status;
   const char *method;
   const char *path;      /* with {T} ticket, {OS} status of another board, {SS} open status of
