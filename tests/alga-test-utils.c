@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include "alga-test-utils.h"
 
 void
@@ -54,4 +57,57 @@ alga_test_spin (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+void
+alga_test_drain (guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (g_main_context_pending (NULL))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The main context still had work ready after %u ms", timeout_ms);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+void
+alga_test_unref_and_wait_finalized (gpointer object,
+                                    guint    timeout_ms)
+{
+  GObject *weak = object;
+
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  g_object_unref (object);
+  alga_test_wait_until (weak == NULL, timeout_ms);
+}
+
+gboolean
+alga_test_file_holds (const char *path,
+                      const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  if (text == NULL)
+    return !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_strcmp0 (contents, text) == 0;
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+GSubprocessLauncher *
+alga_test_subprocess_launcher_new (GSubprocessFlags flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+
+  return launcher;
 }

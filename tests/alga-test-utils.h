@@ -37,7 +37,28 @@ void          alga_test_store_result_cb (GObject       *source,
 char         *alga_test_read_sample     (const char    *name,
                                          gsize         *length);
 
-/* Iterates the main context for ms milliseconds. */
+/* Runs what the main context has ready until nothing is: every idle, timeout due and I/O
+ * callback queued before the call has run (a widget's deferred update, say). Fails the test if
+ * the context never runs dry within timeout_ms. */
+void          alga_test_drain           (guint          timeout_ms);
+
+/* Drops the caller's reference to @object and runs the main context until the last one is
+ * gone (requests cut short finish, writes in flight end), failing the test after timeout_ms. */
+void          alga_test_unref_and_wait_finalized (gpointer  object,
+                                                  guint     timeout_ms);
+
+/* Whether the file at @path holds exactly @text; with @text NULL, whether there is no file. */
+gboolean      alga_test_file_holds      (const char    *path,
+                                         const char    *text);
+
+/* A launcher whose children are killed when the test process dies (a failed assertion aborts
+ * it): a program left running would keep the test's output open, and meson would wait for it
+ * until its timeout. */
+GSubprocessLauncher *alga_test_subprocess_launcher_new (GSubprocessFlags flags);
+
+/* Iterates the main context for ms milliseconds. Only for asserting that something does NOT
+ * happen within that time (say so beside each use): to wait until something has happened, use
+ * alga_test_wait_until() with the condition, which holds on a busy machine too. */
 void          alga_test_spin            (guint          ms);
 
 G_END_DECLS

@@ -146,12 +146,11 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
-  /* Requests cut short by the destruction finish on the main context. */
-  alga_test_spin (50);
   g_clear_object (&fixture->ticket);
-  g_object_unref (fixture->drafts);
-  alga_test_spin (50);
-  g_assert_finalize_object (fixture->client);
+  /* Writes in flight hold the store, and requests cut short by the destruction hold the client
+   * until they finish on the main context. */
+  alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->drafts), 30000);
+  alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->client), 30000);
   g_assert_finalize_object (fixture->credentials);
   alga_test_server_stop (fixture->server);
   g_object_unref (fixture->server);
@@ -352,6 +351,7 @@ test_post_internal (Fixture       *fixture,
   alga_test_wait_until (alga_test_server_count_comments (fixture->server, fixture->ticket_id) ==
                         before + 1, 10000);
   alga_test_wait_until (g_list_model_get_n_items (model) == shown_before + 1, 10000);
+  /* A fixed time on purpose: no second comment arrives in it. */
   alga_test_spin (100);
   g_assert_cmpuint (alga_test_server_count_comments (fixture->server, fixture->ticket_id), ==,
                     before + 1);
@@ -494,8 +494,10 @@ test_draft_survives (Fixture       *fixture,
     g_autoptr(GAsyncResult) result = NULL;
     g_autofree char *key = g_strconcat ("comment:", fixture->ticket_id, NULL);
     g_autofree char *text = NULL;
+    g_autofree char *path = alga_draft_store_get_path (other, key);
 
-    alga_test_spin (ALGA_DRAFT_STORE_DELAY_MS / 2);
+    /* The first store's flush on dispose has reached the disk. */
+    alga_test_wait_until (alga_test_file_holds (path, "Half-written note"), 30000);
     alga_draft_store_load_async (other, key, NULL, alga_test_store_result_cb, &result);
     alga_test_wait_for_result (&result, 5000);
     text = alga_draft_store_load_finish (other, result, NULL);
@@ -508,6 +510,7 @@ test_draft_survives (Fixture       *fixture,
                                                      alga_test_server_get_my_ticket_id (fixture->server));
 
     alga_composer_set_ticket (second, other_ticket);
+    /* A fixed time on purpose: no draft of the first ticket turns up in it. */
     alga_test_spin (50);
     restored = composer_text (second);
     g_assert_cmpstr (restored, ==, "");

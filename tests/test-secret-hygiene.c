@@ -296,7 +296,7 @@ static GSubprocessLauncher *
 launcher_in_home (const char *home,
                   GSubprocessFlags flags)
 {
-  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  GSubprocessLauncher *launcher = alga_test_subprocess_launcher_new (flags);
   const char *dirs[][2] = {
     { "HOME", "" }, { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" },
     { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" }, { "TMPDIR", "tmp" },

@@ -105,6 +105,7 @@ test_lifecycle_demo_binary (void)
 {
   const char *root = g_getenv ("ALGA_BUILD_ROOT");
   g_autofree char *path = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autoptr(GError) error = NULL;
@@ -119,8 +120,9 @@ test_lifecycle_demo_binary (void)
       return;
     }
   path = g_build_filename (root, "tests", "server", "alga-demo-server", NULL);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, path, "--port", "0", "--seed", "2",
-                              "--tickets", "40", "--edition", "ce", NULL);
+  launcher = alga_test_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  process = g_subprocess_launcher_spawn (launcher, &error, path, "--port", "0", "--seed", "2",
+                                         "--tickets", "40", "--edition", "ce", NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   url = g_data_input_stream_read_line (lines, NULL, NULL, &error);

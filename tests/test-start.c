@@ -53,6 +53,9 @@ typedef struct
   gboolean      rows_shown;
   gboolean      rows_painted;
   guint         list_requests_at_rows;
+  GObject      *list_model;   /* weak */
+  gint64        rows_arrived_at;
+  gint64        rows_painted_at;
   guint         deferred_requests_at_rows;
   gboolean      counts_shown;
   gboolean      quit_sent;
@@ -144,6 +147,7 @@ on_after_paint_cb (GdkFrameClock *clock,
     return;
 
   run->rows_painted = TRUE;
+  run->rows_painted_at = g_get_monotonic_time ();
   /* The list's page and the sidebar's one-ticket counts share a path. */
   run->list_requests_at_rows = alga_test_server_count_requests (run->server, "GET",
                                                                 "/api/v1/tickets");
@@ -163,6 +167,40 @@ on_window_realize_cb (GtkWidget *widget,
 }
 
 static void
+on_list_items_changed_cb (GListModel *model,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          Run        *run)
+{
+  if (run->rows_arrived_at == 0 && g_list_model_get_n_items (model) > 0)
+    run->rows_arrived_at = g_get_monotonic_time ();
+}
+
+static void
+on_list_model_cb (AlgaTicketListView *list_view,
+                  GParamSpec         *pspec,
+                  Run                *run)
+{
+  GObject *model = G_OBJECT (alga_ticket_list_view_get_model (list_view));
+
+  if (model == run->list_model)
+    return;
+  if (run->list_model != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (run->list_model, run);
+      g_object_remove_weak_pointer (run->list_model, (gpointer *) &run->list_model);
+    }
+  run->list_model = model;
+  if (model != NULL)
+    {
+      g_object_add_weak_pointer (model, (gpointer *) &run->list_model);
+      g_signal_connect (model, "items-changed", G_CALLBACK (on_list_items_changed_cb), run);
+      on_list_items_changed_cb (G_LIST_MODEL (model), 0, 0, 0, run);
+    }
+}
+
+static void
 on_window_added_cb (GtkApplication *app,
                     GtkWindow      *window,
                     Run            *run)
@@ -178,6 +216,9 @@ on_window_added_cb (GtkApplication *app,
   stack = alga_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK);
   g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (on_main_page_changed_cb), run);
   g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), run);
+  g_signal_connect (alga_window_get_ticket_list_view (run->window), "notify::model",
+                    G_CALLBACK (on_list_model_cb), run);
+  on_list_model_cb (alga_window_get_ticket_list_view (run->window), NULL, run);
 }
 
 static gboolean
@@ -247,6 +288,14 @@ run_application (Run        *run,
   g_assert_cmpint (status, ==, 0);
   g_assert_true (run->quit_sent);
 
+  if (run->list_model != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (run->list_model, run);
+      g_object_remove_weak_pointer (run->list_model, (gpointer *) &run->list_model);
+      run->list_model = NULL;
+    }
+  if (run->window != NULL)
+    g_signal_handlers_disconnect_by_data (alga_window_get_ticket_list_view (run->window), run);
   while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
     gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   run->app = NULL;
@@ -316,8 +365,21 @@ test_stored_account (void)
   /* Until the first page is painted, the list's own request is its only one: no counts, no
    * filter data. */
   g_assert_true (run.rows_painted);
-  g_assert_cmpuint (run.list_requests_at_rows, ==, 1);
-  g_assert_cmpuint (run.deferred_requests_at_rows, ==, 0);
+  g_assert_cmpint (run.rows_arrived_at, >, 0);
+  g_test_message ("First rows painted %.0f ms after they arrived",
+                  (run.rows_painted_at - run.rows_arrived_at) / 1000.0);
+  /* The window also loads them after a second without a frame (a frozen frame clock), and its
+   * one-second timer may fire a quarter of a second early: on a machine so busy that the
+   * first frame came that late, the counts may rightly have gone first. */
+  if (run.rows_painted_at - run.rows_arrived_at < 700 * G_TIME_SPAN_MILLISECOND)
+    {
+      g_assert_cmpuint (run.list_requests_at_rows, ==, 1);
+      g_assert_cmpuint (run.deferred_requests_at_rows, ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (run.list_requests_at_rows, >=, 1);
+    }
   g_assert_true (run.counts_shown);
   g_string_free (run.pages, TRUE);
 }
