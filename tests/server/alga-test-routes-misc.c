@@ -71,7 +71,9 @@ user_object (AlgaSeedData       *data,
   json_object_set_string_member (role, "role_id", r->id);
   json_object_set_string_member (role, "role_name", r->name);
   json_object_set_string_member (role, "description", g_str_equal (r->name, "Admin")
-                                 ? "Full system administrator access" : "Technical support and ticket management");
+                                 ? "Full system administrator access"
+                                 : g_str_equal (r->name, "Dispatcher") ? "Ticket dispatch and scheduling"
+                                 : "Technical support and ticket management");
   alga_test_set_time_member (role, "created_at", u->created_at);
   alga_test_set_time_member (role, "updated_at", u->created_at);
   json_object_set_boolean_member (role, "msp", TRUE);

@@ -149,6 +149,14 @@ void      alga_test_route_services             (AlgaTestCall *call);
 void      alga_test_route_boards               (AlgaTestCall *call);
 void      alga_test_route_time_entries_post    (AlgaTestCall *call);
 void      alga_test_route_activities           (AlgaTestCall *call);
+/* For a route that no role may use: the permission check answers before it. */
+void      alga_test_route_refused              (AlgaTestCall *call);
+
+/* alga-test-roles.c: whether a role has a permission such as "user:read". */
+gboolean  alga_test_role_may                   (AlgaTestRole        role,
+                                                const char         *permission);
+AlgaTestRole alga_test_user_role               (AlgaSeedData       *data,
+                                                const AlgaSeedUser *user);
 
 /* alga-test-server.c: changes that record activities like the real server. */
 void      alga_test_ticket_touch               (AlgaTestCall   *call,

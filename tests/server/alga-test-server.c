@@ -55,9 +55,30 @@ static const Route routes[] = {
   /* Broken for every API key on the real server (§15.3.1). */
   { "GET",  "/api/v1/users/search", alga_test_route_users_search, 0 },
   { "POST", "/api/v1/time-entries", alga_test_route_time_entries_post, RL },
+  /* Refused to every seeded role (§16.13); the route exists only to answer that. */
+  { "GET",  "/api/v1/time-periods", alga_test_route_refused, ROUTE_AUTH },
+  { "GET",  "/api/v1/time-periods/current", alga_test_route_refused, ROUTE_AUTH },
   { "GET",  "/api/v1/activities", alga_test_route_activities, ROUTE_AUTH },
   { "GET",  "/auth/signin", alga_test_route_signin, 0 },
   { "GET",  "/auth/mobile/handoff", alga_test_route_handoff, 0 },
+};
+
+/* The permission a route checks after the key (alga-api.md §16.13) and the message of its 403
+ * when the caller's role lacks it. Routes not listed need only ticket access, which every
+ * seeded role has. */
+static const struct
+{
+  const char *method;
+  const char *pattern;
+  const char *permission;
+  const char *refusal;
+} route_permissions[] = {
+  { "GET",  "/api/v1/users", "user:read", "Permission denied: Cannot read user" },
+  { "GET",  "/api/v1/services", "service:read", "Permission denied: Cannot read service" },
+  { "POST", "/api/v1/time-entries", "timeentry:create", "Permission denied: Cannot create time_entry" },
+  { "GET",  "/api/v1/time-entries", "timeentry:read", "Permission denied: Cannot read time_entry" },
+  { "GET",  "/api/v1/time-periods", "time_period:read", "Permission denied: Cannot read time periods" },
+  { "GET",  "/api/v1/time-periods/current", "time_period:read", "Permission denied: Cannot read time periods" },
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTestServer, alga_test_server, G_TYPE_OBJECT)
@@ -223,6 +244,24 @@ authenticate (AlgaTestCall *call)
   return TRUE;
 }
 
+/* Answers 403 like the real server when the caller's role lacks the route's permission. */
+static gboolean
+check_permission (AlgaTestCall *call,
+                  const Route  *route)
+{
+  AlgaTestRole role = alga_test_user_role (call->data, call->user);
+
+  for (guint i = 0; i < G_N_ELEMENTS (route_permissions); i++)
+    if (g_str_equal (route_permissions[i].method, route->method) &&
+        g_str_equal (route_permissions[i].pattern, route->pattern) &&
+        !alga_test_role_may (role, route_permissions[i].permission))
+      {
+        alga_test_reply_error (call->msg, 403, "FORBIDDEN", route_permissions[i].refusal, NULL);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static void
 reply_options (SoupServerMessage *msg)
 {
@@ -306,6 +345,9 @@ dispatch (AlgaTestServer    *self,
           return;
         }
     }
+
+  if ((route->flags & ROUTE_AUTH) != 0 && !check_permission (&call, route))
+    return;
 
   route->func (&call);
 
@@ -879,6 +921,13 @@ alga_test_server_new_full (guint             seed,
   self->edition = edition;
   self->port = port;
   self->browser_user_id = g_strdup (self->data->me_id);
+  /* Tests see everything unless they ask for a role: see alga_test_server_set_role(). */
+  {
+    AlgaSeedUser *me = (AlgaSeedUser *) alga_seed_find_user (self->data, self->data->me_id);
+
+    g_free (me->role_id);
+    me->role_id = g_strdup (((AlgaSeedNamed *) g_ptr_array_index (self->data->roles, 0))->id);
+  }
   /* The demo key is a plain personal key (§1.8) that never expires. */
   key = g_new0 (AlgaTestApiKey, 1);
   key->key = g_strdup (self->data->demo_api_key);

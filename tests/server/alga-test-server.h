@@ -33,6 +33,20 @@ typedef enum
   ALGA_TEST_FAULT_HUGE_BODY,     /* answer 200 application/json with a body of size bytes */
 } AlgaTestFaultKind;
 
+/* The seeded roles of a real server and what each may do (alga-api.md §16.13). A role belongs
+ * to a user, so every key of that user has it. */
+typedef enum
+{
+  ALGA_TEST_ROLE_ADMIN,        /* everything the API lets anyone do */
+  ALGA_TEST_ROLE_TECHNICIAN,   /* no users, services, time periods; may not delete time entries */
+  ALGA_TEST_ROLE_DISPATCHER,   /* no services, time periods, ticket categories; may not log time */
+} AlgaTestRole;
+
+/* "admin", "technician" or "dispatcher" (any case); FALSE for anything else. */
+gboolean         alga_test_role_from_string           (const char       *name,
+                                                       AlgaTestRole     *role);
+const char      *alga_test_role_to_string             (AlgaTestRole      role);
+
 typedef struct
 {
   AlgaTestFaultKind  kind;
@@ -77,6 +91,14 @@ const char      *alga_test_server_get_user_email      (AlgaTestServer   *self);
 const char      *alga_test_server_get_user_id         (AlgaTestServer   *self);
 /* Another internal user, for changes "by someone else". */
 const char      *alga_test_server_get_other_user_id   (AlgaTestServer   *self);
+/* The role of the demo technician (the user of alga_test_server_get_api_key()). It is Admin
+ * unless set, so that a test sees everything unless it asks for a role. */
+void             alga_test_server_set_role            (AlgaTestServer   *self,
+                                                       AlgaTestRole      role);
+AlgaTestRole     alga_test_server_get_role            (AlgaTestServer   *self);
+void             alga_test_server_set_user_role       (AlgaTestServer   *self,
+                                                       const char       *user_id,
+                                                       AlgaTestRole      role);
 /* A new personal API key for any seeded user. */
 char            *alga_test_server_create_api_key      (AlgaTestServer   *self,
                                                        const char       *user_id);
