@@ -370,6 +370,69 @@ test_own_change (Fixture       *fixture,
 }
 
 static void
+on_created_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+  *(char **) user_data = g_strdup (json_object_get_string_member (
+    json_object_get_object_member (json_node_get_object (root), "data"), "ticket_id"));
+}
+
+/* A ticket made with the technician's own key, assigned to themselves: the server leaves
+ * updated_by empty, and entered_by alone says the change was theirs. */
+static void
+test_own_creation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *me = alga_test_server_get_user_id (fixture->server);
+  const char *other = alga_test_server_get_other_user_id (fixture->server);
+  g_autofree char *mine_json = alga_test_server_dup_ticket_json (fixture->server,
+                                                                 alga_test_server_get_my_ticket_id (fixture->server));
+  g_autoptr(JsonNode) mine = json_from_string (mine_json, NULL);
+  JsonObject *row = json_node_get_object (mine);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *created_json = NULL;
+  g_autofree char *by_other = NULL;
+
+  start (fixture);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "Made by me for me");
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const ids[] = { "board_id", "client_id", "status_id", "priority_id" };
+
+      json_builder_set_member_name (builder, ids[i]);
+      json_builder_add_string_value (builder, json_object_get_string_member (row, ids[i]));
+    }
+  json_builder_set_member_name (builder, "assigned_to");
+  json_builder_add_string_value (builder, me);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  alga_client_request_async (fixture->client, "POST", "/api/v1/tickets", NULL, body,
+                             ALGA_REQUEST_DEFAULT, NULL, on_created_cb, &created);
+  alga_test_wait_until (created != NULL, 10000);
+  created_json = alga_test_server_dup_ticket_json (fixture->server, created);
+  g_assert_nonnull (strstr (created_json, "\"updated_by\":null"));
+
+  /* The same made by someone else is news, and tells that the polls saw both. */
+  by_other = alga_test_server_create_ticket (fixture->server, "Made by someone else", me);
+  alga_test_wait_until (fixture->events->len > 0, 20000);
+  wait_polls (fixture, 3);
+  g_assert_cmpuint (fixture->events->len, ==, 1);
+  g_assert_cmpstr (alga_event_get_ticket_id (event_at (fixture, 0)), ==, by_other);
+  g_assert_cmpstr (alga_event_get_actor (event_at (fixture, 0)), ==, other);
+}
+
+static void
 test_status_changed_by_other (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -640,6 +703,7 @@ main (int   argc,
   ADD ("/watcher/assigned-by-other", test_assigned_by_other);
   ADD ("/watcher/customer-reply", test_customer_reply);
   ADD ("/watcher/own-change", test_own_change);
+  ADD ("/watcher/own-creation", test_own_creation);
   ADD ("/watcher/status-changed-by-other", test_status_changed_by_other);
   ADD ("/watcher/burst-becomes-summary", test_burst_becomes_summary);
   ADD ("/watcher/three-stay-single", test_three_stay_single);

@@ -81,7 +81,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   AlgaTicket *ticket;
-  char       *updated_by;
+  char       *actor;       /* updated_by, or entered_by while nobody changed it since */
   gint64      time_us;
   char       *key;
 } Row;
@@ -140,7 +140,7 @@ static void
 row_free (Row *row)
 {
   g_clear_object (&row->ticket);
-  g_free (row->updated_by);
+  g_free (row->actor);
   g_free (row->key);
   g_free (row);
 }
@@ -215,7 +215,7 @@ decide_row (AlgaWatcher *self,
   AlgaTicket *ticket = row->ticket;
   const char *id = alga_ticket_get_ticket_id (ticket);
   const char *assignee = alga_ticket_get_assigned_to (ticket);
-  gboolean own = is_me (self, row->updated_by) || noted_own_change (self, id);
+  gboolean own = is_me (self, row->actor) || noted_own_change (self, id);
   gboolean known = alga_watch_state_lookup_mine (self->state, id, NULL, NULL);
   g_autofree char *reason = NULL;
   gboolean check_comments = FALSE;
@@ -228,7 +228,7 @@ decide_row (AlgaWatcher *self,
           if (!own && !alga_ticket_get_status_is_closed (ticket))
             {
               reason = with_client (_("Assigned to you"), ticket);
-              decide (poll, row, ALGA_EVENT_ASSIGNED, reason, row->updated_by);
+              decide (poll, row, ALGA_EVENT_ASSIGNED, reason, row->actor);
             }
         }
       else
@@ -259,7 +259,7 @@ decide_status (AlgaWatcher *self,
   const char *status = alga_ticket_get_status_name (ticket);
   g_autofree char *reason = NULL;
 
-  if (is_me (self, row->updated_by) || noted_own_change (self, id))
+  if (is_me (self, row->actor) || noted_own_change (self, id))
     return;
   if (!alga_watch_state_lookup_mine (self->state, id, &previous_status, NULL))
     return;
@@ -270,7 +270,7 @@ decide_status (AlgaWatcher *self,
     reason = g_strdup_printf (_("Status changed to “%s”"), status);
   else
     reason = g_strdup (_("Status changed"));
-  decide (poll, row, ALGA_EVENT_STATUS_CHANGED, reason, row->updated_by);
+  decide (poll, row, ALGA_EVENT_STATUS_CHANGED, reason, row->actor);
 }
 
 static char *
@@ -472,7 +472,10 @@ on_tickets_cb (GObject      *source,
           continue;
         }
       row->ticket = g_steal_pointer (&ticket);
-      row->updated_by = g_strdup (alga_json_get_string (json_node_get_object (node), "updated_by"));
+      /* A ticket just created has no updated_by: its change is its creation, by entered_by. */
+      row->actor = g_strdup (alga_json_get_string (json_node_get_object (node), "updated_by"));
+      if (row->actor == NULL)
+        row->actor = g_strdup (alga_ticket_get_entered_by (row->ticket));
       g_hash_table_add (poll->row_keys, g_strdup (row->key));
       g_ptr_array_add (poll->rows, row);
     }
