@@ -463,9 +463,25 @@ test_statuses_and_set_status (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (alga_ticket_get_status_id (updated), ==, alga_status_get_status_id (target));
 
-  body = last_request_body (fixture);
+  /* The PUT's answer has stale close fields: the ticket was read again after it. */
+  {
+    g_autoptr(GPtrArray) requests = alga_test_server_dup_requests (fixture->server);
+    AlgaTestRequest *put = g_ptr_array_index (requests, requests->len - 2);
+    AlgaTestRequest *get = g_ptr_array_index (requests, requests->len - 1);
+    g_autoptr(JsonNode) node = json_from_string (put->body, NULL);
+
+    g_assert_cmpstr (put->method, ==, "PUT");
+    g_assert_true (g_str_has_suffix (put->path, "/status"));
+    g_assert_cmpstr (get->method, ==, "GET");
+    g_assert_false (g_str_has_suffix (get->path, "/status"));
+    g_assert_nonnull (node);
+    body = json_object_ref (json_node_get_object (node));
+  }
   g_assert_cmpstr (json_object_get_string_member (body, "status_id"), ==,
                    alga_status_get_status_id (target));
+  g_assert_cmpint (alga_ticket_get_status_is_closed (updated), ==, alga_status_get_is_closed (target));
+  g_assert_true ((alga_ticket_get_closed_at (updated) != NULL) == alga_status_get_is_closed (target));
+  g_assert_nonnull (alga_ticket_get_status_name (updated));
 }
 
 static AlgaTicket *

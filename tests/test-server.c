@@ -694,14 +694,29 @@ test_status_close_rule (Fixture *f, gconstpointer d)
           rules++;
         }
       g_assert_cmpuint (r->status, ==, 200);
-      g_assert_true (json_node_get_boolean (alga_test_json_at (r->json, "data.is_closed")));
-      g_assert_nonnull (alga_test_json_string (r->json, "data.closed_at"));
-      g_assert_cmpstr (alga_test_json_string (r->json, "data.closed_by"), ==, alga_test_server_get_user_id (f->server));
+      /* The answer is the row from before the close fields were synced: stale. */
+      g_assert_cmpstr (alga_test_json_string (r->json, "data.status_id"), ==, s.closed);
+      g_assert_false (json_node_get_boolean (alga_test_json_at (r->json, "data.is_closed")));
+      g_assert_true (JSON_NODE_HOLDS_NULL (alga_test_json_at (r->json, "data.closed_at")));
+      {
+        g_autofree char *path = ticket_path (t, NULL);
+        g_autoptr(AlgaTestResponse) detail = get (f, path);
+
+        g_assert_true (json_node_get_boolean (alga_test_json_at (detail->json, "data.is_closed")));
+        g_assert_nonnull (alga_test_json_string (detail->json, "data.closed_at"));
+        g_assert_cmpstr (alga_test_json_string (detail->json, "data.closed_by"), ==,
+                         alga_test_server_get_user_id (f->server));
+      }
       {
         g_autoptr(AlgaTestResponse) reopen = put_json (f, t, "/status", "{\"status_id\":\"%s\"}", s.other_open);
+        g_autofree char *path = ticket_path (t, NULL);
+        g_autoptr(AlgaTestResponse) detail = NULL;
 
-        g_assert_false (json_node_get_boolean (alga_test_json_at (reopen->json, "data.is_closed")));
-        g_assert_true (JSON_NODE_HOLDS_NULL (alga_test_json_at (reopen->json, "data.closed_at")));
+        g_assert_true (json_node_get_boolean (alga_test_json_at (reopen->json, "data.is_closed")));
+        g_assert_nonnull (alga_test_json_string (reopen->json, "data.closed_at"));
+        detail = get (f, path);
+        g_assert_false (json_node_get_boolean (alga_test_json_at (detail->json, "data.is_closed")));
+        g_assert_true (JSON_NODE_HOLDS_NULL (alga_test_json_at (detail->json, "data.closed_at")));
       }
       closed++;
       statuses_clear (&s);
@@ -740,7 +755,7 @@ test_priorities (Fixture *f, gconstpointer d)
   g_autoptr(AlgaTestResponse) r = get (f, "/api/v1/tickets/priorities");
   JsonArray *items = json_node_get_array (alga_test_json_at (r->json, "data"));
 
-  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  g_assert_cmpuint (json_array_get_length (items), ==, 9);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *o = json_array_get_object_element (items, i);
@@ -751,6 +766,111 @@ test_priorities (Fixture *f, gconstpointer d)
                          json_object_get_string_member (o, "priority_name"));
     }
   g_assert_cmpstr (soup_message_headers_get_one (r->headers, "X-RateLimit-Limit"), ==, "120");
+}
+
+/* GET /api/v1/priorities: the same ids with colours and order, newest first unless sorted;
+ * the tenant's own priorities beside the ITIL ones, which a board uses by its priority_type. */
+static void
+test_priorities_full (Fixture *f, gconstpointer d)
+{
+  g_autoptr(AlgaTestResponse) plain = get (f, "/api/v1/tickets/priorities");
+  g_autoptr(AlgaTestResponse) sorted = get (f, "/api/v1/priorities?item_type=ticket&sort=order_number&order=asc&limit=100");
+  g_autoptr(AlgaTestResponse) unsorted = get (f, "/api/v1/priorities?item_type=ticket&limit=100");
+  g_autoptr(AlgaTestResponse) bogus = get (f, "/api/v1/priorities?item_type=bogus");
+  g_autoptr(AlgaTestResponse) boards = get (f, "/api/v1/boards?limit=100");
+  JsonArray *items = json_node_get_array (alga_test_json_at (sorted->json, "data"));
+  JsonArray *board_items = json_node_get_array (alga_test_json_at (boards->json, "data"));
+  guint itil = 0, custom = 0, itil_boards = 0;
+
+  g_assert_cmpuint (sorted->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (items), ==,
+                    json_array_get_length (json_node_get_array (alga_test_json_at (plain->json, "data"))));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *o = json_array_get_object_element (items, i);
+      const char *color = json_object_get_string_member (o, "color");
+
+      g_assert_cmpuint (json_object_get_size (o), ==, 11);
+      g_assert_cmpuint (strlen (color), ==, 7);
+      g_assert_cmpint (color[0], ==, '#');
+      g_assert_cmpstr (json_object_get_string_member (o, "item_type"), ==, "ticket");
+      if (i > 0)
+        g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, i - 1), "order_number"), <,
+                         json_object_get_int_member (o, "order_number"));
+      if (json_object_get_boolean_member (o, "is_from_itil_standard"))
+        {
+          itil++;
+          g_assert_cmpint (json_object_get_int_member (o, "itil_priority_level"), >=, 1);
+        }
+      else
+        {
+          custom++;
+          g_assert_true (json_object_get_null_member (o, "itil_priority_level"));
+          /* The tenant's own come before the ITIL ones (order 100 on). */
+          g_assert_cmpuint (itil, ==, 0);
+        }
+    }
+  g_assert_cmpuint (itil, >, 0);
+  g_assert_cmpuint (custom, >, 0);
+  g_assert_cmpstr (alga_test_json_string (sorted->json, "meta.sort"), ==, "order_number");
+  /* By default the newest first: the ITIL ones, made last. */
+  g_assert_true (json_node_get_boolean (alga_test_json_at (unsorted->json, "data.0.is_from_itil_standard")));
+  g_assert_cmpuint (bogus->status, ==, 400);
+  g_assert_cmpstr (error_message (bogus), ==, "Query validation failed");
+  g_assert_cmpstr (alga_test_json_string (bogus->json, "error.details.0.code"), ==, "invalid_enum_value");
+
+  for (guint i = 0; i < json_array_get_length (board_items); i++)
+    {
+      const char *type = json_object_get_string_member (json_array_get_object_element (board_items, i),
+                                                        "priority_type");
+
+      g_assert_true (g_str_equal (type, "custom") || g_str_equal (type, "itil"));
+      itil_boards += g_str_equal (type, "itil");
+    }
+  g_assert_cmpuint (itil_boards, >, 0);
+  g_assert_cmpuint (itil_boards, <, json_array_get_length (board_items));
+}
+
+/* The due_date column is the web UI's; the API neither writes nor clears it. */
+static void
+test_due_date_column (Fixture *f, gconstpointer d)
+{
+  const char *t = alga_test_server_get_my_ticket_id (f->server);
+  g_autofree char *path = ticket_path (t, NULL);
+  g_autoptr(GDateTime) due = g_date_time_new_utc (2031, 3, 14, 17, 0, 0);
+  g_autoptr(AlgaTestResponse) before = get (f, path);
+  g_autoptr(AlgaTestResponse) put = NULL;
+  g_autoptr(AlgaTestResponse) after = NULL;
+
+  g_assert_true (JSON_NODE_HOLDS_NULL (alga_test_json_at (before->json, "data.due_date")));
+  g_assert_true (alga_test_server_set_due_date (f->server, t, due, alga_test_server_get_other_user_id (f->server)));
+  put = put_json (f, t, NULL, "{\"due_date\":null,\"attributes\":{\"due_date\":\"2030-01-01T17:00:00.000Z\"}}");
+  g_assert_cmpuint (put->status, ==, 200);
+  after = get (f, path);
+  g_assert_cmpstr (alga_test_json_string (after->json, "data.due_date"), ==, "2031-03-14T17:00:00.000Z");
+  g_assert_cmpstr (alga_test_json_string (after->json, "data.attributes.due_date"), ==, "2030-01-01T17:00:00.000Z");
+}
+
+/* attributes.watch_list is what the server e-mails; it keeps entries as sent. */
+static void
+test_watch_list (Fixture *f, gconstpointer d)
+{
+  const char *t = alga_test_server_get_my_ticket_id (f->server);
+  g_autoptr(AlgaTestResponse) put = NULL;
+  g_auto(GStrv) emails = NULL;
+
+  put = put_json (f, t, NULL,
+                  "{\"attributes\":{\"watcher_user_ids\":[\"%s\"],\"watch_list\":["
+                  "{\"email\":\"tech@example.com\",\"active\":true,\"entity_type\":\"user\",\"entity_id\":\"%s\",\"source\":\"manual\"},"
+                  "{\"email\":\"gone@example.com\",\"active\":false},"
+                  "\"bare@example.com\",\"TECH@example.com\",42]}}",
+                  alga_test_server_get_user_id (f->server), alga_test_server_get_user_id (f->server));
+  g_assert_cmpuint (put->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (alga_test_json_at (put->json, "data.attributes.watch_list"))), ==, 5);
+  emails = alga_test_server_dup_watch_list_emails (f->server, t);
+  g_assert_cmpuint (g_strv_length (emails), ==, 2);
+  g_assert_cmpstr (emails[0], ==, "tech@example.com");
+  g_assert_cmpstr (emails[1], ==, "bare@example.com");
 }
 
 static void
@@ -1379,6 +1499,9 @@ main (int   argc,
   ADD ("/server/status/close-rule", test_status_close_rule);
   ADD ("/server/assignment", test_assignment);
   ADD ("/server/priorities", test_priorities);
+  ADD ("/server/priorities-full", test_priorities_full);
+  ADD ("/server/due-date-column", test_due_date_column);
+  ADD ("/server/watch-list", test_watch_list);
   ADD ("/server/put-ticket", test_put_ticket);
   ADD ("/server/services-users", test_services_users);
   ADD ("/server/time-entries", test_time_entries);

@@ -17,6 +17,7 @@
 #include "alga-client.h"
 #include "alga-comment-thread.h"
 #include "alga-error.h"
+#include "alga-gui-util.h"
 #include "alga-priority.h"
 #include "alga-reference-data.h"
 #include "alga-status.h"
@@ -356,6 +357,40 @@ test_status (Fixture       *f,
   alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
   alga_test_wait_until (g_strcmp0 (gtk_label_get_label (child (f, "status_pill")),
                                    alga_status_get_name (chosen)) == 0, 5000);
+}
+
+/* The server answers a status change with the close fields from before it: the pane must
+ * still show when the ticket was closed, right after closing it, and nothing after reopening. */
+static void
+test_close_shows_closed_date (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  AdwComboRow *row = child (f, "status_row");
+  AdwActionRow *closed_row = child (f, "closed_row");
+  g_autofree char *old_id = g_strdup (alga_ticket_get_status_id (ticket));
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/status",
+                                           alga_ticket_get_ticket_id (ticket));
+  g_autofree char *expected = NULL;
+
+  g_assert_null (alga_ticket_get_closed_at (ticket));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (closed_row)));
+
+  adw_combo_row_set_selected (row, find_status (row, old_id, TRUE));
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (alga_ticket_get_closed_at (ticket) != NULL, 5000);
+  alga_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (closed_row)), 5000);
+  g_assert_true (alga_ticket_get_status_is_closed (ticket));
+  expected = alga_gui_format_date_time (alga_ticket_get_closed_at (ticket));
+  alga_test_wait_until (g_strcmp0 (adw_action_row_get_subtitle (closed_row), expected) == 0, 5000);
+
+  /* Reopened: the answer still says closed; the pane must not. */
+  alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
+  adw_combo_row_set_selected (row, find_status (row, NULL, FALSE));
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 2, 5000);
+  alga_test_wait_until (alga_ticket_get_closed_at (ticket) == NULL, 5000);
+  alga_test_wait_until (!gtk_widget_get_visible (GTK_WIDGET (closed_row)), 5000);
+  g_assert_false (alga_ticket_get_status_is_closed (ticket));
 }
 
 static void
@@ -864,6 +899,7 @@ main (int   argc,
   ADD ("load-error", test_load_error);
   ADD ("status", test_status);
   ADD ("status-close-rule", test_status_close_rule);
+  ADD ("close-shows-closed-date", test_close_shows_closed_date);
   ADD ("priority", test_priority);
   ADD ("assign", test_assign);
   ADD ("picker-search", test_picker_search);

@@ -653,8 +653,9 @@ typedef struct
   DecodeKind          kind;
   AlgaJsonDecodeFunc  decode;
   AlgaPagination     *pagination;
-  char               *ticket_path;   /* update_attributes: where to PUT */
+  char               *ticket_path;   /* update_attributes, set_status: the ticket */
   JsonObject         *changes;       /* update_attributes: what to merge */
+  JsonNode           *written;       /* set_status: the PUT's answer, if the read fails */
 } Endpoint;
 
 static void
@@ -665,6 +666,7 @@ endpoint_free (gpointer data)
   g_clear_pointer (&endpoint->pagination, alga_pagination_free);
   g_clear_pointer (&endpoint->ticket_path, g_free);
   g_clear_pointer (&endpoint->changes, json_object_unref);
+  g_clear_pointer (&endpoint->written, json_node_unref);
   g_free (endpoint);
 }
 
@@ -1238,6 +1240,56 @@ put_ticket_member (AlgaClient          *self,
                  cancellable, callback, user_data);
 }
 
+static void
+on_status_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Endpoint *endpoint = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  if (root == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* The status did change: its answer is better than none. */
+      g_debug ("Could not read the ticket again after its status changed: %s", error->message);
+      decode_into_task (task, endpoint->written);
+      return;
+    }
+
+  decode_into_task (task, root);
+}
+
+static void
+on_status_written_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Endpoint *endpoint = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  endpoint->written = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  if (endpoint->written == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The server answers with the row it read before syncing is_closed, closed_at and closed_by
+   * to the new status: closing answers "open, never closed". The ticket is read again. */
+  alga_client_request_async (ALGA_CLIENT (source), "GET", endpoint->ticket_path, NULL, NULL,
+                             ALGA_REQUEST_DEFAULT, g_task_get_cancellable (task),
+                             on_status_read_cb, g_object_ref (task));
+}
+
 /**
  * alga_client_set_status_async:
  * @self: a #AlgaClient
@@ -1247,7 +1299,9 @@ put_ticket_member (AlgaClient          *self,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Moves a ticket to another status. The answer is the bare ticket row (no joined names).
+ * Moves a ticket to another status, then reads the ticket again: the detail, with its
+ * close fields as they are now. Should that read fail, the PUT's bare row (no joined names, and
+ * the close fields from before the change) stands in.
  */
 void
 alga_client_set_status_async (AlgaClient          *self,
@@ -1257,12 +1311,30 @@ alga_client_set_status_async (AlgaClient          *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+  GTask *task;
+  Endpoint *endpoint;
+
   g_return_if_fail (ALGA_IS_CLIENT (self));
   g_return_if_fail (ticket_id != NULL);
   g_return_if_fail (status_id != NULL);
 
-  put_ticket_member (self, alga_client_set_status_async, ticket_id, "/status", "status_id",
-                     status_id, cancellable, callback, user_data);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status_id");
+  json_builder_add_string_value (builder, status_id);
+  json_builder_end_object (builder);
+  body = object_node (builder);
+
+  task = endpoint_task_new (self, alga_client_set_status_async, DECODE_DATA_OBJECT,
+                            (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                            cancellable, callback, user_data);
+  endpoint = g_task_get_task_data (task);
+  endpoint->ticket_path = ticket_path (ticket_id, NULL);
+  path = ticket_path (ticket_id, "/status");
+  alga_client_request_async (self, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT, cancellable,
+                             on_status_written_cb, task);
 }
 
 AlgaTicket *

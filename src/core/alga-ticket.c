@@ -720,7 +720,8 @@ alga_ticket_new_from_json (JsonNode  *node,
     }
 
   /* Lists and details carry the status' is_closed; the bare rows that PUT answers with only
-   * the ticket's own is_closed column, which the server keeps in step. */
+   * the ticket's own is_closed column, read before the server syncs it to a new status (the
+   * client reads the ticket again after a status change). */
   if (alga_json_has_member (object, "status_is_closed") ||
       alga_json_has_member (object, "is_closed"))
     {

@@ -251,6 +251,9 @@ alga_test_route_boards (AlgaTestCall *call)
       json_object_set_int_member (o, "display_order", (gint64) i + 1);
       json_object_set_boolean_member (o, "is_default", i == 0);
       json_object_set_boolean_member (o, "is_inactive", FALSE);
+      json_object_set_string_member (o, "category_type", "custom");
+      json_object_set_string_member (o, "priority_type", b->itil_priorities ? "itil" : "custom");
+      json_object_set_null_member (o, "default_priority_id");
       json_object_set_null_member (o, "default_assigned_to");
       json_object_set_null_member (o, "description");
       g_ptr_array_add (all, o);
@@ -258,6 +261,98 @@ alga_test_route_boards (AlgaTestCall *call)
 
   out = page_of (all, page, limit);
   meta = list_meta (json_object_new ());
+  alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
+}
+
+static int
+compare_priority_order (gconstpointer a,
+                        gconstpointer b)
+{
+  const AlgaSeedPriority *pa = *(AlgaSeedPriority * const *) a;
+  const AlgaSeedPriority *pb = *(AlgaSeedPriority * const *) b;
+
+  return pa->order_number - pb->order_number;
+}
+
+/* GET /api/v1/priorities: the priorities with colours and order. A technician may read it
+ * (its check is ticket:read). Without sort= the newest come first, as created_at desc; the
+ * seed's creation order stands for created_at. item_type filters and is not echoed. */
+void
+alga_test_route_priorities_full (AlgaTestCall *call)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(JsonArray) out = NULL;
+  g_autoptr(JsonObject) meta = NULL;
+  const char *item_type = g_hash_table_lookup (call->query, "item_type");
+  const char *sort = g_hash_table_lookup (call->query, "sort");
+  const char *order = g_hash_table_lookup (call->query, "order");
+  guint page, limit;
+
+  if (item_type != NULL && !g_str_equal (item_type, "ticket") && !g_str_equal (item_type, "project_task"))
+    {
+      g_autoptr(JsonArray) issues = json_array_new ();
+      g_autofree char *message = g_strdup_printf ("Invalid enum value. Expected 'ticket' | 'project_task', received '%s'",
+                                                  item_type);
+      JsonObject *issue = alga_test_issue_add (issues, "invalid_enum_value", "item_type", message);
+      JsonArray *options = json_array_new ();
+
+      json_object_set_string_member (issue, "received", item_type);
+      json_array_add_string_element (options, "ticket");
+      json_array_add_string_element (options, "project_task");
+      json_object_set_array_member (issue, "options", options);
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Query validation failed", issues);
+      return;
+    }
+  if (!page_params (call, "limit", &page, &limit))
+    return;
+
+  /* The seed holds ticket priorities only. */
+  if (item_type == NULL || g_str_equal (item_type, "ticket"))
+    for (guint i = 0; i < call->data->priorities->len; i++)
+      g_ptr_array_add (sorted, g_ptr_array_index (call->data->priorities, i));
+  if (g_strcmp0 (sort, "order_number") == 0)
+    g_ptr_array_sort (sorted, compare_priority_order);
+  /* The schema's default order is desc. */
+  if (g_strcmp0 (order, "asc") != 0)
+    {
+      for (guint i = 0; i < sorted->len / 2; i++)
+        {
+          gpointer tmp = sorted->pdata[i];
+
+          sorted->pdata[i] = sorted->pdata[sorted->len - 1 - i];
+          sorted->pdata[sorted->len - 1 - i] = tmp;
+        }
+    }
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const AlgaSeedPriority *p = g_ptr_array_index (sorted, i);
+      JsonObject *o = json_object_new ();
+      g_autofree char *created = alga_test_format_time (call->data->now - 400 * DAY_US +
+                                                        (gint64) p->order_number * G_USEC_PER_SEC);
+
+      json_object_set_string_member (o, "tenant", call->data->tenant_id);
+      json_object_set_string_member (o, "priority_id", p->id);
+      json_object_set_string_member (o, "priority_name", p->name);
+      json_object_set_string_member (o, "created_by", call->data->other_id);
+      json_object_set_string_member (o, "created_at", created);
+      json_object_set_string_member (o, "updated_at", created);
+      json_object_set_int_member (o, "order_number", p->order_number);
+      json_object_set_string_member (o, "color", p->color);
+      json_object_set_string_member (o, "item_type", "ticket");
+      json_object_set_boolean_member (o, "is_from_itil_standard", p->is_itil);
+      if (p->itil_level > 0)
+        json_object_set_int_member (o, "itil_priority_level", p->itil_level);
+      else
+        json_object_set_null_member (o, "itil_priority_level");
+      g_ptr_array_add (all, o);
+    }
+
+  out = page_of (all, page, limit);
+  meta = list_meta (json_object_new ());
+  json_object_set_string_member (meta, "sort", sort != NULL ? sort : "created_at");
+  json_object_set_string_member (meta, "order", order != NULL ? order : "desc");
   alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
 }
 

@@ -116,6 +116,41 @@ reply_ticket (AlgaTestCall         *call,
   json_object_unref (answer);
 }
 
+/* What a ticket's close fields were before a write. */
+typedef struct
+{
+  gboolean  is_closed;
+  gint64    closed_at;
+  char     *closed_by;
+} CloseFields;
+
+static void
+close_fields_save (CloseFields          *saved,
+                   const AlgaSeedTicket *t)
+{
+  saved->is_closed = t->is_closed;
+  saved->closed_at = t->closed_at;
+  saved->closed_by = g_strdup (t->closed_by);
+}
+
+/* The real server answers with the row read before it synced is_closed, closed_at and
+ * closed_by to the new status: closing answers is_closed false, reopening true. */
+static void
+reply_ticket_stale_close (AlgaTestCall         *call,
+                          const AlgaSeedTicket *t,
+                          CloseFields          *saved)
+{
+  JsonObject *answer = alga_ticket_write_answer (call->data, t);
+  g_autofree char *closed_at = saved->closed_at != 0 ? alga_test_format_time (saved->closed_at) : NULL;
+
+  json_object_set_boolean_member (answer, "is_closed", saved->is_closed);
+  alga_test_set_string_or_null (answer, "closed_at", closed_at);
+  alga_test_set_string_or_null (answer, "closed_by", saved->closed_by);
+  g_free (saved->closed_by);
+  alga_test_reply_data (call->msg, 200, json_node_init_object (json_node_alloc (), answer));
+  json_object_unref (answer);
+}
+
 static void
 reply_status_not_on_board (AlgaTestCall *call)
 {
@@ -225,6 +260,7 @@ alga_test_route_ticket_status (AlgaTestCall *call)
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(JsonArray) issues = json_array_new ();
   const char *status_id;
+  CloseFields saved;
 
   if (t == NULL || (body = parse_body_or_500 (call)) == NULL)
     return;
@@ -237,10 +273,14 @@ alga_test_route_ticket_status (AlgaTestCall *call)
       alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
       return;
     }
+  close_fields_save (&saved, t);
   if (!apply_status (call, t, t->board_id, status_id, t->attributes, body))
-    return;
+    {
+      g_free (saved.closed_by);
+      return;
+    }
   alga_test_ticket_touch (call, t);
-  reply_ticket (call, t);
+  reply_ticket_stale_close (call, t, &saved);
 }
 
 void
@@ -300,6 +340,7 @@ alga_test_route_ticket_put (AlgaTestCall *call)
   JsonObject *attributes;
   const char *board_id;
   const char *status_id;
+  CloseFields saved;
 
   if (t == NULL)
     return;
@@ -348,8 +389,12 @@ alga_test_route_ticket_put (AlgaTestCall *call)
       reply_status_not_on_board (call);
       return;
     }
+  close_fields_save (&saved, t);
   if (status_id != NULL && !apply_status (call, t, board_id, status_id, attributes, body))
-    return;
+    {
+      g_free (saved.closed_by);
+      return;
+    }
 
   if ((node = json_object_get_member (body, "title")) != NULL)
     {
@@ -374,5 +419,5 @@ alga_test_route_ticket_put (AlgaTestCall *call)
       t->attributes = json_object_ref (attributes);
     }
   alga_test_ticket_touch (call, t);
-  reply_ticket (call, t);
+  reply_ticket_stale_close (call, t, &saved);
 }

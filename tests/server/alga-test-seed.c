@@ -403,10 +403,58 @@ add_named (AlgaSeedData *data,
   return n;
 }
 
+static void
+add_priority (AlgaSeedData *data,
+              const char   *name,
+              const char   *color,
+              int           order_number,
+              int           itil_level)
+{
+  AlgaSeedPriority *p = g_new0 (AlgaSeedPriority, 1);
+
+  p->id = alga_seed_new_uuid (data->rand);
+  p->name = g_strdup (name);
+  p->color = g_strdup (color);
+  p->order_number = order_number;
+  p->itil_level = itil_level;
+  p->is_itil = itil_level > 0;
+  g_ptr_array_add (data->priorities, p);
+}
+
+static void
+priority_free (gpointer p)
+{
+  AlgaSeedPriority *priority = p;
+
+  g_free (priority->id);
+  g_free (priority->name);
+  g_free (priority->color);
+  g_free (priority);
+}
+
+/* The priorities a ticket on board may have: a board uses its tenant's own (custom) ones or
+ * the ITIL standard ones, never both. */
+GPtrArray *
+alga_seed_board_priorities (AlgaSeedData        *data,
+                            const AlgaSeedBoard *board)
+{
+  GPtrArray *kind = g_ptr_array_new ();
+
+  for (guint i = 0; i < data->priorities->len; i++)
+    {
+      AlgaSeedPriority *p = g_ptr_array_index (data->priorities, i);
+
+      if (board == NULL || p->is_itil == board->itil_priorities)
+        g_ptr_array_add (kind, p);
+    }
+  return kind;
+}
+
 static AlgaSeedBoard *
 add_board (AlgaSeedData  *data,
            const char    *name,
            gboolean       close_rule,
+           gboolean       itil_priorities,
            const char   **status_names,
            guint          n_open)
 {
@@ -415,6 +463,7 @@ add_board (AlgaSeedData  *data,
   board->id = alga_seed_new_uuid (data->rand);
   board->name = g_strdup (name);
   board->requires_resolution_note = close_rule;
+  board->itil_priorities = itil_priorities;
   g_ptr_array_add (data->boards, board);
 
   for (guint i = 0; status_names[i] != NULL; i++)
@@ -453,14 +502,20 @@ seed_reference_data (AlgaSeedData *data)
   g_autofree char *usage_type = NULL;
   AlgaSeedNamed *service_category;
 
-  add_board (data, "General Support", FALSE, support, 3);
-  add_board (data, "Network Operations", TRUE, network, 3);
-  add_board (data, "Projects", FALSE, projects, 3);
+  add_board (data, "General Support", FALSE, FALSE, support, 3);
+  add_board (data, "Network Operations", TRUE, TRUE, network, 3);
+  add_board (data, "Projects", FALSE, FALSE, projects, 3);
 
-  add_named (data, data->priorities, "P1 - Critical");
-  add_named (data, data->priorities, "P2 - High");
-  add_named (data, data->priorities, "P3 - Medium");
-  add_named (data, data->priorities, "P4 - Low");
+  /* As the real seed: the tenant's own priorities first, then the ITIL ones (order 100 on). */
+  add_priority (data, "Urgent", "#DC2626", 1, 0);
+  add_priority (data, "High", "#EA580C", 2, 0);
+  add_priority (data, "Normal", "#3B82F6", 3, 0);
+  add_priority (data, "Low", "#6B7280", 4, 0);
+  add_priority (data, "P1 - Critical", "#DC2626", 100, 1);
+  add_priority (data, "P2 - High", "#EA580C", 101, 2);
+  add_priority (data, "P3 - Medium", "#F59E0B", 102, 3);
+  add_priority (data, "P4 - Low", "#3B82F6", 103, 4);
+  add_priority (data, "P5 - Planning", "#6B7280", 104, 5);
 
   add_named (data, data->categories, "Hardware");
   add_named (data, data->categories, "Software");
@@ -609,7 +664,11 @@ alga_seed_add_ticket (AlgaSeedData *data,
     }
   t->client_id = g_strdup (client_id != NULL ? client_id
                            : ((AlgaSeedClient *) g_ptr_array_index (data->clients, 0))->id);
-  t->priority_id = g_strdup (((AlgaSeedNamed *) g_ptr_array_index (data->priorities, 2))->id);
+  {
+    g_autoptr(GPtrArray) kind = alga_seed_board_priorities (data, alga_seed_find_board (data, t->board_id));
+
+    t->priority_id = g_strdup (((AlgaSeedPriority *) g_ptr_array_index (kind, 2))->id);
+  }
   t->assigned_to = g_strdup (assignee_id);
   t->entered_by = g_strdup (entered_by);
   t->entered_at = entered_at;
@@ -762,6 +821,7 @@ seed_tickets (AlgaSeedData *data,
       g_autoptr(GPtrArray) contacts = g_ptr_array_new ();
       const AlgaSeedUser *creator = pick (data->rand, data->users);
       AlgaSeedTicket *t;
+      g_autoptr(GPtrArray) board_priorities = alga_seed_board_priorities (data, board);
 
       /* Every tenth ticket is open and mine, so that "my open tickets" is never short. */
       if (i % 10 == 0)
@@ -784,7 +844,7 @@ seed_tickets (AlgaSeedData *data,
         t->contact_id = g_strdup (((AlgaSeedContact *) pick (data->rand, contacts))->id);
 
       g_free (t->priority_id);
-      t->priority_id = g_strdup (((AlgaSeedNamed *) pick (data->rand, data->priorities))->id);
+      t->priority_id = g_strdup (((AlgaSeedPriority *) pick (data->rand, board_priorities))->id);
       if (g_rand_int_range (data->rand, 0, 4) > 0)
         t->category_id = g_strdup (((AlgaSeedNamed *) pick (data->rand, data->categories))->id);
       add_tags (data, t, ticket_templates[tpl][2]);
@@ -811,6 +871,11 @@ seed_tickets (AlgaSeedData *data,
           t->closed_by = g_strdup (t->assigned_to != NULL ? t->assigned_to : data->other_id);
           t->updated_by = g_strdup (t->closed_by);
         }
+
+      /* Some open tickets got a due date in the web UI (the API cannot set the column); no
+       * random draw, so that the rest of the seed stays as it was. */
+      if (!closed && i % 7 == 3)
+        t->due_date = (entered / HOUR_US) * HOUR_US + 5 * DAY_US;
 
       if (data->my_ticket_id == NULL && !closed && g_strcmp0 (assignee, data->me_id) == 0)
         data->my_ticket_id = g_strdup (t->id);
@@ -880,7 +945,7 @@ alga_seed_data_new (guint seed,
   data->next_ticket_number = 1001;
   data->boards = g_ptr_array_new_with_free_func (board_free);
   data->statuses = g_ptr_array_new_with_free_func (status_free);
-  data->priorities = g_ptr_array_new_with_free_func (named_free);
+  data->priorities = g_ptr_array_new_with_free_func (priority_free);
   data->categories = g_ptr_array_new_with_free_func (named_free);
   data->roles = g_ptr_array_new_with_free_func (named_free);
   data->users = g_ptr_array_new_with_free_func (user_free);

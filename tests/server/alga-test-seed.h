@@ -17,6 +17,7 @@ typedef struct
   char     *id;
   char     *name;
   gboolean  requires_resolution_note;  /* the board's close rule */
+  gboolean  itil_priorities;           /* priority_type "itil", else "custom" */
 } AlgaSeedBoard;
 
 typedef struct
@@ -33,7 +34,18 @@ typedef struct
 {
   char *id;
   char *name;
-} AlgaSeedNamed;  /* priorities, categories, roles */
+} AlgaSeedNamed;  /* categories, roles */
+
+/* Begins like AlgaSeedNamed, so that alga_seed_find_named() finds priorities too. */
+typedef struct
+{
+  char     *id;
+  char     *name;
+  char     *color;          /* "#RRGGBB" */
+  int       order_number;
+  int       itil_level;     /* 0: none */
+  gboolean  is_itil;        /* is_from_itil_standard */
+} AlgaSeedPriority;
 
 typedef struct
 {
@@ -90,6 +102,7 @@ typedef struct
   gint64      entered_at;
   gint64      updated_at;
   gint64      closed_at;
+  gint64      due_date;    /* the column, which only the web UI writes */
   gboolean    is_closed;
   JsonObject *attributes;  /* nullable */
   char       *board_id;
@@ -184,7 +197,7 @@ typedef struct
 
   GPtrArray  *boards;         /* AlgaSeedBoard */
   GPtrArray  *statuses;       /* AlgaSeedStatus */
-  GPtrArray  *priorities;     /* AlgaSeedNamed */
+  GPtrArray  *priorities;     /* AlgaSeedPriority, custom ones first, in creation order */
   GPtrArray  *categories;     /* AlgaSeedNamed */
   GPtrArray  *roles;          /* AlgaSeedNamed */
   GPtrArray  *users;          /* AlgaSeedUser */
@@ -209,6 +222,9 @@ char                  *alga_seed_new_token       (GRand         *rand,
                                                   guint          n_bytes,
                                                   gboolean       hex);
 
+/* (transfer container) the priorities of board's kind (all of them for NULL), in order. */
+GPtrArray             *alga_seed_board_priorities (AlgaSeedData        *data,
+                                                   const AlgaSeedBoard *board);
 const AlgaSeedBoard   *alga_seed_find_board      (AlgaSeedData  *data,
                                                   const char    *id);
 const AlgaSeedStatus  *alga_seed_find_status     (AlgaSeedData  *data,

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "alga-test-server.h"
 #include "alga-test-server-private.h"
 
@@ -294,6 +296,78 @@ alga_test_server_add_comment (AlgaTestServer *self,
     }
   g_mutex_unlock (&self->lock);
   return id;
+}
+
+gboolean
+alga_test_server_set_due_date (AlgaTestServer *self,
+                               const char     *ticket_id,
+                               GDateTime      *due_date,
+                               const char     *by_user_id)
+{
+  AlgaSeedTicket *ticket;
+
+  g_return_val_if_fail (ALGA_IS_TEST_SERVER (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ticket = alga_seed_find_ticket (self->data, ticket_id);
+  if (ticket != NULL)
+    {
+      ticket->due_date = due_date != NULL ? g_date_time_to_unix (due_date) * G_USEC_PER_SEC : 0;
+      ticket->updated_at = g_get_real_time () / 1000 * 1000;
+      g_free (ticket->updated_by);
+      ticket->updated_by = g_strdup (by_user_id);
+    }
+  g_mutex_unlock (&self->lock);
+  return ticket != NULL;
+}
+
+/* As the server's own watch-list reader does before it e-mails a ticket's watchers: entries
+ * are objects with an e-mail address (inactive ones skipped) or bare addresses; anything else
+ * is ignored, and an address counts once whatever its case. */
+char **
+alga_test_server_dup_watch_list_emails (AlgaTestServer *self,
+                                        const char     *ticket_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AlgaSeedTicket *ticket;
+  JsonNode *node;
+
+  g_return_val_if_fail (ALGA_IS_TEST_SERVER (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  ticket = alga_seed_find_ticket (self->data, ticket_id);
+  if (ticket != NULL && ticket->attributes != NULL &&
+      (node = json_object_get_member (ticket->attributes, "watch_list")) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *list = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonNode *entry = json_array_get_element (list, i);
+          const char *email = NULL;
+
+          if (JSON_NODE_HOLDS_VALUE (entry) && json_node_get_value_type (entry) == G_TYPE_STRING)
+            email = json_node_get_string (entry);
+          else if (JSON_NODE_HOLDS_OBJECT (entry))
+            {
+              JsonObject *o = json_node_get_object (entry);
+              JsonNode *active = json_object_get_member (o, "active");
+
+              if (active != NULL && JSON_NODE_HOLDS_VALUE (active) &&
+                  json_node_get_value_type (active) == G_TYPE_BOOLEAN && !json_node_get_boolean (active))
+                continue;
+              email = json_object_get_string_member_with_default (o, "email", NULL);
+            }
+          if (email == NULL || strchr (email, '@') == NULL)
+            continue;
+          if (g_hash_table_add (seen, g_ascii_strdown (email, -1)))
+            g_strv_builder_add (builder, email);
+        }
+    }
+  g_mutex_unlock (&self->lock);
+  return g_strv_builder_end (builder);
 }
 
 char *

@@ -147,6 +147,7 @@ void      alga_test_route_users                (AlgaTestCall *call);
 void      alga_test_route_users_search         (AlgaTestCall *call);
 void      alga_test_route_services             (AlgaTestCall *call);
 void      alga_test_route_boards               (AlgaTestCall *call);
+void      alga_test_route_priorities_full      (AlgaTestCall *call);
 void      alga_test_route_time_entries_post    (AlgaTestCall *call);
 void      alga_test_route_activities           (AlgaTestCall *call);
 /* For a route that no role may use: the permission check answers before it. */

@@ -51,6 +51,7 @@ static const Route routes[] = {
   { "PUT",  "/api/v1/tickets/*/assignment", alga_test_route_ticket_assignment, ROUTE_AUTH },
   { "GET",  "/api/v1/services", alga_test_route_services, RL },
   { "GET",  "/api/v1/boards", alga_test_route_boards, RL },
+  { "GET",  "/api/v1/priorities", alga_test_route_priorities_full, RL },
   { "GET",  "/api/v1/users", alga_test_route_users, RL },
   /* Broken for every API key on the real server (§15.3.1). */
   { "GET",  "/api/v1/users/search", alga_test_route_users_search, 0 },

@@ -145,6 +145,14 @@ char            *alga_test_server_add_comment         (AlgaTestServer   *self,  
                                                        gboolean          is_internal,
                                                        const char       *by_user_id,  /* NULL: the ticket's contact */
                                                        const char       *by_contact_id);
+/* The due_date column, which only the web UI can set (NULL clears it). */
+gboolean         alga_test_server_set_due_date        (AlgaTestServer   *self,
+                                                       const char       *ticket_id,
+                                                       GDateTime        *due_date,
+                                                       const char       *by_user_id);
+/* The addresses the server would e-mail as the ticket's watchers (its attributes.watch_list). */
+char           **alga_test_server_dup_watch_list_emails (AlgaTestServer *self,
+                                                       const char       *ticket_id);
 char            *alga_test_server_create_ticket       (AlgaTestServer   *self,        /* returns ticket id */
                                                        const char       *title,
                                                        const char       *assignee_id);

@@ -37,7 +37,7 @@ const char * const alga_ticket_detail_joins[] = {
 
 /* Columns that the demo data never fills. */
 static const char * const null_columns[] = {
-  "url", "subcategory_id", "severity_id", "urgency_id", "impact_id", "due_date", "location_id",
+  "url", "subcategory_id", "severity_id", "urgency_id", "impact_id", "location_id",
   "email_metadata", "itil_impact", "itil_urgency", "itil_priority_level", "escalation_level",
   "escalated_at", "escalated_by", "response_state", "master_ticket_id", "source", "sla_policy_id",
   "sla_started_at", "sla_response_due_at", "sla_response_at", "sla_response_met",
@@ -145,6 +145,7 @@ alga_ticket_value (AlgaSeedData         *data,
   if (IS ("entered_at"))        return time_node (t->entered_at);
   if (IS ("updated_at"))        return time_node (t->updated_at);
   if (IS ("closed_at"))         return time_node (t->closed_at);
+  if (IS ("due_date"))          return time_node (t->due_date);
   if (IS ("is_closed"))         return json_node_init_boolean (json_node_alloc (), t->is_closed);
   if (IS ("escalated"))         return json_node_init_boolean (json_node_alloc (), FALSE);
   if (IS ("board_id"))          return string_node (t->board_id);
