@@ -452,7 +452,8 @@ program_start (AlgaTestServer *server,
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_build_filename (g_getenv ("ALGA_BUILD_ROOT"), "src", "alga-desktop", NULL);
+  g_autofree char *program = g_build_filename (g_getenv ("ALGA_BUILD_ROOT"), "tests", "program",
+                                              "alga-desktop-test", NULL);
   const char *dirs[][2] = {
     { "HOME", "" }, { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" },
     { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" },

@@ -341,7 +341,8 @@ run_program (AlgaTestServer *server,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_build_filename (g_getenv ("ALGA_BUILD_ROOT"), "src", "alga-desktop", NULL);
+  g_autofree char *program = g_build_filename (g_getenv ("ALGA_BUILD_ROOT"), "tests", "program",
+                                              "alga-desktop-test", NULL);
   g_autofree char *compose = g_strdup_printf ("%s:Draft typed in the real program", ticket_id);
   g_autofree char *log = g_build_filename (home, "program-output.log", NULL);
   g_autofree char *contents = NULL;

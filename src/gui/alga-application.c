@@ -19,7 +19,6 @@
 #include "alga-notifier.h"
 #include "alga-session.h"
 #include "alga-sign-in-page.h"
-#include "alga-test-hook.h"
 #include "alga-token-store-memory.h"
 #include "alga-token-store-secret.h"
 #include "alga-tray.h"
@@ -250,10 +249,6 @@ set_session (AlgaApplication *self,
     alga_window_set_session (window, session);
 
   show_pending_ticket (self);
-
-  /* Off unless ALGA_TEST_COMPOSE is set (tests of the real program; see alga-test-hook.c). */
-  if (window != NULL && session != NULL)
-    alga_test_hook_signed_in (window);
 }
 
 static void

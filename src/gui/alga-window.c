@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "alga-cache.h"
 #include "alga-gui-util.h"
@@ -100,7 +99,6 @@ struct _AlgaWindow
   AlgaReferenceData    *reference_data;
   GtkRevealer          *offline_revealer;
   GtkLabel             *offline_label;
-  gulong                bench_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaWindow, alga_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -764,57 +762,6 @@ update_cache_state (AlgaWindow *self)
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
-/* Issue 7: with ALGA_BENCH_FD set, alga-bench learns when the first ticket rows were painted and
- * when the view was fully shown, as CLOCK_MONOTONIC microseconds written to that descriptor. */
-static void
-bench_write (const char *what,
-             guint       n_items)
-{
-  const char *fd_text = g_getenv ("ALGA_BENCH_FD");
-  char line[96];
-  int n;
-
-  if (fd_text == NULL)
-    return;
-
-  n = g_snprintf (line, sizeof line, "%s %" G_GINT64_FORMAT " %u\n", what,
-                  g_get_monotonic_time (), n_items);
-  if (write (atoi (fd_text), line, n) != n)
-    g_debug ("Could not write to ALGA_BENCH_FD");
-}
-
-static void
-on_bench_after_paint_cb (GdkFrameClock *clock,
-                         AlgaWindow    *self)
-{
-  guint n_items = self->tickets != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tickets)) : 0;
-  static gboolean painted = FALSE;
-
-  /* Rows exist before layout, so this frame drew them. */
-  if (n_items == 0)
-    return;
-
-  if (!painted)
-    bench_write ("painted", n_items);
-  painted = TRUE;
-
-  if (!alga_ticket_list_get_loading (self->tickets) && !alga_ticket_list_get_cached (self->tickets))
-    {
-      bench_write ("shown", n_items);
-      g_clear_signal_handler (&self->bench_paint_id, clock);
-    }
-}
-
-static void
-on_bench_realize_cb (AlgaWindow *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock != NULL && self->bench_paint_id == 0)
-    self->bench_paint_id = g_signal_connect (clock, "after-paint",
-                                             G_CALLBACK (on_bench_after_paint_cb), self);
-}
-
 /* Issue 7: whether the list shows its view whole (no search, no filter), whatever its order. */
 static gboolean
 list_is_whole_view (AlgaWindow *self)
@@ -1170,8 +1117,6 @@ alga_window_dispose (GObject *object)
   /* It went with the detail pane. */
   self->ticket_view = NULL;
 
-  if (self->bench_paint_id != 0)
-    g_clear_signal_handler (&self->bench_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   g_clear_object (&self->tickets);
   g_clear_object (&self->reference_data);
   g_clear_object (&self->cache);
@@ -1510,13 +1455,6 @@ alga_window_set_session (AlgaWindow  *self,
                              G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->tickets, "notify::offline",
                              G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
-    if (g_getenv ("ALGA_BENCH_FD") != NULL)
-      {
-        if (gtk_widget_get_realized (GTK_WIDGET (self)))
-          on_bench_realize_cb (self);
-        else
-          g_signal_connect_swapped (self, "realize", G_CALLBACK (on_bench_realize_cb), self);
-      }
   }
   alga_ticket_list_view_set_model (self->ticket_list_view, self->tickets);
   self->deferred_loads = TRUE;

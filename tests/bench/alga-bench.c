@@ -6,8 +6,8 @@
  * can be counted), under a display. Prints one line per figure with its target and PASS or
  * FAIL, and writes them all as JSON. Not a test: figures depend on the machine.
  *
- * Children report through ALGA_BENCH_FD (see alga-bench-probe.h): the app itself for B1, B2,
- * B6 and B7; alga-bench-minimal for the floor; alga-bench --child-list for B4 and B5.
+ * Children report through ALGA_BENCH_FD (see alga-bench-probe.h): the app for B1, B2, B6 and B7
+ * (tests/program/alga-desktop-test, the shipped program plus that report); alga-bench-minimal for the floor; alga-bench --child-list for B4 and B5.
  */
 
 #include "config.h"
@@ -946,7 +946,7 @@ main (int   argc,
     { "idle-seconds", 0, 0, G_OPTION_ARG_INT, &b6_seconds, "Length of one B6 run", "S" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Where to write the figures", "PATH" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures, e.g. B1,B3", "IDS" },
-    { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The alga-desktop program", "PATH" },
+    { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The program (alga-desktop-test)", "PATH" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Show the children's output", NULL },
     { "key-every-run", 0, 0, G_OPTION_ARG_NONE, &key_every_run,
       "Sign in with the key at each start (no keyring)", NULL },
@@ -976,7 +976,7 @@ main (int   argc,
 
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   if (app_path == NULL)
-    app_path = sibling_path ("../../src/alga-desktop");
+    app_path = sibling_path ("../program/alga-desktop-test");
   minimal_path = sibling_path ("alga-bench-minimal");
   schema_dir = sibling_path ("../../data");
   if (json_path == NULL)

@@ -1,8 +1,9 @@
-/* alga-test-hook.c
+/* alga-compose-hook.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A debugging aid for tests that run the real program (tests/test-no-lost-work.c), off unless
+ * For tests that run the whole program (test-no-lost-work, test-secret-hygiene), in
+ * alga-desktop-test only, never in the alga-desktop that is shipped. Off unless
  * ALGA_TEST_COMPOSE is set:
  *
  *   ALGA_TEST_COMPOSE=<ticket id>          open the ticket once signed in
@@ -13,15 +14,16 @@
  * what the technician could do with the keyboard, and prints only what is on screen.
  */
 
-#define G_LOG_DOMAIN "alga-test-hook"
+#define G_LOG_DOMAIN "alga-compose-hook"
 
 #include "config.h"
 
 #include <stdio.h>
 
-#include "alga-test-hook.h"
+#include "alga-compose-hook.h"
 
 #include "alga-composer.h"
+#include "alga-window.h"
 
 #define POLL_MS     100
 #define GIVE_UP_MS  10000
@@ -110,23 +112,20 @@ poll_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * alga_test_hook_signed_in:
- * @window: the window that just got a session
- *
- * Does what ALGA_TEST_COMPOSE asks, if it is set; nothing otherwise.
- */
-void
-alga_test_hook_signed_in (AlgaWindow *window)
+/* Once, when the window first has a session: after the account is restored or signed in. */
+static void
+on_window_session_cb (AlgaWindow *window,
+                      GParamSpec *pspec,
+                      gpointer    user_data)
 {
   const char *spec = g_getenv ("ALGA_TEST_COMPOSE");
   g_auto(GStrv) parts = NULL;
   Hook *hook;
 
-  g_return_if_fail (ALGA_IS_WINDOW (window));
-
-  if (spec == NULL || spec[0] == '\0')
+  if (alga_window_get_session (window) == NULL)
     return;
+
+  g_signal_handlers_disconnect_by_func (window, on_window_session_cb, user_data);
 
   parts = g_strsplit (spec, ":", 2);
   hook = g_new0 (Hook, 1);
@@ -136,4 +135,32 @@ alga_test_hook_signed_in (AlgaWindow *window)
 
   alga_window_show_ticket (window, hook->ticket_id);
   g_timeout_add_full (G_PRIORITY_DEFAULT, POLL_MS, poll_cb, hook, hook_free);
+}
+
+static void
+on_window_added_cb (GtkApplication *application,
+                    GtkWindow      *window,
+                    gpointer        user_data)
+{
+  if (ALGA_IS_WINDOW (window))
+    g_signal_connect (window, "notify::session", G_CALLBACK (on_window_session_cb), NULL);
+}
+
+/**
+ * alga_compose_hook_install:
+ * @application: the program's application, before it runs
+ *
+ * Does what ALGA_TEST_COMPOSE asks once a window is signed in, if it is set; nothing otherwise.
+ */
+void
+alga_compose_hook_install (GtkApplication *application)
+{
+  const char *spec = g_getenv ("ALGA_TEST_COMPOSE");
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+
+  if (spec == NULL || spec[0] == '\0')
+    return;
+
+  g_signal_connect (application, "window-added", G_CALLBACK (on_window_added_cb), NULL);
 }
