@@ -184,7 +184,8 @@ fill_random (guint8  *buffer,
   return TRUE;
 }
 
-/* RFC 4648 §5 without padding: safe in a query string and in a deep link as it is. */
+/* RFC 4648's base64url (its section 5) without padding: safe in a query string and in a deep
+ * link as it is. */
 static char *
 base64url_encode (const guint8 *data,
                   gsize         length)
@@ -397,7 +398,7 @@ alga_auth_set_device_id (AlgaAuth   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE_ID]);
 }
 
-/* Capabilities (§1.3) */
+/* Capabilities: whether the server offers the browser sign-in at all */
 
 static void
 capabilities_cb (GObject      *source,
@@ -500,7 +501,8 @@ alga_auth_check_capabilities_finish (AlgaAuth      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Browser sign-in (§1.1, §1.2, §1.4) */
+/* Browser sign-in: the browser signs in and hands a one-time token back through the deep link;
+ * the token is exchanged for a key and a refresh token (docs/API.md, Browser sign-in). */
 
 /**
  * alga_auth_begin_browser_sign_in:
@@ -824,7 +826,7 @@ exchange_cb (GObject      *source,
   root = alga_client_request_finish_full (ALGA_CLIENT (source), result, &status, NULL, &error);
   if (root == NULL)
     {
-      /* The edition gate (§1.1): Community Edition, or an Enterprise plan without mobile
+      /* The edition gate: Community Edition, or an Enterprise plan without mobile
        * access. The hand-off worked, so only here does the app learn it. */
       if (status == 403 || g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_FORBIDDEN))
         {
@@ -943,7 +945,7 @@ alga_auth_complete_browser_sign_in_finish (AlgaAuth      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Pasted API key (§1.8) */
+/* Pasted API key: made by the technician in the web, valid on every edition */
 
 /**
  * alga_auth_normalize_api_key:

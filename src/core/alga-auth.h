@@ -44,7 +44,8 @@ void                  alga_auth_capabilities_free     (AlgaAuthCapabilities     
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlgaAuthCapabilities, alga_auth_capabilities_free)
 
-/* The deep link the server's hand-off redirects the browser to (alga-api.md §1.2). */
+/* The deep link the server's hand-off redirects the browser to. The hand-off accepts only the
+ * alga, exp and https schemes (no loopback http), so the desktop file handles alga:. */
 #define ALGA_AUTH_CALLBACK_URI "alga://auth/callback"
 
 /* How long a browser sign-in may take from begin to callback. */

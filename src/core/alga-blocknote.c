@@ -46,7 +46,7 @@ build_paragraph (const char *line)
  * alga_blocknote_from_plain_text:
  * @text: (nullable): plain text
  *
- * Wraps @text as the server stores rich text (alga-api.md §0.6): a JSON array with one
+ * Wraps @text as the server stores rich text (docs/API.md, Rich text): a JSON array with one
  * paragraph block per line, an empty line giving a paragraph without content. "\r\n" counts as
  * one line break.
  *

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* A BlockNote JSON array with one paragraph block per line of text (alga-api.md §0.6). */
+/* A BlockNote JSON array with one paragraph block per line of text (docs/API.md, Rich text). */
 char     *alga_blocknote_from_plain_text (const char *text);
 /* The visible text of a BlockNote JSON document, one line per block; anything that is not a
  * BlockNote array (plain text, markdown) is returned unchanged. NULL gives "". */

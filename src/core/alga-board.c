@@ -128,7 +128,7 @@ alga_board_init (AlgaBoard *self)
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes an item of GET /api/v1/boards (alga-api.md §11).
+ * Decodes an item of GET /api/v1/boards (docs/API.md, Boards, services and people).
  *
  * Returns: (transfer full) (nullable): a new #AlgaBoard, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */

@@ -35,7 +35,7 @@ struct _AlgaClient
   guint        timeout;
   guint        max_attempts;
   guint        base_delay_ms;
-  /* Issue 7: the last request could not reach the server; edits wait for the next answer. */
+  /* The last request could not reach the server; edits wait for the next answer. */
   gboolean     offline;
 };
 
@@ -766,7 +766,8 @@ on_endpoint_done_cb (GObject      *source,
   decode_into_task (task, root);
 }
 
-/* A page of tickets: no JsonNode tree, the bytes go straight to AlgaTickets (issue 7, B3). */
+/* A page of tickets: no JsonNode tree, the bytes go straight to AlgaTickets, four times as fast
+ * (docs/PERFORMANCE.md, Ticket pages decoded from their bytes). */
 static void
 on_ticket_page_done_cb (GObject      *source,
                         GAsyncResult *result,
@@ -1034,7 +1035,7 @@ alga_client_get_ticket_finish (AlgaClient    *self,
  * @offset: comments to skip
  * @limit: comments to get, 1 to 200, or 0 for the server's default
  * @markdown: whether to ask for `content_format=markdown` (useless for comments written
- *   through the API, whose markdown is null: §15.3.4)
+ *   through the API, whose markdown_content is null)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -1354,8 +1355,8 @@ alga_client_set_status_finish (AlgaClient    *self,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Changes the primary assignee. The server stores any id it is given (§15.1.3): pass only
- * ids that alga_client_list_users_async() returned.
+ * Changes the primary assignee. The server stores any id it is given, even one of no user:
+ * pass only ids that alga_client_list_users_async() returned.
  */
 void
 alga_client_set_assignee_async (AlgaClient          *self,
@@ -1696,7 +1697,7 @@ alga_client_list_services_finish (AlgaClient    *self,
  * @user_data: data for @callback
  *
  * Gets active internal users, for the assignee picker. Uses `GET /api/v1/users?search=`:
- * `/users/search` refuses every API key (§15.3.1).
+ * `/users/search` refuses every API key with a 401.
  */
 void
 alga_client_list_users_async (AlgaClient          *self,

@@ -84,8 +84,8 @@ JsonNode    *alga_client_request_finish_full  (AlgaClient           *self,
                                                guint                *retry_after_out,
                                                GError              **error);
 
-/* Typed endpoints (alga-api.md, §15 first). Each parses its answer on the calling thread and
- * returns models; lists are GPtrArrays that own their items. */
+/* Typed endpoints (docs/API.md says what each relies on). Each parses its answer on the
+ * calling thread and returns models; lists are GPtrArrays that own their items. */
 
 void             alga_client_list_tickets_async         (AlgaClient           *self,
                                                          AlgaTicketQuery      *query,

@@ -229,7 +229,7 @@ fill_from (AlgaComment *self,
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes a comment of GET /tickets/{id}/comments in either format (full or markdown, §5.1),
+ * Decodes a comment of GET /tickets/{id}/comments in either format (full or markdown),
  * or the answer of POST. The markdown format has no user_id and no body but markdown_content;
  * created_by and author_contact_id stand in for the missing ids.
  *
@@ -413,7 +413,7 @@ alga_comment_get_publish_state (AlgaComment *self)
  * @self: a comment
  *
  * Who wrote @self. The server's author_type is "unknown" for comments written through the API
- * and for seeded ones (alga-api.md §15.3.3), so it only breaks a tie: a system flag wins, then
+ * and for seeded ones, even by staff, so it only breaks a tie: a system flag wins, then
  * a user id (internal), then a contact id.
  *
  * Returns: the kind of author

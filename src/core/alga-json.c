@@ -261,7 +261,7 @@ alga_json_get_int (JsonObject *object,
  * @member: a member name
  * @default_value: what to return when @member is missing, null or not a number
  *
- * Accepts numbers and numeric strings (Postgres numerics arrive as strings, §0.6).
+ * Accepts numbers and numeric strings (Postgres numerics arrive as strings).
  *
  * Returns: the value of @member, or @default_value
  */
@@ -445,7 +445,7 @@ alga_json_parse_datetime (const char *text)
  * @datetime: (nullable): a time
  *
  * Formats @datetime as the server writes and wants timestamps: UTC with milliseconds and "Z"
- * (the API refuses offsets, §0.6).
+ * (the API refuses offsets with a 400).
  *
  * Returns: (transfer full) (nullable): e.g. "2026-02-03T14:05:00.000Z"
  */

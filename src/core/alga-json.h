@@ -18,8 +18,8 @@ GPtrArray  *alga_json_decode_array      (JsonNode           *array_node,
                                          GError            **error);
 
 /* Readers that never fail: a missing member, a JSON null or a value of the wrong type gives
- * NULL or the default. Numbers and strings are converted where §0.6/§15 of alga-api.md says the
- * server sends one for the other. */
+ * NULL or the default. Numbers and strings are converted into each other, since the server
+ * sends some numbers as strings (docs/API.md, Values). */
 const char *alga_json_get_string        (JsonObject         *object,
                                          const char         *member);
 char       *alga_json_dup_string        (JsonObject         *object,

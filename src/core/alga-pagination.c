@@ -35,7 +35,8 @@ get_count (JsonObject *object,
  * @error: return location for an error
  *
  * Reads page, limit, total, totalPages, hasNext and hasPrev (snake_case spellings too). What is
- * missing is worked out from the rest the way the server computes it (§0.3), so that a list can
+ * missing is worked out from the rest the way the server computes it (docs/API.md, Success
+ * envelopes), so that a list can
  * always tell whether to ask for more.
  *
  * Returns: (transfer full) (nullable): a new #AlgaPagination, or %NULL with

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * @has_next: whether a page follows
  * @has_prev: whether a page precedes
  *
- * The "pagination" member of a paginated answer (alga-api.md §0.3).
+ * The "pagination" member of a paginated answer (docs/API.md, Success envelopes).
  */
 typedef struct
 {

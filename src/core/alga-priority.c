@@ -128,8 +128,8 @@ alga_priority_init (AlgaPriority *self)
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes an item of GET /tickets/priorities or of GET /priorities (with colour and order,
- * alga-api.md §8.1).
+ * Decodes an item of GET /tickets/priorities or of GET /priorities (the latter with colour and
+ * order; docs/API.md, Priorities).
  *
  * Returns: (transfer full) (nullable): a new #AlgaPriority, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */

@@ -35,7 +35,8 @@ typedef enum
   ALGA_REFERENCE_BOARDS,
 } AlgaReferenceKind;
 
-/* Ten minutes, as issue 7 asks. */
+/* Ten minutes: statuses, priorities and people change rarely, and each pane or dialog would
+ * otherwise ask again (docs/PERFORMANCE.md, One account's lists, shared and kept). */
 #define ALGA_REFERENCE_DATA_DEFAULT_LIFETIME (10 * G_TIME_SPAN_MINUTE)
 
 AlgaReferenceData *alga_reference_data_new          (AlgaClient          *client,

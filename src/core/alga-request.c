@@ -858,7 +858,7 @@ message_from_plain_text (const char *content_type,
  * @content_type: (nullable): the media type of @body, without parameters
  * @body: (nullable): the answer body
  *
- * Decodes an error answer in any of the shapes the server uses (alga-api.md §0.4, §14.12):
+ * Decodes an error answer in any of the shapes the server uses (docs/API.md, Errors):
  * `{"error":{"code","message","details"}}`, `{"error":"…"}`, or a body that is not JSON (an HTML
  * 404, an empty 405, plain text). The message keeps the server's words and, for validation, the
  * first detail's path and message: "Validation failed: comment_text: Comment text is too long".

@@ -129,7 +129,8 @@ alga_service_init (AlgaService *self)
  * @error: return location for an error
  *
  * Decodes an item of GET /services, or the "service" object of a time entry; default_rate
- * may be a number or a numeric string (alga-api.md §15.1.11).
+ * may be a number or a numeric string: the server sends a number in one and a string in the
+ * other.
  *
  * Returns: (transfer full) (nullable): a new #AlgaService, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */

@@ -140,7 +140,7 @@ alga_status_init (AlgaStatus *self)
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes an item of GET /tickets/statuses (alga-api.md §6.1); is_default may be null.
+ * Decodes an item of GET /tickets/statuses; is_default may be null.
  *
  * Returns: (transfer full) (nullable): a new #AlgaStatus, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */

@@ -99,9 +99,9 @@ decode_pagination (const char          *data,
  *
  * Decodes a page of tickets as the client did through json-glib, without building a tree:
  * strict RFC 8259 (UTF-8 checked, nesting limited to %ALGA_JSON_MAX_DEPTH), then the envelope
- * of alga-api.md §0.3. A body that is not JSON, has no "data", has a "pagination" that is not
- * an object, or a "data" that is not an array fails with %ALGA_API_ERROR_BAD_RESPONSE; items
- * that are not tickets are skipped.
+ * of a paged answer (docs/API.md, Success envelopes). A body that is not JSON, has no "data",
+ * has a "pagination" that is not an object, or a "data" that is not an array fails with
+ * %ALGA_API_ERROR_BAD_RESPONSE; items that are not tickets are skipped.
  *
  * Returns: (transfer container) (element-type AlgaTicket) (nullable): the tickets, or %NULL
  *   with @error set

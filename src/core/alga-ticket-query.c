@@ -34,7 +34,7 @@ G_DEFINE_BOXED_TYPE (AlgaTicketQuery, alga_ticket_query, alga_ticket_query_copy,
                      alga_ticket_query_free)
 
 /* The columns the server can sort by. It has no allow-list: any other word becomes an SQL
- * column and, if there is none, a 500 (alga-api.md §2.1). assigned_to_name and contact_name
+ * column and, if there is none, a 500. assigned_to_name and contact_name
  * are not sortable. */
 static const char * const sort_columns[] = {
   "updated_at",
@@ -507,7 +507,7 @@ append_list_param (GString            *query,
  * @limit: tickets per page, 1 to 100
  *
  * The query string of GET /api/v1/tickets for @self. Only filters that filter are sent: the
- * server treats is_open=false and is_closed=false as no-ops (§15.3.11), so "any state" sends
+ * server treats is_open=false and is_closed=false as no-ops, so "any state" sends
  * neither; unassigned is has_assignment=false.
  *
  * Returns: (transfer full): the query string, without "?"

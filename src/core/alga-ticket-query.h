@@ -28,7 +28,8 @@ typedef enum
   ALGA_TICKET_ASSIGNEE_USER,
 } AlgaTicketAssignee;
 
-/* The filters, sort and fields of GET /api/v1/tickets (alga-api.md §2.1). A boxed type: copy it
+/* The filters, sort and fields of GET /api/v1/tickets (docs/API.md, The ticket list). A boxed
+ * type: copy it
  * with alga_ticket_query_copy (). */
 typedef struct _AlgaTicketQuery AlgaTicketQuery;
 

@@ -192,7 +192,7 @@ read_counts (JsonObject *object,
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes the data of GET /tickets/stats (alga-api.md §3). Counts that are missing or not
+ * Decodes the data of GET /tickets/stats. Counts that are missing or not
  * numbers are 0; the maps keep only numeric entries.
  *
  * Returns: (transfer full) (nullable): a new #AlgaTicketStats, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlgaTicketStats, alga_ticket_stats, ALGA, TICKET_STATS, GObject)
 
-/* Decodes the data of GET /tickets/stats (§3). Fails only when node is not an object. */
+/* Decodes the data of GET /tickets/stats. Fails only when node is not an object. */
 AlgaTicketStats *alga_ticket_stats_new_from_json                 (JsonNode        *node,
                                                                   GError         **error);
 guint            alga_ticket_stats_get_total_tickets             (AlgaTicketStats *self);

@@ -63,7 +63,8 @@ enum
 G_STATIC_ASSERT (N_PROPS <= 64);
 
 /* How each property is kept in values[]. POOLED strings are interned GRefStrings, shared by
- * every ticket that names the same status, priority, client, person or board (issue 7, B4);
+ * every ticket that names the same status, priority, client, person or board (docs/PERFORMANCE.md,
+ * Tickets as structs with shared strings);
  * a pooled string goes away with its last ticket, so the pool cannot grow without bound. */
 typedef enum
 {
@@ -89,7 +90,8 @@ struct _AlgaTicket
    * for an empty list, which is by far the commonest. */
   GPtrArray *tag_list;
   /* TagColours, one per text, or NULL: what pages of tickets decode instead of AlgaTags, which
-   * alga_ticket_get_tag_list() makes only when asked (issue 7, B4). Shared, never changed. */
+   * alga_ticket_get_tag_list() makes only when asked (memory, for pages of thousands).
+   * Shared, never changed. */
   GArray    *tag_colours;
   /* alga_ticket_get_search_text(), made when first asked for and dropped when a part changes. */
   char      *search_text;
@@ -683,10 +685,10 @@ set_from_node (AlgaTicket *self,
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes a ticket list item (fields=mobile_list or the full payload, alga-api.md §2.2), a
- * detail (§4.1) or the bare row that PUT and POST answer with. Which members were present is
- * remembered, for alga_ticket_update_from(). Pages of tickets go through
- * alga_ticket_page_decode() instead, which gives the same tickets without a JSON tree.
+ * Decodes a ticket list item (fields=mobile_list or the full payload), a detail or the bare
+ * row that PUT and POST answer with. Which members were present is remembered, for
+ * alga_ticket_update_from(). Pages of tickets go through alga_ticket_page_decode() instead,
+ * which gives the same tickets without a JSON tree.
  *
  * Returns: (transfer full) (nullable): a new #AlgaTicket, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */
@@ -1116,7 +1118,7 @@ alga_ticket_get_tag_list (AlgaTicket *self)
  * @self: a ticket
  *
  * A copy of the ticket's attributes to change and send back: PUT /tickets/{id} replaces the
- * whole attributes column (alga-api.md §8.2), so a change must start from all of it.
+ * whole attributes column, never merging, so a change must start from all of it.
  *
  * Returns: (transfer full): a deep copy; an empty object when the ticket has none
  */
@@ -1645,9 +1647,10 @@ append_folded (GString    *text,
  * alga_ticket_get_search_text:
  * @self: a ticket
  *
- * What the server's search matches (alga-api.md §2.2): the title, the ticket number and the client
+ * What the server's search matches: the title, the ticket number and the client
  * name, casefolded (g_utf8_casefold()) and separated by U+001F, so that a casefolded needle is
- * found with strstr(). Kept until one of them changes (issue 7, B5: the list narrows on each key).
+ * found with strstr(). Kept until one of them changes: the list narrows the loaded tickets at
+ * each key typed (docs/PERFORMANCE.md, The search text kept per ticket).
  *
  * Returns: (transfer none): the text
  */

@@ -197,9 +197,9 @@ alga_time_entry_init (AlgaTimeEntry *self)
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes a time entry: an item of GET /time-entries, the answer of POST /time-entries (§9), or
+ * Decodes a time entry: an item of GET /time-entries, the answer of POST /time-entries, or
  * an entry of GET /tickets/{id}/time-entries, which has a date-only work_date, no
- * duration_hours and no is_billable (§15.1.2).
+ * duration_hours and no is_billable (the server's summary leaves them out).
  *
  * Returns: (transfer full) (nullable): a new #AlgaTimeEntry, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */

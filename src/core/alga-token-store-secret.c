@@ -265,9 +265,10 @@ find_newest (GList *items)
   return newest;
 }
 
-/* Issue 7: the lookup runs in a worker thread, with libsecret's own main context there, so that
+/* The lookup runs in a worker thread, with libsecret's own main context there, so that
  * its round trips to the keyring (about ten, 8-9 ms at start) go on while the main thread sets
- * GTK up, instead of waiting for turns of a main loop busy with it. */
+ * GTK up, instead of waiting for turns of a main loop busy with it (docs/PERFORMANCE.md, The
+ * keyring asked first, in a thread). */
 static void
 load_thread (GTask        *task,
              gpointer      source_object,

@@ -158,7 +158,7 @@ alga_user_init (AlgaUser *self)
  * @node: (nullable): the JSON of one item
  * @error: return location for an error
  *
- * Decodes an item of GET /users (alga-api.md §11), or the "user" object of a time entry.
+ * Decodes an item of GET /users, or the "user" object of a time entry.
  *
  * Returns: (transfer full) (nullable): a new #AlgaUser, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
  */
