@@ -38,7 +38,7 @@ struct _AlgaApplication
   char           *sign_in_server_url;
   char           *pending_ticket_id;
   gboolean        restoring;
-  /* Issue 7: asked for a window while the keyring is still being asked (see present_window). */
+  /* Asked for a window while the keyring is still being asked (see present_window). */
   gboolean        window_pending;
   guint           window_timeout_id;
   AlgaBackground *background;
@@ -96,7 +96,7 @@ on_view_count_changed_cb (AlgaApplication *self,
   update_tray_tooltip (self);
 }
 
-/* Issue 7: the sign-in page is made only when someone is to sign in, not at each start of a
+/* The sign-in page is made only when someone is to sign in, not at each start of a
  * signed-in app (its template is several milliseconds before the first frame). */
 static AlgaSignInPage *
 ensure_sign_in_page (AlgaApplication *self)
@@ -169,7 +169,7 @@ window_timeout_cb (gpointer user_data)
  * it answers within a few turns of the main loop. */
 #define WINDOW_WAIT_MS 150
 
-/* Issue 7: while the keyring is asked for the stored account, building and mapping a window
+/* While the keyring is asked for the stored account, building and mapping a window
  * would keep the main loop from the keyring's replies for about 100 ms, and the window's first
  * frame would be a page of its own. The window waits for the answer (at most WINDOW_WAIT_MS),
  * then shows the account's list from its first frame. */
@@ -303,7 +303,7 @@ have_start_key (void)
   return key != NULL && key[0] != '\0' && g_getenv ("ALGA_USER_EMAIL") != NULL;
 }
 
-/* Issue 7: the account in the keyring is asked for before GTK is set up (it needs nothing of
+/* The account in the keyring is asked for before GTK is set up (it needs nothing of
  * it), so that the keyring's answer is there when the main loop first turns. */
 static void
 start_restoring (AlgaApplication *self)
@@ -435,7 +435,7 @@ on_signed_out_cb (GObject      *source,
   if (self->session == ALGA_SESSION (source))
     set_session (self, NULL);
 
-  /* Issue 7: nothing of the account stays behind; the window has let go of the cache by now
+  /* Nothing of the account stays behind; the window has let go of the cache by now
    * (set_session (NULL), here or on "ended"). A new sign-in to the same account meanwhile
    * keeps its cache. */
   if (self->session != NULL &&
@@ -479,7 +479,7 @@ open_ticket_action (GSimpleAction *action,
   show_pending_ticket (self);
 }
 
-/* The watcher and desktop notifications (issue 5 items 1–2). */
+/* The watcher and desktop notifications: what changed on the server that concerns me. */
 
 static void
 on_watcher_event_cb (AlgaApplication *self,
@@ -586,7 +586,7 @@ assign_ticket_action (GSimpleAction *action,
                                   self->cancellable, on_assigned_to_me_cb, g_object_ref (self));
 }
 
-/* Background running and the tray icon (issue 5). */
+/* Background running and the tray icon, so that notifications keep coming with no window. */
 
 /* The schema's defaults where no schema is installed. */
 static gboolean

@@ -15,7 +15,7 @@
 #include "alga-error.h"
 #include "alga-gui-util.h"
 
-/* The server's largest page; a short page is the last one (there is no total: §5.1). */
+/* The server's largest page; a short page is the last one (the server gives no total). */
 #define PAGE_SIZE 200
 
 struct _AlgaCommentThread
@@ -23,7 +23,7 @@ struct _AlgaCommentThread
   AdwBin      parent_instance;
 
   AlgaClient   *client;
-  /* Issue 7: the account's cache, where the comments read last wait for offline times. */
+  /* The account's cache, where the comments read last wait for offline times. */
   AlgaCache    *cache;
   char         *user_id;
   AlgaTicket   *ticket;
@@ -73,7 +73,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 static gboolean
 is_shown (AlgaComment *comment)
 {
-  /* Soft-deleted comments come back for internal users (§5.1); the web hides them too. */
+  /* Soft-deleted comments come back for staff; the web hides them too. */
   return alga_comment_get_deleted_at (comment) == NULL;
 }
 

@@ -318,8 +318,8 @@ has_render_node (void)
  * Chooses GTK's renderer, before GTK starts. Without a GPU (virtual machines and remote desktops
  * often have none), GTK 4.8's GL renderer runs on Mesa's llvmpipe and spends some 18 ms of CPU
  * on every frame of this window, and 70 MiB more memory; the cairo renderer draws the same
- * frames in about 1 ms (issue 7: start, memory and typing). With a GPU, GTK's default stays; a
- * GSK_RENDERER the user set always wins.
+ * frames in about 1 ms (docs/PERFORMANCE.md, Drawing without a GPU). With a GPU, GTK's default
+ * stays; a GSK_RENDERER the user set always wins.
  */
 void
 alga_gui_choose_renderer (void)

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * @ALGA_RICH_TEXT_FORMAT_MARKDOWN: CommonMark with the GitHub extensions
  * @ALGA_RICH_TEXT_FORMAT_PLAIN: text shown as is, line breaks kept
  *
- * How a ticket description or comment body is written (alga-api.md §0.6).
+ * How a ticket description or comment body is written (docs/API.md, Rich text).
  */
 typedef enum
 {

@@ -37,7 +37,7 @@ struct _AlgaTicketListView
   GtkStack           *stack;
   /* A GtkGridView of one column rather than a GtkListView: GTK 4.8's GtkListView keeps 200
    * rows around the top visible one, and rebinds (and measures) every one of them whenever
-   * the filter moves them; the grid view keeps 30 (issue 7, B5). */
+   * the filter moves them; the grid view keeps 30 (docs/PERFORMANCE.md, A grid of one column). */
   GtkGridView        *list_view;
   GtkScrolledWindow  *scrolled_window;
   AdwStatusPage      *error_page;
@@ -65,9 +65,9 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 
-/* The server's search rule (alga-api.md §2.2: title, ticket number or client name), so that
- * the loaded items narrow at once while the server is asked. The ticket keeps its casefolded
- * text (issue 7, B5: this runs over every loaded ticket at each key). */
+/* The server's search rule (title, ticket number or client name), so that the loaded items
+ * narrow at once while the server is asked. This runs over every loaded ticket at each key, so
+ * the ticket keeps its casefolded text (docs/PERFORMANCE.md, The search text kept per ticket). */
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -247,7 +247,7 @@ on_model_query_changed_cb (AlgaTicketListView *self)
 }
 
 /* A GtkSpinner animates its CSS while spinning, shown or not: the hidden ones would keep the
- * frame clock ticking and cost CPU while idle (issue 7, B6). */
+ * frame clock ticking and cost CPU while idle. */
 static void
 on_spinner_map_cb (GtkSpinner *spinner)
 {
@@ -288,7 +288,8 @@ on_retry_clicked_cb (AlgaTicketListView *self)
 }
 
 /* Rows are set up in C: GTK 4.8 makes a new row for each item scrolled or filtered into view,
- * and a GtkBuilderListItemFactory would parse its XML for each (issue 7, B5). */
+ * and a GtkBuilderListItemFactory would parse its XML for each (docs/PERFORMANCE.md, Rows made
+ * in C). */
 static void
 on_factory_setup_cb (GtkListItemFactory *factory,
                      GtkListItem        *list_item,
@@ -305,7 +306,8 @@ on_factory_setup_cb (GtkListItemFactory *factory,
 }
 
 /* GTK 4.8 destroys the rows that scroll or are filtered out of view and makes new ones for
- * the items that come in; a few are kept to be bound again instead (issue 7, B5). */
+ * the items that come in; a few are kept to be bound again instead, which keeps typing in the
+ * search fast. */
 static void
 on_factory_teardown_cb (GtkListItemFactory *factory,
                         GtkListItem        *list_item,

@@ -51,7 +51,7 @@ set_label (GtkLabel   *label,
 }
 
 /* The pills are made once per row and relabelled: rows are rebound each time the search
- * narrows the list (issue 7, B5). */
+ * narrows the list (docs/PERFORMANCE.md, Rows reused). */
 static void
 update_tags (AlgaTicketRow *self)
 {
