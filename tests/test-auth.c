@@ -141,7 +141,8 @@ test_sign_in_url (Fixture       *fixture,
   g_assert_no_error (error);
   state1 = state_of (url1);
 
-  /* Exactly §1.1 step 2, with the inner URL escaped as one query value. */
+  /* The sign-in page with the hand-off as its callbackUrl, the inner URL escaped as one query
+   * value (docs/API.md, Browser sign-in). */
   handoff = g_strdup_printf ("%s/auth/mobile/handoff?redirect=alga%%3A%%2F%%2Fauth%%2Fcallback"
                              "&state=%s", base, state1);
   escaped_handoff = g_uri_escape_string (handoff, NULL, FALSE);

@@ -17,7 +17,7 @@ test_exact_shape (void)
 {
   g_autofree char *json = alga_blocknote_from_plain_text ("Hello");
 
-  /* Exactly the example of alga-api.md §0.6. */
+  /* Exactly how the server stores a one-line text it got as BlockNote (docs/API.md, Rich text). */
   g_assert_cmpstr (json, ==,
                    "[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"Hello\","
                    "\"styles\":{}}]}]");

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Fault injection (issue 6, item 2): the real window against the test server's fault switches.
+ * Fault injection: the real window against the test server's fault switches.
  * Each case asserts what the technician sees (the ticket list's error page with its sentence and
  * a Retry button, or the detail pane's inline error), that Retry works once the fault is gone,
  * and that the app stays usable: the list fills and a ticket opens. Each sentence is printed as

@@ -431,7 +431,7 @@ names_contain (GPtrArray  *names,
 }
 
 /* What the list's search matches: title, number and client, casefolded, kept until one of them
- * changes (issue 7, B5). */
+ * changes (docs/PERFORMANCE.md, The search text kept per ticket). */
 static void
 test_ticket_search_text (void)
 {
@@ -661,7 +661,7 @@ test_comments (void)
   g_assert_true (alga_comment_get_is_internal (c));
   g_assert_cmpstr (alga_comment_get_text (c), ==, "Last seen heading towards the tea party.");
 
-  /* The markdown format: no body (markdown_content is null, §15.3.4), created_by as user. */
+  /* The markdown format: no body (the server leaves markdown_content null), created_by as user. */
   g_assert_cmpuint (md->len, ==, 3);
   c = g_ptr_array_index (md, 2);
   g_assert_cmpstr (alga_comment_get_comment_id (c), ==, "1f48b5b4-3287-4d18-9f06-4153c338a2b0");

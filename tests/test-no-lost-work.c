@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * No lost work, no duplicates (issue 6, item 3). A comment or time entry whose send fails after
+ * No lost work, no duplicates. A comment or time entry whose send fails after
  * the request left is never sent again blindly: the composer asks the server whether it has the
  * comment, the time entry dialog reads the server's overlap refusal on the next Log as "it is
  * there". Drafts reach the disk within a second of typing, and the real program, killed with

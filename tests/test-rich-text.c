@@ -407,7 +407,7 @@ test_samples (void)
                      "Initial report of missing White Rabbit. Last seen heading towards the tea "
                      "party.");
 
-  /* §15.3.4: markdown_content is null on every comment the API wrote. */
+  /* markdown_content is null on every comment the API wrote. */
   for (guint i = 0; i < json_array_get_length (md_comments); i++)
     {
       JsonObject *comment = json_array_get_object_element (md_comments, i);

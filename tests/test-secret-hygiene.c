@@ -2,14 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Secret hygiene (issue 6, item 4). A child process with a fresh HOME, XDG folders and TMPDIR,
- * debug logging on and GSettings in a keyfile, runs a full scenario against the test server:
- * browser sign-in through the hand-off (enterprise edition), a refresh (short access lifetime),
- * a comment, sign-out, key sign-in, a comment, sign-out, all with the real keyring; then the
- * real program runs in the same home with the key and types a draft. Every file under that home,
- * every /tmp file made meanwhile and all captured output are searched for the access tokens,
- * refresh tokens, one-time token and API key: no hit. After sign-out the keyring holds no item
- * of the app for this server.
+ * Secret hygiene: no key or token outside the keyring. A child process with a fresh HOME, XDG
+ * folders and TMPDIR, debug logging on and GSettings in a keyfile, runs a full scenario against
+ * the test server: browser sign-in through the hand-off (enterprise edition), a refresh (short
+ * access lifetime), a comment, sign-out, key sign-in, a comment, sign-out, all with the real
+ * keyring; then the real program runs in the same home with the key and types a draft. Every
+ * file under that home, every /tmp file made meanwhile and all captured output are searched for
+ * the access tokens, refresh tokens, one-time token and API key: no hit. After sign-out the
+ * keyring holds no item of the app for this server.
  */
 
 #include "config.h"

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The demo/test server's rules (alga-api.md §0–§9, §15), one test each, over real HTTP.
+ * The demo/test server's rules (docs/API.md, as the real server answered), one test each, over
+ * real HTTP.
  */
 
 #include "config.h"
@@ -1307,7 +1308,7 @@ test_rate_limit (Fixture *f, gconstpointer d)
   retry = soup_message_headers_get_one (third->headers, "Retry-After");
   g_assert_nonnull (retry);
   g_assert_cmpint (atoi (retry), >=, 1);
-  /* Routes that authenticate inline are not limited (§0.5). */
+  /* Routes that authenticate inline (the counts, the comments) are never limited. */
   stats = get (f, "/api/v1/tickets/stats");
   free_route = get (f, comments);
   g_assert_cmpuint (stats->status, ==, 200);

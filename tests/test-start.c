@@ -2,11 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Issue 7: how the real application starts. With an account in the keyring its first window
- * shows the account's tickets from the moment it is mapped, never a page of its own or the
- * sign-in page first, and no sign-in page is made at all; without one the first window shows
- * the sign-in page. The keyring is the real one of build-aux/dev test (skipped without one,
- * unless ALGA_REQUIRE_KEYRING is set).
+ * How the real application starts (docs/PERFORMANCE.md, Starting). With an account in the
+ * keyring its first window shows the account's tickets from the moment it is mapped, never a
+ * page of its own or the sign-in page first, and no sign-in page is made at all; without one the
+ * first window shows the sign-in page. The keyring is the real one of build-aux/dev test
+ * (skipped without one, unless ALGA_REQUIRE_KEYRING is set).
  */
 
 #include "config.h"

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The ticket list's search narrows the loaded tickets on the client (issue 7, B5): what it
+ * The ticket list's search narrows the loaded tickets on the client, at every key: what it
  * shows must be exactly the tickets whose title, number or client name holds the text, in any
  * case, and every row on screen must show the ticket of its position, while rows are reused
  * and bound again as the text grows and shrinks. Against the in-process demo server.

@@ -127,7 +127,7 @@ test_ids_and_time (void)
 
   alga_ticket_query_set_board_id (q, BOARD);
   alga_ticket_query_set_client_id (q, "fbcd3ab5-3a93-49af-b2c6-1420c5d07ab7");
-  /* Offsets are refused by the server (§15.3.11): always UTC with Z. */
+  /* Offsets are refused by the server with a 400: always UTC with Z. */
   alga_ticket_query_set_updated_since (q, since);
   assert_query (q, 1, 25,
                 "page=1&limit=25&fields=mobile_list&sort=entered_at&order=desc"

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Transport security (issue 6, item 5): a server whose certificate no system trusts is refused
+ * Transport security: a server whose certificate no system trusts is refused
  * with a sentence that says so, before any request reaches it; nothing in the app switches
  * certificate checks off; plain http to anything but loopback is refused before a byte is sent,
  * and a loopback server cannot redirect the key to such a host either.

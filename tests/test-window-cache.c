@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The local cache (issue 7) as a technician meets it, in the real window against the test
+ * The local cache as a technician meets it, in the real window against the test
  * server: the saved list shown at once and marked as saved while the server is slow, the
  * selection kept through the refresh, the offline banner and its Retry, a corrupt database
  * rebuilt without a crash; and, in the real program, signing out deletes the account's cache.

@@ -2,12 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The benchmarks of issue 7, against the demo server on loopback (linked in, so that requests
- * can be counted), under a display. Prints one line per figure with its target and PASS or
- * FAIL, and writes them all as JSON. Not a test: figures depend on the machine.
+ * The benchmarks B1…B7 of docs/PERFORMANCE.md, against the demo server on loopback (linked in,
+ * so that requests can be counted), under a display. Prints one line per figure with its target
+ * and PASS or FAIL, and writes them all as JSON. Not a test: figures depend on the machine.
  *
  * Children report through ALGA_BENCH_FD (see alga-bench-probe.h): the app for B1, B2, B6 and B7
- * (tests/program/alga-desktop-test, the shipped program plus that report); alga-bench-minimal for the floor; alga-bench --child-list for B4 and B5.
+ * (tests/program/alga-desktop-test, the shipped program plus that report); alga-bench-minimal
+ * for the floor; alga-bench --child-list for B4 and B5.
  */
 
 #include "config.h"
@@ -345,7 +346,7 @@ make_home (const char *base,
   g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
 
   g_mkdir_with_parents (settings_dir, 0700);
-  /* Issue 7's B6 polls every 15 s, the schema's minimum. */
+  /* B6 polls every 15 s, the schema's minimum. */
   g_file_set_contents (keyfile, "[com/nineminds/AlgaPSA]\npoll-interval=uint32 15\n", -1, NULL);
 
   return g_steal_pointer (&home);
@@ -587,7 +588,8 @@ measure_decode (void)
   guint decoded = 0;
   double target;
 
-  /* One answer of 10,000 items, in the envelope the client receives (alga-api.md §0.3). */
+  /* One answer of 10,000 items, in the envelope the client receives (docs/API.md, Success
+   * envelopes). */
   g_string_append_len (envelope, g_bytes_get_data (items, NULL), g_bytes_get_size (items));
   g_string_append (envelope, ",\"pagination\":{\"page\":1,\"limit\":10000,\"total\":10000,"
                              "\"totalPages\":1,\"hasNext\":false,\"hasPrev\":false}}");
@@ -954,7 +956,7 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("- the benchmarks of issue 7");
+  context = g_option_context_new ("- the benchmarks of docs/PERFORMANCE.md");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

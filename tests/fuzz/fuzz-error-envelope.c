@@ -1,4 +1,4 @@
-/* fuzz-error-envelope.c: the error answers in all their shapes (alga-api.md §0.4, §14.12):
+/* fuzz-error-envelope.c: the error answers in all their shapes (docs/API.md, Errors):
  * alga_request_error_from_response over a status, a content type and a body, and the
  * Retry-After parser. The first byte picks the status (400 + byte % 200), the second the
  * content type, the rest is the body.

@@ -256,7 +256,7 @@ take_all (AlgaApplication *app,
   save_png (GTK_WIDGET (dialog), "time-entry", dark);
   gtk_window_destroy (dialog);
 
-  /* Offline (issue 7): the server is gone; the list and the ticket read last come from the
+  /* Offline: the server is gone; the list and the ticket read last come from the
    * cache, with the banner and the pane saying so. */
   {
     const AlgaTestFault drop = { .kind = ALGA_TEST_FAULT_DROP };
