@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # A small offline stand-in for flatpak-builder-lint (which needs PyPI or a container image):
-# checks Flatpak manifests against the Flathub rules listed in HOUSE_STYLE §10.2. Each problem
-# is printed with the flatpak-builder-lint error id it corresponds to, so that a failure here
-# can be looked up in the Flathub documentation.
+# checks Flatpak manifests against the Flathub rules below, those Flathub's review enforces. Each
+# problem is printed with the flatpak-builder-lint error id it corresponds to, so that a failure
+# here can be looked up in the Flathub documentation.
 #
 # Usage: check-flatpak-manifest.py MANIFEST.json...
 # Exits 0 when every manifest passes, 1 otherwise.
@@ -71,14 +71,14 @@ class Checker:
             self.error('toplevel-unnecessary-branch', 'a top-level "branch" is not needed')
         cleanup = manifest.get('cleanup')
         if not cleanup:
-            self.error('toplevel-no-cleanup', 'no "cleanup" list (HOUSE_STYLE §10)')
+            self.error('toplevel-no-cleanup', 'no "cleanup" list (headers, pkg-config files, static libraries stay)')
         else:
             if '/lib/debug' in cleanup:
                 self.error('toplevel-cleanup-debug', '"/lib/debug" must not be cleaned up')
             missing = [c for c in REQUIRED_CLEANUP if c not in cleanup]
             if missing:
                 self.error('toplevel-cleanup-incomplete',
-                           'cleanup lacks ' + ', '.join(missing) + ' (HOUSE_STYLE §10)')
+                           'cleanup lacks ' + ', '.join(missing))
 
     def check_finish_args(self, manifest, args):
         if not isinstance(args, list):
