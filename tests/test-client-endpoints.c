@@ -388,7 +388,12 @@ on_ticket_changed_cb (AlgaClient *client,
   g_ptr_array_add (changed, g_strdup (ticket_id));
 }
 
-/* Writes to a ticket are announced (the watcher takes them as ours); reads are not. */
+static AlgaTicket *update_attributes (Fixture    *fixture,
+                                      const char *ticket_id,
+                                      const char *changes_json);
+
+/* Writes to a ticket are announced (the watcher takes them as ours); reads are not. Each
+ * endpoint that writes declares its ticket: a raw request on a ticket's path announces nothing. */
 static void
 test_ticket_changed_signal (Fixture       *fixture,
                             gconstpointer  data)
@@ -426,6 +431,37 @@ test_ticket_changed_signal (Fixture       *fixture,
                                                 &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (changed->len, ==, 1);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(AlgaComment) comment = post_comment (fixture, ticket_id, "Announced", FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (comment);
+    g_assert_cmpuint (changed->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (changed, 1), ==, ticket_id);
+  }
+
+  g_clear_object (&ticket);
+  ticket = update_attributes (fixture, ticket_id, "{\"due_date\":\"2026-12-01T17:00:00.000Z\"}");
+  g_assert_cmpuint (changed->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (changed, 2), ==, ticket_id);
+
+  /* A raw request names no ticket it writes, whatever its path. */
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/tickets/", ticket_id, NULL);
+    g_autoptr(JsonNode) body = json_from_string ("{\"title\":\"Raw\"}", NULL);
+    g_autoptr(JsonNode) root = NULL;
+
+    alga_client_request_async (fixture->client, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT,
+                               NULL, alga_test_store_result_cb, begin (fixture));
+    root = alga_client_request_finish (fixture->client,
+                                       alga_test_wait_for_result (&fixture->result, 10000),
+                                       &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (root);
+    g_assert_cmpuint (changed->len, ==, 3);
+  }
 
   g_signal_handlers_disconnect_by_data (fixture->client, changed);
 }

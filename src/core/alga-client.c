@@ -259,8 +259,9 @@ alga_client_class_init (AlgaClientClass *klass)
    * AlgaClient::ticket-changed:
    * @ticket_id: the ticket
    *
-   * A request that changes a ticket (its status, assignee, fields or comments) succeeded: the
-   * change was ours, which the watcher must not announce back.
+   * An endpoint that writes a ticket (its status, assignee, fields, attributes or comments)
+   * succeeded: the change was ours, which the watcher must not announce back. Each such endpoint
+   * declares the ticket it writes; alga_client_request_async() announces nothing.
    */
   signals[TICKET_CHANGED] =
     g_signal_new ("ticket-changed",
@@ -479,6 +480,74 @@ alga_client_build_uri (AlgaClient  *self,
   return uri;
 }
 
+typedef struct
+{
+  char                *ticket_id;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+} TicketWrite;
+
+static void
+on_ticket_write_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  TicketWrite *write = user_data;
+
+  if (!g_task_had_error (G_TASK (result)))
+    g_signal_emit (source, signals[TICKET_CHANGED], 0, write->ticket_id);
+
+  if (write->callback != NULL)
+    write->callback (source, result, write->user_data);
+
+  g_free (write->ticket_id);
+  g_free (write);
+}
+
+/* @written_ticket_id: the ticket the request writes, announced by #AlgaClient::ticket-changed
+ * once the server accepted it; %NULL for a request that writes no ticket. Each typed endpoint
+ * that writes a ticket passes its id, rather than the id being read back from the path. */
+static void
+send_request (AlgaClient          *self,
+              const char          *method,
+              const char          *path,
+              const char          *query,
+              JsonNode            *body,
+              AlgaRequestFlags     flags,
+              const char          *written_ticket_id,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = NULL;
+  GError *error = NULL;
+
+  if (written_ticket_id != NULL)
+    {
+      TicketWrite *write = g_new0 (TicketWrite, 1);
+
+      write->ticket_id = g_strdup (written_ticket_id);
+      write->callback = callback;
+      write->user_data = user_data;
+      callback = on_ticket_write_done_cb;
+      user_data = write;
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, alga_client_request_async);
+  g_task_set_name (task, "[alga] client request");
+
+  uri = alga_client_build_uri (self, path, query, &error);
+  if (uri == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  alga_request_start (task, self, method, uri, body, flags);
+}
+
 /**
  * alga_client_request_async:
  * @self: a #AlgaClient
@@ -502,50 +571,10 @@ alga_client_build_uri (AlgaClient  *self,
  * - GET and HEAD are repeated on 502/503/504, network errors and timeouts, by the retry policy.
  *   Other methods are never repeated on those: the server may have done the work.
  * - Cancelling gives %G_IO_ERROR_CANCELLED, also while waiting to retry.
+ *
+ * A request sent this way announces no #AlgaClient::ticket-changed, whatever its path: only the
+ * typed endpoints that write a ticket do.
  */
-typedef struct
-{
-  char                *ticket_id;
-  GAsyncReadyCallback  callback;
-  gpointer             user_data;
-} TicketWrite;
-
-/* The ticket a request writes to, for "/api/v1/tickets/{id}" and below, or NULL. */
-static char *
-dup_written_ticket_id (const char *method,
-                       const char *path)
-{
-  const char *prefix = "/api/v1/tickets/";
-  const char *rest;
-
-  if (g_str_equal (method, "GET") || g_str_equal (method, "HEAD") || path == NULL
-      || !g_str_has_prefix (path, prefix))
-    return NULL;
-
-  rest = path + strlen (prefix);
-  if (rest[0] == '\0')
-    return NULL;
-
-  return g_strndup (rest, strcspn (rest, "/?"));
-}
-
-static void
-on_ticket_write_done_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  TicketWrite *write = user_data;
-
-  if (!g_task_had_error (G_TASK (result)))
-    g_signal_emit (source, signals[TICKET_CHANGED], 0, write->ticket_id);
-
-  if (write->callback != NULL)
-    write->callback (source, result, write->user_data);
-
-  g_free (write->ticket_id);
-  g_free (write);
-}
-
 void
 alga_client_request_async (AlgaClient          *self,
                            const char          *method,
@@ -557,39 +586,11 @@ alga_client_request_async (AlgaClient          *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autofree char *ticket_id = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (ALGA_IS_CLIENT (self));
   g_return_if_fail (method != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  ticket_id = dup_written_ticket_id (method, path);
-  if (ticket_id != NULL)
-    {
-      TicketWrite *write = g_new0 (TicketWrite, 1);
-
-      write->ticket_id = g_steal_pointer (&ticket_id);
-      write->callback = callback;
-      write->user_data = user_data;
-      callback = on_ticket_write_done_cb;
-      user_data = write;
-    }
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, alga_client_request_async);
-  g_task_set_name (task, "[alga] client request");
-
-  uri = alga_client_build_uri (self, path, query, &error);
-  if (uri == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  alga_request_start (task, self, method, uri, body, flags);
+  send_request (self, method, path, query, body, flags, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -653,7 +654,8 @@ typedef struct
   DecodeKind          kind;
   AlgaJsonDecodeFunc  decode;
   AlgaPagination     *pagination;
-  char               *ticket_path;   /* update_attributes, set_status: the ticket */
+  char               *ticket_id;     /* update_attributes: the ticket */
+  char               *ticket_path;   /* update_attributes, set_status: the ticket's path */
   JsonObject         *changes;       /* update_attributes: what to merge */
   JsonNode           *written;       /* set_status: the PUT's answer, if the read fails */
 } Endpoint;
@@ -664,6 +666,7 @@ endpoint_free (gpointer data)
   Endpoint *endpoint = data;
 
   g_clear_pointer (&endpoint->pagination, alga_pagination_free);
+  g_clear_pointer (&endpoint->ticket_id, g_free);
   g_clear_pointer (&endpoint->ticket_path, g_free);
   g_clear_pointer (&endpoint->changes, json_object_unref);
   g_clear_pointer (&endpoint->written, json_node_unref);
@@ -820,6 +823,32 @@ endpoint_task_new (AlgaClient          *self,
 }
 
 static void
+call_endpoint_full (AlgaClient          *self,
+                    gpointer             source_tag,
+                    const char          *method,
+                    const char          *path,
+                    const char          *query,
+                    JsonNode            *body,
+                    AlgaRequestFlags     flags,
+                    const char          *written_ticket_id,
+                    DecodeKind           kind,
+                    AlgaJsonDecodeFunc   decode,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  GTask *task = endpoint_task_new (self, source_tag, kind, decode, cancellable, callback, user_data);
+
+  if (kind == DECODE_TICKET_PAGE)
+    send_request (self, method, path, query, body, flags | ALGA_REQUEST_RAW_BODY,
+                  written_ticket_id, cancellable, on_ticket_page_done_cb, task);
+  else
+    send_request (self, method, path, query, body, flags, written_ticket_id, cancellable,
+                  on_endpoint_done_cb, task);
+}
+
+/* An endpoint that writes no ticket. */
+static void
 call_endpoint (AlgaClient          *self,
                gpointer             source_tag,
                const char          *method,
@@ -833,14 +862,27 @@ call_endpoint (AlgaClient          *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  GTask *task = endpoint_task_new (self, source_tag, kind, decode, cancellable, callback, user_data);
+  call_endpoint_full (self, source_tag, method, path, query, body, flags, NULL, kind, decode,
+                      cancellable, callback, user_data);
+}
 
-  if (kind == DECODE_TICKET_PAGE)
-    alga_client_request_async (self, method, path, query, body, flags | ALGA_REQUEST_RAW_BODY,
-                               cancellable, on_ticket_page_done_cb, task);
-  else
-    alga_client_request_async (self, method, path, query, body, flags, cancellable,
-                               on_endpoint_done_cb, task);
+/* An endpoint that writes @ticket_id: the watcher is told, so that it does not announce the
+ * change back to the technician who made it. */
+static void
+call_ticket_write (AlgaClient          *self,
+                   gpointer             source_tag,
+                   const char          *ticket_id,
+                   const char          *method,
+                   const char          *path,
+                   JsonNode            *body,
+                   DecodeKind           kind,
+                   AlgaJsonDecodeFunc   decode,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  call_endpoint_full (self, source_tag, method, path, NULL, body, ALGA_REQUEST_DEFAULT, ticket_id,
+                      kind, decode, cancellable, callback, user_data);
 }
 
 static gpointer
@@ -1151,10 +1193,9 @@ alga_client_post_comment_async (AlgaClient          *self,
   body = object_node (builder);
 
   path = ticket_path (ticket_id, "/comments");
-  call_endpoint (self, alga_client_post_comment_async, "POST", path, NULL, body,
-                 ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
-                 (AlgaJsonDecodeFunc) alga_comment_new_from_json,
-                 cancellable, callback, user_data);
+  call_ticket_write (self, alga_client_post_comment_async, ticket_id, "POST", path, body,
+                     DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_comment_new_from_json,
+                     cancellable, callback, user_data);
 }
 
 AlgaComment *
@@ -1236,9 +1277,9 @@ put_ticket_member (AlgaClient          *self,
   body = object_node (builder);
 
   path = ticket_path (ticket_id, suffix);
-  call_endpoint (self, source_tag, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT,
-                 DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
-                 cancellable, callback, user_data);
+  call_ticket_write (self, source_tag, ticket_id, "PUT", path, body, DECODE_DATA_OBJECT,
+                     (AlgaJsonDecodeFunc) alga_ticket_new_from_json, cancellable, callback,
+                     user_data);
 }
 
 static void
@@ -1334,8 +1375,8 @@ alga_client_set_status_async (AlgaClient          *self,
   endpoint = g_task_get_task_data (task);
   endpoint->ticket_path = ticket_path (ticket_id, NULL);
   path = ticket_path (ticket_id, "/status");
-  alga_client_request_async (self, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT, cancellable,
-                             on_status_written_cb, task);
+  send_request (self, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT, ticket_id, cancellable,
+                on_status_written_cb, task);
 }
 
 AlgaTicket *
@@ -1488,10 +1529,9 @@ alga_client_update_ticket_async (AlgaClient          *self,
 
   body = json_node_init_object (json_node_alloc (), fields);
   path = ticket_path (ticket_id, NULL);
-  call_endpoint (self, alga_client_update_ticket_async, "PUT", path, NULL, body,
-                 ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
-                 (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
-                 cancellable, callback, user_data);
+  call_ticket_write (self, alga_client_update_ticket_async, ticket_id, "PUT", path, body,
+                     DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                     cancellable, callback, user_data);
 }
 
 AlgaTicket *
@@ -1561,9 +1601,9 @@ on_attributes_read_cb (GObject      *source,
   json_object_set_object_member (fields, "attributes", g_steal_pointer (&merged));
   body = json_node_init_object (json_node_alloc (), fields);
 
-  alga_client_request_async (self, "PUT", endpoint->ticket_path, NULL, body, ALGA_REQUEST_DEFAULT,
-                             g_task_get_cancellable (task), on_endpoint_done_cb,
-                             g_object_ref (task));
+  send_request (self, "PUT", endpoint->ticket_path, NULL, body, ALGA_REQUEST_DEFAULT,
+                endpoint->ticket_id, g_task_get_cancellable (task), on_endpoint_done_cb,
+                g_object_ref (task));
 }
 
 /**
@@ -1598,6 +1638,7 @@ alga_client_update_attributes_async (AlgaClient          *self,
                             (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
                             cancellable, callback, user_data);
   endpoint = g_task_get_task_data (task);
+  endpoint->ticket_id = g_strdup (ticket_id);
   endpoint->ticket_path = ticket_path (ticket_id, NULL);
   endpoint->changes = json_object_ref (changes);
 
