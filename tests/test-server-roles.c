@@ -207,6 +207,67 @@ test_dispatcher (Fixture *f, gconstpointer d)
   assert_ticket_work_allowed (f);
 }
 
+/* What a technician's key may read that is the caller's own, or names people with their
+ * e-mail: the activities feed (assignedTo), a ticket's agents, everyone's time entries. */
+static void
+test_technician_reads_own_work (Fixture *f, gconstpointer d)
+{
+  const char *me = alga_test_server_get_user_id (f->server);
+  g_autofree char *agents_path = g_strdup_printf ("/api/v1/tickets/%s/agents", alga_test_server_get_my_ticket_id (f->server));
+  g_autofree char *entries_path = g_strdup_printf ("/api/v1/time-entries?user_id=%s&limit=3", me);
+  g_autoptr(AlgaTestResponse) feed = NULL;
+  g_autoptr(AlgaTestResponse) agents = NULL;
+  g_autoptr(AlgaTestResponse) entries = NULL;
+  g_autoptr(AlgaTestResponse) bad = NULL;
+  g_autoptr(AlgaTestResponse) bad_date = NULL;
+  JsonArray *items;
+  gboolean saw_ticket = FALSE, saw_entry = FALSE;
+
+  alga_test_server_set_role (f->server, ALGA_TEST_ROLE_TECHNICIAN);
+
+  feed = call (f, "GET", "/api/v1/activities?type=ticket,timeEntry&pageSize=100", NULL);
+  g_assert_cmpuint (feed->status, ==, 200);
+  g_assert_null (soup_message_headers_get_one (feed->headers, "X-RateLimit-Limit"));
+  items = json_node_get_array (alga_test_json_at (feed->json, "data"));
+  g_assert_cmpuint (json_array_get_length (items), >, 0);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonArray *who = json_object_get_array_member (item, "assignedTo");
+      const char *type = json_object_get_string_member (item, "type");
+
+      g_assert_cmpuint (json_array_get_length (who), ==, 1);
+      g_assert_cmpstr (json_array_get_string_element (who, 0), ==, me);
+      saw_ticket |= g_str_equal (type, "ticket");
+      saw_entry |= g_str_equal (type, "timeEntry");
+    }
+  g_assert_true (saw_ticket && saw_entry);
+
+  agents = call (f, "GET", agents_path, NULL);
+  g_assert_cmpuint (agents->status, ==, 200);
+  g_assert_cmpstr (alga_test_json_string (agents->json, "data.primary_agent.user_id"), ==, me);
+  g_assert_cmpstr (alga_test_json_string (agents->json, "data.primary_agent.email"), ==,
+                   alga_test_server_get_user_email (f->server));
+  g_assert_nonnull (alga_test_json_at (agents->json, "data.additional_agents"));
+
+  entries = call (f, "GET", entries_path, NULL);
+  g_assert_cmpuint (entries->status, ==, 200);
+  g_assert_cmpstr (alga_test_json_string (entries->json, "data.0.user_id"), ==, me);
+  g_assert_nonnull (alga_test_json_string (entries->json, "data.0.service_name"));
+  g_assert_nonnull (alga_test_json_string (entries->json, "data.0.user_name"));
+  /* The flat shape: no nested objects, unlike the answer of POST. */
+  g_assert_null (alga_test_json_at (entries->json, "data.0.user"));
+  g_assert_null (alga_test_json_at (entries->json, "data.0.service"));
+  g_assert_cmpint (alga_test_json_int (entries->json, "pagination.limit"), ==, 3);
+
+  bad = call (f, "GET", "/api/v1/activities?type=comment", NULL);
+  g_assert_cmpuint (bad->status, ==, 400);
+  g_assert_cmpstr (alga_test_json_string (bad->json, "error.details.0.path.0"), ==, "type");
+  bad_date = call (f, "GET", "/api/v1/time-entries?date_from=06.12.2026", NULL);
+  g_assert_cmpuint (bad_date->status, ==, 400);
+  g_assert_cmpstr (alga_test_json_string (bad_date->json, "error.message"), ==, "Query validation failed");
+}
+
 /* A role belongs to the user: another user's key has that user's role, and /users says so. */
 static void
 test_role_per_user (Fixture *f, gconstpointer d)
@@ -316,6 +377,7 @@ main (int   argc,
   g_test_add ("/server-roles/admin-default", Fixture, NULL, fixture_set_up, test_admin_is_the_default, fixture_tear_down);
   g_test_add ("/server-roles/technician", Fixture, NULL, fixture_set_up, test_technician, fixture_tear_down);
   g_test_add ("/server-roles/dispatcher", Fixture, NULL, fixture_set_up, test_dispatcher, fixture_tear_down);
+  g_test_add ("/server-roles/technician-own-work", Fixture, NULL, fixture_set_up, test_technician_reads_own_work, fixture_tear_down);
   g_test_add ("/server-roles/per-user", Fixture, NULL, fixture_set_up, test_role_per_user, fixture_tear_down);
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 
 #include "alga-test-server-private.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define DAY_US (G_USEC_PER_SEC * (gint64) 86400)
@@ -606,23 +607,231 @@ alga_test_route_time_entries_post (AlgaTestCall *call)
   json_object_unref (answer);
 }
 
-/* Newest first, only the caller's. See alga_seed_add_activity() for the item shape. */
+/* A date filter of GET /time-entries: YYYY-MM-DD, else a regex issue like the real server. */
+static gboolean
+query_date (AlgaTestCall *call,
+            JsonArray    *issues,
+            const char   *name,
+            gint64       *day)
+{
+  const char *text = g_hash_table_lookup (call->query, name);
+  int y, m, d;
+  char tail;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    {
+      JsonObject *issue = alga_test_issue_add (issues, "invalid_string", name, "Invalid");
+
+      json_object_set_string_member (issue, "validation", "regex");
+      return FALSE;
+    }
+  *day = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+static gint64
+entry_created (const AlgaSeedTimeEntry *e)
+{
+  return e->created_at != 0 ? e->created_at : e->start_time;
+}
+
+static int
+compare_entries_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  gint64 ca = entry_created (*(AlgaSeedTimeEntry * const *) a);
+  gint64 cb = entry_created (*(AlgaSeedTimeEntry * const *) b);
+
+  return ca < cb ? 1 : ca > cb ? -1 : 0;
+}
+
+/* GET /api/v1/time-entries (§16.3): everyone's entries (not only the caller's), newest first,
+ * in the flat shape: the columns plus user_name, service_name, duration_hours, is_billable. */
+void
+alga_test_route_time_entries_list (AlgaTestCall *call)
+{
+  g_autoptr(JsonArray) issues = json_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonArray) out = NULL;
+  g_autoptr(JsonObject) meta = NULL;
+  JsonObject *filters = json_object_new ();
+  static const char * const passed[] = { "user_id", "work_item_id", "work_item_type", "date_from", "date_to", NULL };
+  const char *user_id = g_hash_table_lookup (call->query, "user_id");
+  const char *item_id = g_hash_table_lookup (call->query, "work_item_id");
+  const char *item_type = g_hash_table_lookup (call->query, "work_item_type");
+  gint64 from = 0, to = 0;
+  gboolean have_from, have_to;
+  guint page, limit;
+
+  page = alga_test_query_uint (call, issues, "page", 1, 1, G_MAXINT);
+  limit = alga_test_query_uint (call, issues, "limit", 25, 1, 100);
+  have_from = query_date (call, issues, "date_from", &from);
+  have_to = query_date (call, issues, "date_to", &to);
+  if (json_array_get_length (issues) > 0)
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Query validation failed", issues);
+      json_object_unref (filters);
+      return;
+    }
+
+  for (guint i = 0; i < call->data->time_entries->len; i++)
+    {
+      AlgaSeedTimeEntry *e = g_ptr_array_index (call->data->time_entries, i);
+      gint64 work_date = e->start_time / DAY_US * DAY_US;
+
+      if ((user_id != NULL && g_strcmp0 (e->user_id, user_id) != 0) ||
+          (item_id != NULL && g_strcmp0 (e->work_item_id, item_id) != 0) ||
+          (item_type != NULL && g_strcmp0 (e->work_item_type, item_type) != 0) ||
+          (have_from && work_date < from) || (have_to && work_date > to))
+        continue;
+      g_ptr_array_add (entries, e);
+    }
+  g_ptr_array_sort (entries, compare_entries_newest_first);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      JsonObject *o = time_entry_object (call->data, g_ptr_array_index (entries, i), NULL);
+      static const char * const nested[] = { "user", "work_item", "service", "time_sheet", "billing_info" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (nested); j++)
+        json_object_remove_member (o, nested[j]);
+      g_ptr_array_add (all, o);
+    }
+
+  for (guint i = 0; passed[i] != NULL; i++)
+    if (g_hash_table_lookup (call->query, passed[i]) != NULL)
+      json_object_set_string_member (filters, passed[i], g_hash_table_lookup (call->query, passed[i]));
+  out = page_of (all, page, limit);
+  meta = list_meta (filters);
+  alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
+}
+
+/* The item types of GET /activities (§16.12); "document" is valid and never has items. */
+static const char * const activity_types[] = {
+  "schedule", "projectTask", "ticket", "timeEntry", "workflowTask", "notification", "document", NULL,
+};
+
+static JsonArray *
+assigned_to (const char *user_id)
+{
+  JsonArray *ids = json_array_new ();
+
+  json_array_add_string_element (ids, user_id);
+  return ids;
+}
+
+/* A ticket item: one of the caller's assigned tickets (§16.12). */
+static JsonObject *
+ticket_activity (AlgaSeedData         *data,
+                 const AlgaSeedTicket *t)
+{
+  JsonObject *o = json_object_new ();
+  const AlgaSeedStatus *status = alga_seed_find_status (data, t->status_id);
+  const AlgaSeedNamed *priority = alga_seed_find_named (data->priorities, t->priority_id);
+  const AlgaSeedClient *client = alga_seed_find_client (data, t->client_id);
+
+  json_object_set_string_member (o, "id", t->id);
+  json_object_set_string_member (o, "title", t->title);
+  json_object_set_string_member (o, "type", "ticket");
+  alga_test_set_string_or_null (o, "status", status != NULL ? status->name : NULL);
+  json_object_set_string_member (o, "priority", "medium");
+  alga_test_set_string_or_null (o, "priorityName", priority != NULL ? priority->name : NULL);
+  json_object_set_array_member (o, "assignedTo", assigned_to (t->assigned_to));
+  json_object_set_string_member (o, "sourceId", t->id);
+  json_object_set_string_member (o, "sourceType", "ticket");
+  json_object_set_string_member (o, "ticketNumber", t->number);
+  json_object_set_string_member (o, "boardId", t->board_id);
+  json_object_set_string_member (o, "statusId", t->status_id);
+  json_object_set_string_member (o, "clientId", t->client_id);
+  alga_test_set_string_or_null (o, "clientName", client != NULL ? client->name : NULL);
+  json_object_set_boolean_member (o, "isClosed", t->is_closed);
+  json_object_set_string_member (o, "tenant", data->tenant_id);
+  alga_test_set_time_member (o, "createdAt", t->entered_at);
+  alga_test_set_time_member (o, "updatedAt", t->updated_at);
+  return o;
+}
+
+/* A timeEntry item: one of the caller's own entries (§16.12). */
+static JsonObject *
+time_entry_activity (AlgaSeedData            *data,
+                     const AlgaSeedTimeEntry *e)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *title = g_strdup_printf ("Time Entry: %s", e->work_item_type);
+
+  json_object_set_string_member (o, "id", e->id);
+  json_object_set_string_member (o, "title", title);
+  alga_test_set_string_or_null (o, "description", e->notes);
+  json_object_set_string_member (o, "type", "timeEntry");
+  json_object_set_string_member (o, "status", "DRAFT");
+  json_object_set_string_member (o, "priority", "medium");
+  alga_test_set_time_member (o, "startDate", e->start_time);
+  alga_test_set_time_member (o, "endDate", e->end_time);
+  json_object_set_array_member (o, "assignedTo", assigned_to (e->user_id));
+  json_object_set_string_member (o, "sourceId", e->id);
+  json_object_set_string_member (o, "sourceType", "timeEntry");
+  alga_test_set_string_or_null (o, "workItemId", e->work_item_id);
+  json_object_set_string_member (o, "workItemType", e->work_item_type);
+  json_object_set_int_member (o, "billableDuration", e->billable_minutes);
+  alga_test_set_string_or_null (o, "timeSheetId", e->time_sheet_id);
+  json_object_set_string_member (o, "approvalStatus", "DRAFT");
+  json_object_set_string_member (o, "tenant", data->tenant_id);
+  alga_test_set_time_member (o, "createdAt", e->created_at != 0 ? e->created_at : e->start_time);
+  alga_test_set_time_member (o, "updatedAt", e->created_at != 0 ? e->created_at : e->start_time);
+  return o;
+}
+
+/* Only the caller's items, of the types asked for (all when none): tickets assigned to the
+ * caller, the caller's time entries, then the caller's notifications, newest first. See
+ * alga_seed_add_activity() for the notification item. */
 void
 alga_test_route_activities (AlgaTestCall *call)
 {
   const char *type = g_hash_table_lookup (call->query, "type");
+  g_auto(GStrv) types = type != NULL ? g_strsplit (type, ",", -1) : NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(JsonArray) out = NULL;
   guint page, limit;
 
+  for (guint i = 0; types != NULL && types[i] != NULL; i++)
+    if (!g_strv_contains (activity_types, types[i]))
+      {
+        g_autoptr(JsonArray) issues = json_array_new ();
+        g_autoptr(GString) message = g_string_new ("type must be a comma-separated list of: ");
+
+        for (guint j = 0; activity_types[j] != NULL; j++)
+          g_string_append_printf (message, "%s%s", j > 0 ? ", " : "", activity_types[j]);
+        alga_test_issue_add (issues, "custom", "type", message->str);
+        alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
+        return;
+      }
   if (!page_params (call, "pageSize", &page, &limit))
     return;
-  for (guint i = call->data->activities->len; i > 0; i--)
+
+  for (guint i = call->data->tickets->len; (types == NULL || g_strv_contains ((const char * const *) types, "ticket")) && i > 0; i--)
+    {
+      const AlgaSeedTicket *t = g_ptr_array_index (call->data->tickets, i - 1);
+
+      if (g_strcmp0 (t->assigned_to, call->user->id) == 0)
+        g_ptr_array_add (all, ticket_activity (call->data, t));
+    }
+  for (guint i = call->data->time_entries->len; (types == NULL || g_strv_contains ((const char * const *) types, "timeEntry")) && i > 0; i--)
+    {
+      const AlgaSeedTimeEntry *e = g_ptr_array_index (call->data->time_entries, i - 1);
+
+      if (g_str_equal (e->user_id, call->user->id))
+        g_ptr_array_add (all, time_entry_activity (call->data, e));
+    }
+  for (guint i = call->data->activities->len; (types == NULL || g_strv_contains ((const char * const *) types, "notification")) && i > 0; i--)
     {
       const AlgaSeedActivity *a = g_ptr_array_index (call->data->activities, i - 1);
       JsonObject *o;
 
-      if (!g_str_equal (a->user_id, call->user->id) || (type != NULL && !g_str_equal (type, "notification")))
+      if (!g_str_equal (a->user_id, call->user->id))
         continue;
       o = json_object_new ();
       json_object_set_string_member (o, "activity_id", a->id);
@@ -631,6 +840,7 @@ alga_test_route_activities (AlgaTestCall *call)
       json_object_set_string_member (o, "message", a->message);
       json_object_set_string_member (o, "ticket_id", a->ticket_id);
       json_object_set_string_member (o, "user_id", a->user_id);
+      json_object_set_array_member (o, "assignedTo", assigned_to (a->user_id));
       alga_test_set_string_or_null (o, "actor_id", a->actor_id);
       alga_test_set_time_member (o, "created_at", a->created_at);
       json_object_set_boolean_member (o, "is_read", a->is_read);

@@ -627,3 +627,38 @@ alga_test_route_ticket_create (AlgaTestCall *call)
   answer = alga_ticket_object (call->data, t, alga_ticket_columns, NULL);
   alga_test_reply_data (call->msg, 201, json_node_init_object (json_node_alloc (), answer));
 }
+
+static JsonObject *
+agent_object (const AlgaSeedUser *u)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "user_id", u->id);
+  json_object_set_string_member (o, "first_name", u->first_name);
+  json_object_set_string_member (o, "last_name", u->last_name);
+  json_object_set_string_member (o, "email", u->email);
+  return o;
+}
+
+/* GET /api/v1/tickets/{id}/agents (§16.11): the primary agent with its e-mail, which a
+ * technician's key may read although it may not read /users. No additional agents here. */
+void
+alga_test_route_ticket_agents (AlgaTestCall *call)
+{
+  AlgaSeedTicket *t = alga_test_route_ticket_from_path (call);
+  const AlgaSeedUser *primary;
+  JsonObject *data;
+
+  if (t == NULL)
+    return;
+  primary = alga_seed_find_user (call->data, t->assigned_to);
+  data = json_object_new ();
+  json_object_set_string_member (data, "ticket_id", t->id);
+  if (primary != NULL)
+    json_object_set_object_member (data, "primary_agent", agent_object (primary));
+  else
+    json_object_set_null_member (data, "primary_agent");
+  json_object_set_array_member (data, "additional_agents", json_array_new ());
+  alga_test_reply_data (call->msg, 200, json_node_init_object (json_node_alloc (), data));
+  json_object_unref (data);
+}

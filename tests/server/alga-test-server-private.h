@@ -118,6 +118,7 @@ void      alga_test_route_statuses             (AlgaTestCall *call);
 void      alga_test_route_ticket_status        (AlgaTestCall *call);
 void      alga_test_route_ticket_assignment    (AlgaTestCall *call);
 void      alga_test_route_priorities           (AlgaTestCall *call);
+void      alga_test_route_ticket_agents        (AlgaTestCall *call);
 /* The ticket of /api/v1/tickets/{id}…, or NULL after answering 400 or 404. */
 AlgaSeedTicket *alga_test_route_ticket_from_path (AlgaTestCall *call);
 /* A uuid member of a request body; adds a Zod-like issue when missing (if required) or bad. */
@@ -149,6 +150,7 @@ void      alga_test_route_services             (AlgaTestCall *call);
 void      alga_test_route_boards               (AlgaTestCall *call);
 void      alga_test_route_priorities_full      (AlgaTestCall *call);
 void      alga_test_route_time_entries_post    (AlgaTestCall *call);
+void      alga_test_route_time_entries_list    (AlgaTestCall *call);
 void      alga_test_route_activities           (AlgaTestCall *call);
 /* For a route that no role may use: the permission check answers before it. */
 void      alga_test_route_refused              (AlgaTestCall *call);

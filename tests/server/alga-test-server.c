@@ -49,6 +49,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/tickets/*/comments", alga_test_route_comments_post, ROUTE_AUTH },
   { "PUT",  "/api/v1/tickets/*/status", alga_test_route_ticket_status, ROUTE_AUTH },
   { "PUT",  "/api/v1/tickets/*/assignment", alga_test_route_ticket_assignment, ROUTE_AUTH },
+  { "GET",  "/api/v1/tickets/*/agents", alga_test_route_ticket_agents, RL },
   { "GET",  "/api/v1/services", alga_test_route_services, RL },
   { "GET",  "/api/v1/boards", alga_test_route_boards, RL },
   { "GET",  "/api/v1/priorities", alga_test_route_priorities_full, RL },
@@ -56,6 +57,7 @@ static const Route routes[] = {
   /* Broken for every API key on the real server (§15.3.1). */
   { "GET",  "/api/v1/users/search", alga_test_route_users_search, 0 },
   { "POST", "/api/v1/time-entries", alga_test_route_time_entries_post, RL },
+  { "GET",  "/api/v1/time-entries", alga_test_route_time_entries_list, RL },
   /* Refused to every seeded role (§16.13); the route exists only to answer that. */
   { "GET",  "/api/v1/time-periods", alga_test_route_refused, ROUTE_AUTH },
   { "GET",  "/api/v1/time-periods/current", alga_test_route_refused, ROUTE_AUTH },
