@@ -12,6 +12,7 @@
 
 #include "alga-auth.h"
 #include "alga-error.h"
+#include "alga-test-http.h"
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
 
@@ -538,6 +539,7 @@ test_key_sign_in (Fixture       *fixture,
                    alga_test_server_get_url (fixture->server));
   g_assert_null (alga_token_bundle_get_refresh_token (bundle));
   g_assert_null (alga_token_bundle_get_expires_at (bundle));
+  g_assert_cmpstr (alga_token_bundle_get_identity (bundle), ==, ALGA_IDENTITY_USER_LIST);
 
   /* One validating call, with the key. */
   requests = alga_test_server_dup_requests (fixture->server);
@@ -623,6 +625,107 @@ test_key_unknown_email (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "nobody-here@example.org"));
 }
 
+/* A Technician's key may not list users: its own activities feed names the user, and a ticket
+ * assigned to them shows the e-mail, which must be the one typed. */
+static void
+test_key_technician (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlgaTokenBundle) bundle = NULL;
+  g_autoptr(AlgaTokenBundle) other = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *shouted = g_ascii_strup (alga_test_server_get_user_email (fixture->server), -1);
+  const char *key = alga_test_server_get_api_key (fixture->server);
+
+  alga_test_server_set_role (fixture->server, ALGA_TEST_ROLE_TECHNICIAN);
+  bundle = sign_in_with_key (fixture->auth, key, shouted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_token_bundle_get_user_id (bundle), ==, alga_test_server_get_user_id (fixture->server));
+  g_assert_cmpstr (alga_token_bundle_get_user_email (bundle), ==, alga_test_server_get_user_email (fixture->server));
+  g_assert_nonnull (alga_token_bundle_get_user_name (bundle));
+  g_assert_nonnull (alga_token_bundle_get_tenant_id (bundle));
+  g_assert_cmpstr (alga_token_bundle_get_identity (bundle), ==, ALGA_IDENTITY_ASSIGNED_TICKET);
+
+  requests = alga_test_server_dup_requests (fixture->server);
+  g_assert_cmpuint (requests->len, ==, 3);
+  g_assert_cmpuint (((AlgaTestRequest *) g_ptr_array_index (requests, 0))->status, ==, 403);
+  g_assert_cmpstr (((AlgaTestRequest *) g_ptr_array_index (requests, 1))->path, ==, "/api/v1/activities");
+  g_assert_true (g_str_has_suffix (((AlgaTestRequest *) g_ptr_array_index (requests, 2))->path, "/agents"));
+  for (guint i = 0; i < requests->len; i++)
+    g_assert_cmpstr (((AlgaTestRequest *) g_ptr_array_index (requests, i))->api_key, ==, key);
+
+  /* The key is someone else's than the address typed: said, never switched silently. */
+  other = sign_in_with_key (fixture->auth, key, "someone.else@example.com", &error);
+  g_assert_null (other);
+  g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, alga_test_server_get_user_email (fixture->server)));
+  g_assert_nonnull (strstr (error->message, "someone.else@example.com"));
+}
+
+static void
+log_ad_hoc_time (AlgaTestServer *server)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *services_url = g_strconcat (alga_test_server_get_url (server), "/api/v1/services?limit=1", NULL);
+  g_autofree char *entries_url = g_strconcat (alga_test_server_get_url (server), "/api/v1/time-entries", NULL);
+  g_autoptr(AlgaTestResponse) services = NULL;
+  g_autoptr(AlgaTestResponse) created = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *body = NULL;
+  AlgaTestRole role = alga_test_server_get_role (server);
+
+  alga_test_server_set_role (server, ALGA_TEST_ROLE_ADMIN);
+  services = alga_test_http (session, "GET", services_url, alga_test_server_get_api_key (server), NULL, NULL);
+  alga_test_server_set_role (server, role);
+  body = g_strdup_printf ("{\"work_item_type\":\"ad_hoc\",\"service_id\":\"%s\","
+                          "\"start_time\":\"%sT05:00:00Z\",\"end_time\":\"%sT05:15:00Z\"}",
+                          alga_test_json_string (services->json, "data.0.service_id"), day, day);
+  created = alga_test_http (session, "POST", entries_url, alga_test_server_get_api_key (server), body, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+}
+
+/* A new technician with no tickets: only their own time entries name them, without e-mail. The
+ * person is asked (by the sign-in page) before the account is kept. With no work at all, the
+ * error says what to do. */
+static void
+test_key_technician_without_tickets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlgaTestServer) server = alga_test_server_new_full (1, 0, ALGA_TEST_EDITION_COMMUNITY, 0, &error);
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(AlgaAuth) auth = NULL;
+  g_autoptr(AlgaTokenBundle) none = NULL;
+  g_autoptr(AlgaTokenBundle) bundle = NULL;
+  const char *key = alga_test_server_get_api_key (server);
+  const char *email = alga_test_server_get_user_email (server);
+
+  g_assert_no_error (error);
+  client = alga_client_new (alga_test_server_get_url (server), &error);
+  auth = alga_auth_new (client);
+  alga_test_server_set_role (server, ALGA_TEST_ROLE_TECHNICIAN);
+
+  none = sign_in_with_key (auth, key, email, &error);
+  g_assert_null (none);
+  g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "Ask a colleague to assign a ticket to you"));
+  g_clear_error (&error);
+
+  log_ad_hoc_time (server);
+  bundle = sign_in_with_key (auth, key, email, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_token_bundle_get_identity (bundle), ==, ALGA_IDENTITY_OWN_WORK);
+  g_assert_cmpstr (alga_token_bundle_get_user_id (bundle), ==, alga_test_server_get_user_id (server));
+  g_assert_cmpstr (alga_token_bundle_get_user_email (bundle), ==, email);
+  g_assert_nonnull (alga_token_bundle_get_user_name (bundle));
+  g_assert_cmpuint (alga_test_server_count_requests (server, "GET", "/api/v1/tickets/*/agents"), ==, 0);
+
+  g_clear_object (&auth);
+  g_clear_object (&client);
+  alga_test_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +748,8 @@ main (int   argc,
   ADD ("/auth/key/bad-format", test_key_bad_format);
   ADD ("/auth/key/wrong", test_key_wrong);
   ADD ("/auth/key/unknown-email", test_key_unknown_email);
+  ADD ("/auth/key/technician", test_key_technician);
+  g_test_add_func ("/auth/key/technician-without-tickets", test_key_technician_without_tickets);
 
 #undef ADD
 

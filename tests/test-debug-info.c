@@ -97,7 +97,8 @@ static void
 test_collect (void)
 {
   g_autofree char *info = alga_debug_info_collect ("https://psa.example.com/?key=" KEY_HEX,
-                                                   "ada@example.com", "Ada Lovelace");
+                                                   "ada@example.com", "Ada Lovelace",
+                                                   "assigned-ticket");
   g_autofree char *gtk_version = g_strdup_printf ("GTK %u.%u.%u", gtk_get_major_version (),
                                                   gtk_get_minor_version (),
                                                   gtk_get_micro_version ());
@@ -113,6 +114,10 @@ test_collect (void)
   g_assert_nonnull (strstr (info, "GLib 2."));
   g_assert_nonnull (strstr (info, "Server: https://psa.example.com/?key=[masked]\n"));
   g_assert_nonnull (strstr (info, "User: Ada Lovelace <ada@example.com>\n"));
+  /* A technician's key cannot list users: the report says how the user was known. */
+  g_assert_nonnull (strstr (info, "Identity: the key may not list users; its own activities feed "
+                                  "named the user, and the e-mail address was checked on a ticket "
+                                  "assigned to them\n"));
   g_assert_nonnull (strstr (info, "System: "));
   g_assert_null (strstr (info, KEY_HEX));
 }
@@ -120,13 +125,17 @@ test_collect (void)
 static void
 test_collect_signed_out (void)
 {
-  g_autofree char *info = alga_debug_info_collect (NULL, NULL, NULL);
-  g_autofree char *email_only = alga_debug_info_collect ("", "ada@example.com", "");
+  g_autofree char *info = alga_debug_info_collect (NULL, NULL, NULL, NULL);
+  g_autofree char *email_only = alga_debug_info_collect ("", "ada@example.com", "", NULL);
+  g_autofree char *confirmed = alga_debug_info_collect ("", "ada@example.com", "", "own-work-confirmed");
 
   g_assert_nonnull (strstr (info, "Server: (not signed in)\n"));
   g_assert_nonnull (strstr (info, "User: (not signed in)\n"));
   g_assert_nonnull (strstr (email_only, "Server: (not signed in)\n"));
   g_assert_nonnull (strstr (email_only, "User: ada@example.com\n"));
+  g_assert_null (strstr (info, "Identity:"));
+  g_assert_nonnull (strstr (email_only, "Identity: not recorded"));
+  g_assert_nonnull (strstr (confirmed, "the user confirmed it is theirs\n"));
 }
 
 int

@@ -299,7 +299,7 @@ test_about (void)
   g_assert_null (find_about_window ());
 
   alga_about_show (parent, "https://psa.example.com/msp?api_key=" KEY_HEX, "ada@example.com",
-                   "Ada Lovelace");
+                   "Ada Lovelace", "user-list");
   about = find_about_window ();
   g_assert_nonnull (about);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (about));

@@ -16,6 +16,7 @@
 #include "alga-auth.h"
 #include "alga-error.h"
 #include "alga-json.h"
+#include "alga-key-owner.h"
 #include "alga-user.h"
 
 /* Bytes of randomness in a sign-in state: 256 bits, 43 base64url characters. */
@@ -770,6 +771,7 @@ bundle_from_exchange (AlgaAuth  *self,
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) expires_at = NULL;
+  g_autoptr(AlgaTokenBundle) bundle = NULL;
   g_autofree char *name = NULL;
   JsonObject *object;
   JsonObject *user;
@@ -801,9 +803,10 @@ bundle_from_exchange (AlgaAuth  *self,
   now = g_date_time_new_now_utc ();
   expires_at = g_date_time_add_seconds (now, (gdouble) expires_in);
 
-  return alga_token_bundle_new (alga_client_get_base_url (self->client), user_id, email, name,
-                                alga_json_get_string (object, "tenantId"),
-                                access_key, refresh_token, expires_at);
+  bundle = alga_token_bundle_new (alga_client_get_base_url (self->client), user_id, email, name,
+                                  alga_json_get_string (object, "tenantId"),
+                                  access_key, refresh_token, expires_at);
+  return alga_token_bundle_with_identity (bundle, ALGA_IDENTITY_BROWSER);
 
 bad:
   g_set_error_literal (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE,
@@ -1049,12 +1052,96 @@ emails_equal (const char *a,
 }
 
 static void
+return_bundle (GTask      *task,
+               const char *user_id,
+               const char *email,
+               const char *name,
+               const char *tenant_id,
+               const char *identity)
+{
+  AlgaAuth *self = g_task_get_source_object (task);
+  KeySignIn *data = g_task_get_task_data (task);
+  g_autoptr(AlgaTokenBundle) bundle = alga_token_bundle_new (alga_client_get_base_url (self->client),
+                                                             user_id, email, name, tenant_id,
+                                                             data->key, NULL, NULL);
+
+  g_task_return_pointer (task, alga_token_bundle_with_identity (bundle, identity),
+                         (GDestroyNotify) alga_token_bundle_unref);
+}
+
+static void
+key_owner_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KeySignIn *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlgaKeyOwner) owner = alga_key_owner_find_finish (ALGA_CLIENT (source), result, &error);
+
+  if (owner == NULL)
+    {
+      if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_UNAUTHORIZED)
+          || g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_SESSION_ENDED))
+        g_task_return_new_error (task, ALGA_API_ERROR, ALGA_API_ERROR_UNAUTHORIZED,
+                                 _("This API key was not accepted. It may be mistyped, "
+                                   "expired or deactivated."));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  switch (owner->evidence)
+    {
+    case ALGA_KEY_OWNER_ASSIGNED_TICKET:
+      if (!emails_equal (owner->email, data->email))
+        {
+          /* Never a silent switch to another account: the person typed who they are. */
+          g_task_return_new_error (task, ALGA_API_ERROR, ALGA_API_ERROR_NOT_FOUND,
+                                   _("This API key belongs to %s (%s), not to %s. Type that "
+                                     "address, or use a key of your own account."),
+                                   owner->name != NULL ? owner->name : owner->email,
+                                   owner->email, data->email);
+          return;
+        }
+      return_bundle (task, owner->user_id, owner->email, owner->name, owner->tenant_id,
+                     ALGA_IDENTITY_ASSIGNED_TICKET);
+      return;
+
+    case ALGA_KEY_OWNER_OWN_WORK:
+      /* The person confirms the name before this account is kept (see the sign-in page). */
+      return_bundle (task, owner->user_id, data->email, owner->name, owner->tenant_id,
+                     ALGA_IDENTITY_OWN_WORK);
+      return;
+
+    case ALGA_KEY_OWNER_NONE:
+    default:
+      g_task_return_new_error (task, ALGA_API_ERROR, ALGA_API_ERROR_FORBIDDEN,
+                               _("This key works, but Alga PSA does not tell whose it is, and "
+                                 "your account has no assigned tickets or time entries yet "
+                                 "that would show it. Ask a colleague to assign a ticket to "
+                                 "you, or log some time in Alga PSA, then sign in again."));
+      return;
+    }
+}
+
+/* The key may not list users (a Technician's): who it is comes from its own work. */
+static void
+find_key_owner (GTask *task)
+{
+  AlgaAuth *self = g_task_get_source_object (task);
+  KeySignIn *data = g_task_get_task_data (task);
+  g_autoptr(AlgaCredentials) probe = alga_key_probe_new (data->key);
+
+  alga_key_owner_find_async (self->client, probe, g_task_get_cancellable (task), key_owner_cb, task);
+}
+
+static void
 users_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  AlgaAuth *self = g_task_get_source_object (task);
   KeySignIn *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -1070,9 +1157,7 @@ users_cb (GObject      *source,
                                  _("This API key was not accepted. It may be mistyped, "
                                    "expired or deactivated."));
       else if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_FORBIDDEN))
-        g_task_return_new_error (task, ALGA_API_ERROR, ALGA_API_ERROR_FORBIDDEN,
-                                 _("This API key may not list users, so your e-mail address "
-                                   "cannot be checked (%s)"), error->message);
+        find_key_owner (g_steal_pointer (&task));
       else
         g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1107,12 +1192,8 @@ users_cb (GObject      *source,
         continue;
 
       name = alga_user_dup_display_name (user);
-      g_task_return_pointer (task,
-                             alga_token_bundle_new (alga_client_get_base_url (self->client),
-                                                    alga_user_get_user_id (user), email, name,
-                                                    alga_json_get_string (object, "tenant"),
-                                                    data->key, NULL, NULL),
-                             (GDestroyNotify) alga_token_bundle_unref);
+      return_bundle (task, alga_user_get_user_id (user), email, name,
+                     alga_json_get_string (object, "tenant"), ALGA_IDENTITY_USER_LIST);
       return;
     }
 
@@ -1136,6 +1217,13 @@ users_cb (GObject      *source,
  * `GET /api/v1/users?search=<email>` with the key both proves it (401 gives
  * %ALGA_API_ERROR_UNAUTHORIZED) and finds who it belongs to, since the API has no "who am I":
  * the user whose e-mail matches (ignoring case), else %ALGA_API_ERROR_NOT_FOUND.
+ *
+ * A key that may not list users (a Technician's) is placed by its own activities feed instead
+ * (alga_key_owner_find_async()): a ticket assigned to its user gives the e-mail, which must be
+ * the one typed (else %ALGA_API_ERROR_NOT_FOUND naming the key's owner); its own time entries
+ * give the user but no e-mail, and the bundle's identity is then %ALGA_IDENTITY_OWN_WORK, which
+ * the person must confirm before it is kept; with no work at all it is
+ * %ALGA_API_ERROR_FORBIDDEN, saying what to do. alga_token_bundle_get_identity() tells which.
  */
 void
 alga_auth_sign_in_with_key_async (AlgaAuth            *self,

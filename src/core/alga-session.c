@@ -997,6 +997,14 @@ alga_session_get_user_name (AlgaSession *self)
   return alga_token_bundle_get_user_name (self->bundle);
 }
 
+/* How the sign-in established the user: see alga_token_bundle_get_identity(). */
+const char *
+alga_session_get_identity (AlgaSession *self)
+{
+  g_return_val_if_fail (ALGA_IS_SESSION (self), NULL);
+  return alga_token_bundle_get_identity (self->bundle);
+}
+
 const char *
 alga_session_get_tenant_id (AlgaSession *self)
 {

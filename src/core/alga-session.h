@@ -56,6 +56,7 @@ const char      *alga_session_get_server_url  (AlgaSession          *self);
 const char      *alga_session_get_user_id     (AlgaSession          *self);
 const char      *alga_session_get_user_email  (AlgaSession          *self);
 const char      *alga_session_get_user_name   (AlgaSession          *self);
+const char      *alga_session_get_identity    (AlgaSession          *self);
 const char      *alga_session_get_tenant_id   (AlgaSession          *self);
 gboolean         alga_session_get_is_signed_in (AlgaSession         *self);
 

@@ -29,6 +29,7 @@ struct _AlgaTokenBundle
   char      *access_key;
   char      *refresh_token;
   GDateTime *expires_at;
+  char      *identity;   /* how the user was established: see alga_token_bundle_get_identity() */
 };
 
 G_DEFINE_BOXED_TYPE (AlgaTokenBundle, alga_token_bundle,
@@ -63,6 +64,7 @@ alga_token_bundle_clear (AlgaTokenBundle *self)
   free_secret (self->access_key);
   free_secret (self->refresh_token);
   g_clear_pointer (&self->expires_at, g_date_time_unref);
+  g_free (self->identity);
 }
 
 /**
@@ -147,11 +149,55 @@ alga_token_bundle_rotate (AlgaTokenBundle *self,
                           const char      *refresh_token,
                           GDateTime       *expires_at)
 {
+  AlgaTokenBundle *rotated;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  return alga_token_bundle_new (self->server_url, self->user_id, self->user_email,
-                                self->user_name, self->tenant_id, access_key, refresh_token,
-                                expires_at);
+  rotated = alga_token_bundle_new (self->server_url, self->user_id, self->user_email,
+                                   self->user_name, self->tenant_id, access_key, refresh_token,
+                                   expires_at);
+  rotated->identity = g_strdup (self->identity);
+  return rotated;
+}
+
+/**
+ * alga_token_bundle_with_identity:
+ * @self: a bundle
+ * @identity: (nullable): how the user was established, see alga_token_bundle_get_identity()
+ *
+ * Returns: (transfer full): the same account, saying how its user was established
+ */
+AlgaTokenBundle *
+alga_token_bundle_with_identity (AlgaTokenBundle *self,
+                                 const char      *identity)
+{
+  AlgaTokenBundle *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = alga_token_bundle_rotate (self, self->access_key, self->refresh_token, self->expires_at);
+  g_free (copy->identity);
+  copy->identity = dup_nonempty (identity);
+  return copy;
+}
+
+/**
+ * alga_token_bundle_get_identity:
+ * @self: a bundle
+ *
+ * How the sign-in established who the user is: %ALGA_IDENTITY_USER_LIST,
+ * %ALGA_IDENTITY_ASSIGNED_TICKET, %ALGA_IDENTITY_OWN_WORK (not yet confirmed by the person),
+ * %ALGA_IDENTITY_OWN_WORK_CONFIRMED or %ALGA_IDENTITY_BROWSER.
+ *
+ * Returns: (nullable): the identity, or %NULL when not recorded (an account kept by an older
+ *   version)
+ */
+const char *
+alga_token_bundle_get_identity (AlgaTokenBundle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->identity;
 }
 
 static void
@@ -199,6 +245,8 @@ alga_token_bundle_to_json (AlgaTokenBundle *self)
   add_string_member (builder, "accessKey", self->access_key);
   add_string_member (builder, "refreshToken", self->refresh_token);
   add_string_member (builder, "expiresAt", expires);
+  if (self->identity != NULL)
+    add_string_member (builder, "identity", self->identity);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -249,6 +297,7 @@ alga_token_bundle_new_from_json (const char  *json,
   const char *user_id;
   const char *access_key;
   const char *expires;
+  AlgaTokenBundle *bundle;
 
   g_return_val_if_fail (json != NULL, NULL);
 
@@ -283,13 +332,15 @@ alga_token_bundle_new_from_json (const char  *json,
         goto bad;
     }
 
-  return alga_token_bundle_new (server_url, user_id,
-                                get_string_member (object, "userEmail"),
-                                get_string_member (object, "userName"),
-                                get_string_member (object, "tenantId"),
-                                access_key,
-                                get_string_member (object, "refreshToken"),
-                                expires_at);
+  bundle = alga_token_bundle_new (server_url, user_id,
+                                  get_string_member (object, "userEmail"),
+                                  get_string_member (object, "userName"),
+                                  get_string_member (object, "tenantId"),
+                                  access_key,
+                                  get_string_member (object, "refreshToken"),
+                                  expires_at);
+  bundle->identity = dup_nonempty (get_string_member (object, "identity"));
+  return bundle;
 
 bad:
   /* The parser's message could quote the text, which holds the secrets. */

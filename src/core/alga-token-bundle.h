@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 #define ALGA_TYPE_TOKEN_BUNDLE (alga_token_bundle_get_type ())
 
+/* How a sign-in established who the user is (alga_token_bundle_get_identity()). */
+#define ALGA_IDENTITY_USER_LIST          "user-list"          /* the e-mail found in /users */
+#define ALGA_IDENTITY_ASSIGNED_TICKET    "assigned-ticket"    /* the key's own feed; e-mail on an assigned ticket */
+#define ALGA_IDENTITY_OWN_WORK           "own-work"           /* the key's own work; e-mail not visible */
+#define ALGA_IDENTITY_OWN_WORK_CONFIRMED "own-work-confirmed" /* the same, confirmed by the person */
+#define ALGA_IDENTITY_BROWSER            "browser"            /* the browser sign-in's exchange */
+
 /**
  * AlgaTokenBundle:
  *
@@ -49,6 +56,9 @@ const char      *alga_token_bundle_get_tenant_id     (AlgaTokenBundle  *self);
 const char      *alga_token_bundle_get_access_key    (AlgaTokenBundle  *self);
 const char      *alga_token_bundle_get_refresh_token (AlgaTokenBundle  *self);
 GDateTime       *alga_token_bundle_get_expires_at    (AlgaTokenBundle  *self);
+const char      *alga_token_bundle_get_identity      (AlgaTokenBundle  *self);
+AlgaTokenBundle *alga_token_bundle_with_identity     (AlgaTokenBundle  *self,
+                                                      const char       *identity);
 gboolean         alga_token_bundle_can_refresh       (AlgaTokenBundle  *self);
 gboolean         alga_token_bundle_expires_within    (AlgaTokenBundle  *self,
                                                       GTimeSpan         margin);

@@ -19,6 +19,7 @@
  * @server_url: (nullable): the server in use, for the debugging information
  * @user_email: (nullable): the signed-in user's e-mail, for the debugging information
  * @user_name: (nullable): the signed-in user's name, for the debugging information
+ * @identity: (nullable): how the sign-in established the user (alga_token_bundle_get_identity())
  *
  * Presents the About window, whose debugging information (with secrets masked) users can
  * copy or save into a bug report.
@@ -27,7 +28,8 @@ void
 alga_about_show (GtkWindow  *parent,
                  const char *server_url,
                  const char *user_email,
-                 const char *user_name)
+                 const char *user_name,
+                 const char *identity)
 {
   const char *developers[] = { "Nine Minds", NULL };
   g_autofree char *debug_info = NULL;
@@ -35,7 +37,7 @@ alga_about_show (GtkWindow  *parent,
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
-  debug_info = alga_debug_info_collect (server_url, user_email, user_name);
+  debug_info = alga_debug_info_collect (server_url, user_email, user_name, identity);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 void alga_about_show (GtkWindow  *parent,
                       const char *server_url,
                       const char *user_email,
-                      const char *user_name);
+                      const char *user_name,
+                      const char *identity);
 
 G_END_DECLS

@@ -380,7 +380,8 @@ about_action (GSimpleAction *action,
   alga_about_show (GTK_WINDOW (window),
                    self->session != NULL ? alga_session_get_server_url (self->session) : NULL,
                    self->session != NULL ? alga_session_get_user_email (self->session) : NULL,
-                   self->session != NULL ? alga_session_get_user_name (self->session) : NULL);
+                   self->session != NULL ? alga_session_get_user_name (self->session) : NULL,
+                   self->session != NULL ? alga_session_get_identity (self->session) : NULL);
 }
 
 static void

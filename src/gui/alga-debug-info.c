@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "alga-debug-info.h"
+#include "alga-token-bundle.h"
 
 #include <string.h>
 
@@ -147,11 +148,31 @@ or_unknown (const char *value)
   return value != NULL && *value != '\0' ? value : "(unknown)";
 }
 
+/* In a bug report, how the app knows who the user is: a key of a Technician cannot list users,
+ * so the answer may come from the key's own work instead. */
+static const char *
+describe_identity (const char *identity)
+{
+  if (g_strcmp0 (identity, ALGA_IDENTITY_USER_LIST) == 0)
+    return "the e-mail address was found in the server's list of users";
+  if (g_strcmp0 (identity, ALGA_IDENTITY_ASSIGNED_TICKET) == 0)
+    return "the key may not list users; its own activities feed named the user, and the e-mail "
+           "address was checked on a ticket assigned to them";
+  if (g_strcmp0 (identity, ALGA_IDENTITY_OWN_WORK_CONFIRMED) == 0 ||
+      g_strcmp0 (identity, ALGA_IDENTITY_OWN_WORK) == 0)
+    return "the key may not list users; its own time entries named the user, the e-mail address "
+           "could not be checked and the user confirmed it is theirs";
+  if (g_strcmp0 (identity, ALGA_IDENTITY_BROWSER) == 0)
+    return "the browser sign-in named the user";
+  return "not recorded (signed in with an earlier version)";
+}
+
 /**
  * alga_debug_info_collect:
  * @server_url: (nullable): the server in use
  * @user_email: (nullable): the signed-in user's e-mail
  * @user_name: (nullable): the signed-in user's name
+ * @identity: (nullable): how the sign-in established the user (alga_token_bundle_get_identity())
  *
  * Gathers what a bug report needs: versions of the app and of the libraries it runs with,
  * the server, the user and the system, with secrets masked.
@@ -161,7 +182,8 @@ or_unknown (const char *value)
 char *
 alga_debug_info_collect (const char *server_url,
                          const char *user_email,
-                         const char *user_name)
+                         const char *user_name,
+                         const char *identity)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *os_name = g_get_os_info (G_OS_INFO_KEY_PRETTY_NAME);
@@ -197,6 +219,8 @@ alga_debug_info_collect (const char *server_url,
   g_string_append_printf (text, "Server: %s\n", server_url != NULL && *server_url != '\0'
                                                   ? server_url : "(not signed in)");
   g_string_append_printf (text, "User: %s\n", user != NULL ? user : "(not signed in)");
+  if (user != NULL)
+    g_string_append_printf (text, "Identity: %s\n", describe_identity (identity));
   g_string_append_c (text, '\n');
 
   g_string_append_printf (text, "System: %s\n", or_unknown (os_name));

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 char *alga_debug_info_mask_secrets (const char *text);
 char *alga_debug_info_collect      (const char *server_url,
                                     const char *user_email,
-                                    const char *user_name);
+                                    const char *user_name,
+                                    const char *identity);
 
 G_END_DECLS

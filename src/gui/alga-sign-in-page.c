@@ -646,6 +646,58 @@ on_browser_sign_in_cb (GObject      *source,
 /* Step 2, key */
 
 static void
+on_owner_confirmed_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  AlgaSignInPage *self = user_data;
+  AlgaTokenBundle *bundle = g_object_get_data (G_OBJECT (dialog), "bundle");
+
+  if (g_strcmp0 (response, "confirm") == 0)
+    {
+      g_autoptr(AlgaTokenBundle) confirmed =
+        alga_token_bundle_with_identity (bundle, ALGA_IDENTITY_OWN_WORK_CONFIRMED);
+
+      keep_bundle (self, confirmed);
+      return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+}
+
+/* The key's own work named its user, but the key may not see e-mail addresses, so what was
+ * typed cannot be checked: the person says whether that is them, rather than a guess. */
+static void
+ask_owner (AlgaSignInPage  *self,
+           AlgaTokenBundle *bundle)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *name = alga_token_bundle_get_user_name (bundle);
+  const char *email = alga_token_bundle_get_user_email (bundle);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (name != NULL)
+    body = g_strdup_printf (_("The time entries of this key are those of %s. Alga PSA does not "
+                              "let this key see e-mail addresses, so the app cannot check that "
+                              "%s is theirs. Is this key yours, %s?"), name, email, name);
+  else
+    body = g_strdup_printf (_("This key has its own time entries, but Alga PSA does not let it "
+                              "see names or e-mail addresses, so the app cannot check that it "
+                              "belongs to %s. Is this key your own?"), email);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Is This Your Key?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_No"), "confirm", _("_Yes, It Is Mine"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "confirm");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "bundle", alga_token_bundle_ref (bundle),
+                          (GDestroyNotify) alga_token_bundle_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_owner_confirmed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_key_sign_in_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -678,6 +730,13 @@ on_key_sign_in_cb (GObject      *source,
         {
           show_error (self->sign_in_error, error);
         }
+      return;
+    }
+
+  if (g_strcmp0 (alga_token_bundle_get_identity (bundle), ALGA_IDENTITY_OWN_WORK) == 0)
+    {
+      stop_waiting (self);
+      ask_owner (self, bundle);
       return;
     }
 
