@@ -373,14 +373,19 @@ test_post_internal (Fixture       *fixture,
   object = json_node_get_object (body);
   g_assert_true (json_object_get_boolean_member (object, "is_internal"));
 
-  /* Two lines arrive as two BlockNote paragraphs, not run together. */
+  /* Two lines of one paragraph arrive as one BlockNote paragraph that keeps its line break,
+   * as the web editor stores a soft break: not run together, not two paragraphs apart. */
   blocks = json_from_string (json_object_get_string_member (object, "comment_text"), &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (blocks));
   paragraphs = json_node_get_array (blocks);
-  g_assert_cmpuint (json_array_get_length (paragraphs), ==, 2);
+  g_assert_cmpuint (json_array_get_length (paragraphs), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (paragraphs, 0),
                                                   "type"), ==, "paragraph");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (json_array_get_object_element (paragraphs, 0),
+                                                   "content"), 0), "text"), ==,
+                   "Ordered a new tray.\nWill fit it on Monday.");
   g_assert_nonnull (strstr (post->body, "Ordered a new tray."));
   g_assert_nonnull (strstr (post->body, "Will fit it on Monday."));
 
@@ -555,10 +560,11 @@ test_accessible (Fixture       *fixture,
 {
   GtkWidget *text_view = find_widget (GTK_WIDGET (fixture->composer), GTK_TYPE_TEXT_VIEW, NULL);
 
+  /* The names say which kind of comment it is and what the button does with it. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "New comment");
+                                       "Internal note");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (send_button (fixture->composer)),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Send comment");
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Add Internal Note");
 
   alga_composer_grab_focus_text (fixture->composer);
   g_assert_true (gtk_widget_has_focus (text_view));

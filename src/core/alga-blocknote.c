@@ -15,13 +15,14 @@
 #include "alga-json.h"
 
 static JsonNode *
-build_paragraph (const char *line)
+build_block (const char *type,
+             const char *line)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "paragraph");
+  json_builder_add_string_value (builder, type);
   json_builder_set_member_name (builder, "content");
   json_builder_begin_array (builder);
   if (*line != '\0')
@@ -69,8 +70,114 @@ alga_blocknote_from_plain_text (const char *text)
       if (len > 0 && lines[i][len - 1] == '\r')
         lines[i][len - 1] = '\0';
 
-      json_array_add_element (blocks, build_paragraph (lines[i]));
+      json_array_add_element (blocks, build_block ("paragraph", lines[i]));
     }
+  json_node_take_array (root, blocks);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* The item's text when @line is "- item", "* item", "1. item" or "1) item"; NULL otherwise. */
+static const char *
+list_item_text (const char *line,
+                gboolean   *numbered)
+{
+  const char *p = line;
+
+  while (*p == ' ')
+    p++;
+
+  if ((*p == '-' || *p == '*') && p[1] == ' ')
+    {
+      *numbered = FALSE;
+      p += 2;
+    }
+  else if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      if ((*p != '.' && *p != ')') || p[1] != ' ' || p - line > 9)
+        return NULL;
+      *numbered = TRUE;
+      p += 2;
+    }
+  else
+    {
+      return NULL;
+    }
+
+  while (*p == ' ')
+    p++;
+
+  return *p != '\0' ? p : NULL;
+}
+
+static void
+flush_paragraph (JsonArray *blocks,
+                 GString   *paragraph)
+{
+  if (paragraph->len == 0)
+    return;
+
+  json_array_add_element (blocks, build_block ("paragraph", paragraph->str));
+  g_string_truncate (paragraph, 0);
+}
+
+/**
+ * alga_blocknote_from_typed_text:
+ * @text: (nullable): text as a technician typed it
+ *
+ * Writes typed text as the web editor would have stored it: lines separated by blank lines are
+ * paragraphs (a single line break stays inside its paragraph, as BlockNote keeps a soft break),
+ * and lines starting with "- ", "* ", "1. " or "1) " are bulletListItem or numberedListItem
+ * blocks. Blank lines only separate; they are no blocks of their own.
+ *
+ * Returns: (transfer full): the BlockNote JSON text
+ */
+char *
+alga_blocknote_from_typed_text (const char *text)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  JsonArray *blocks;
+
+  lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  blocks = json_array_new ();
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize len = strlen (lines[i]);
+      const char *item;
+      gboolean numbered = FALSE;
+
+      if (len > 0 && lines[i][len - 1] == '\r')
+        lines[i][len - 1] = '\0';
+
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0')
+        {
+          flush_paragraph (blocks, paragraph);
+          continue;
+        }
+
+      item = list_item_text (lines[i], &numbered);
+      if (item != NULL)
+        {
+          flush_paragraph (blocks, paragraph);
+          json_array_add_element (blocks, build_block (numbered ? "numberedListItem"
+                                                                : "bulletListItem", item));
+          continue;
+        }
+
+      if (paragraph->len > 0)
+        g_string_append_c (paragraph, '\n');
+      g_string_append (paragraph, lines[i]);
+    }
+  flush_paragraph (blocks, paragraph);
+  if (json_array_get_length (blocks) == 0)
+    json_array_add_element (blocks, build_block ("paragraph", ""));
   json_node_take_array (root, blocks);
 
   json_generator_set_root (generator, root);

@@ -1131,18 +1131,19 @@ alga_client_list_comments_finish (AlgaClient    *self,
 }
 
 /* The server keeps plain text in one <p>, so the web shows a multi-line comment run together;
- * paragraphs keep the lines. Text that starts like JSON would be taken for BlockNote and must
- * be wrapped too. */
-static char *
-comment_text_for_server (const char *text)
+ * BlockNote paragraphs and list items keep its shape. Text that starts like JSON would be taken
+ * for BlockNote and must be wrapped too. */
+char *
+alga_client_comment_text_for_server (const char *text)
 {
   const char *start = text;
 
   while (g_ascii_isspace (*start))
     start++;
 
-  if (strchr (text, '\n') != NULL || *start == '[' || *start == '{')
-    return alga_blocknote_from_plain_text (text);
+  if (strchr (text, '\n') != NULL || *start == '[' || *start == '{' ||
+      g_str_has_prefix (start, "- ") || g_str_has_prefix (start, "* "))
+    return alga_blocknote_from_typed_text (text);
 
   return g_strdup (text);
 }
@@ -1180,7 +1181,7 @@ alga_client_post_comment_async (AlgaClient          *self,
   g_return_if_fail (ticket_id != NULL);
   g_return_if_fail (text != NULL);
 
-  comment_text = comment_text_for_server (text);
+  comment_text = alga_client_comment_text_for_server (text);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "comment_text");

@@ -128,6 +128,8 @@ GPtrArray       *alga_client_list_comments_finish       (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
+/* What a typed comment is posted as: the text itself, or BlockNote when it has lines or lists. */
+char            *alga_client_comment_text_for_server    (const char           *text);
 void             alga_client_post_comment_async         (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          const char           *text,

@@ -87,7 +87,12 @@ list_comments_cb (GObject      *source,
       return;
     }
 
-  wanted = normalized (data->text);
+  {
+    /* Compared as posted: lists and paragraphs arrive as BlockNote blocks. */
+    g_autofree char *sent = alga_client_comment_text_for_server (data->text);
+
+    wanted = normalized (sent);
+  }
   earliest = g_date_time_add_seconds (data->since, -CLOCK_SLACK_S);
 
   /* Newest last: look from the end. */

@@ -523,3 +523,19 @@ alga_comment_thread_reload (AlgaCommentThread *self)
 
   start_load (self);
 }
+
+gboolean
+alga_comment_thread_focus_newest (AlgaCommentThread *self)
+{
+  guint n;
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (ALGA_IS_COMMENT_THREAD (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->comments));
+  row = n > 0 ? gtk_list_box_get_row_at_index (self->list_box, n - 1) : NULL;
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}

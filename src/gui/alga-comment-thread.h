@@ -35,5 +35,7 @@ GListModel *alga_comment_thread_get_model   (AlgaCommentThread *self);
 void        alga_comment_thread_add_comment (AlgaCommentThread *self,
                                              AlgaComment       *comment);
 void        alga_comment_thread_reload      (AlgaCommentThread *self);
+/* Moves the focus to the newest comment; FALSE when there is none to read. */
+gboolean    alga_comment_thread_focus_newest (AlgaCommentThread *self);
 
 G_END_DECLS

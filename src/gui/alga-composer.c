@@ -26,12 +26,21 @@ struct _AlgaComposer
   GCancellable   *post_cancellable;
   gboolean        sending;
   gboolean        filling;         /* the buffer is being set by us, not typed into */
+  gboolean        reply;           /* a reply to the customer, not an internal note */
+  char           *user_name;
 
   GtkTextView    *text_view;
+  GtkWidget      *text_card;
+  GtkLabel       *placeholder_label;
+  GtkWidget      *mode_box;
+  GtkToggleButton *internal_toggle;
+  GtkToggleButton *reply_toggle;
+  GtkLabel       *audience_label;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
-  GtkCheckButton *internal_check;
   GtkLabel       *counter_label;
+  GtkWidget      *send_button;
+  GtkLabel       *send_label;
   GtkStack       *send_stack;
   GtkSpinner     *send_spinner;
 };
@@ -42,6 +51,7 @@ enum {
   PROP_0,
   PROP_CLIENT,
   PROP_USER_ID,
+  PROP_USER_NAME,
   PROP_TICKET,
   PROP_DRAFT_STORE,
   N_PROPS
@@ -62,6 +72,7 @@ typedef struct
   char         *ticket_id;
   char         *draft_key;
   char         *text;
+  gboolean      reply;
   GDateTime    *started;
   GError       *send_error;
 } PostData;
@@ -156,10 +167,142 @@ set_sending (AlgaComposer *self,
 {
   self->sending = sending;
   gtk_text_view_set_editable (self->text_view, !sending);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->internal_check), !sending);
+  gtk_widget_set_sensitive (self->mode_box, !sending);
   gtk_spinner_set_spinning (self->send_spinner, sending);
   gtk_stack_set_visible_child_name (self->send_stack, sending ? "spinner" : "label");
   update_send (self);
+}
+
+/* The draft's mode is kept beside its text, so that a reply being written stays a reply. */
+static char *
+mode_key (AlgaComposer *self)
+{
+  if (self->ticket == NULL)
+    return NULL;
+
+  return g_strconcat ("comment-mode:", alga_ticket_get_ticket_id (self->ticket), NULL);
+}
+
+static char *
+dup_audience (AlgaComposer *self)
+{
+  const char *contact = NULL;
+  const char *client = NULL;
+
+  if (self->ticket != NULL)
+    {
+      contact = alga_ticket_get_contact_name (self->ticket);
+      client = alga_ticket_get_client_name (self->ticket);
+    }
+  if (contact != NULL && *contact == '\0')
+    contact = NULL;
+  if (client != NULL && *client == '\0')
+    client = NULL;
+
+  if (contact != NULL && client != NULL)
+    /* Translators: who reads a reply: the ticket's contact, then the client in brackets. */
+    return g_strdup_printf (_("Visible to %s (%s)"), contact, client);
+  if (contact != NULL)
+    /* Translators: who reads a reply: the ticket's contact. */
+    return g_strdup_printf (_("Visible to %s"), contact);
+  if (client != NULL)
+    /* Translators: who reads a reply: the ticket's client. */
+    return g_strdup_printf (_("Visible to the customer (%s)"), client);
+
+  return g_strdup (_("Visible to the customer"));
+}
+
+static void
+update_mode (AlgaComposer *self)
+{
+  GtkWidget *audience = GTK_WIDGET (self->audience_label);
+  const char *send;
+
+  if (self->reply)
+    {
+      g_autofree char *who = dup_audience (self);
+
+      send = _("Send to Customer");
+      gtk_label_set_label (self->audience_label, who);
+      gtk_label_set_label (self->placeholder_label, _("Write a reply to the customer…"));
+      gtk_widget_remove_css_class (audience, "dim-label");
+      gtk_widget_add_css_class (audience, "reply-audience");
+      gtk_widget_remove_css_class (self->text_card, "internal-note");
+      gtk_widget_add_css_class (self->text_card, "customer-reply");
+    }
+  else
+    {
+      send = _("Add Internal Note");
+      gtk_label_set_label (self->audience_label, _("Only staff see this note"));
+      gtk_label_set_label (self->placeholder_label, _("Write an internal note…"));
+      gtk_widget_add_css_class (audience, "dim-label");
+      gtk_widget_remove_css_class (audience, "reply-audience");
+      gtk_widget_remove_css_class (self->text_card, "customer-reply");
+      gtk_widget_add_css_class (self->text_card, "internal-note");
+    }
+
+  gtk_label_set_label (self->send_label, send);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->send_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, send, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->reply ? _("Reply to the customer") : _("Internal note"),
+                                  -1);
+}
+
+static void
+update_placeholder (AlgaComposer *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
+static void
+save_mode (AlgaComposer *self)
+{
+  g_autofree char *key = mode_key (self);
+  g_autofree char *text = NULL;
+
+  if (self->draft_store == NULL || key == NULL)
+    return;
+
+  text = dup_text (self);
+  alga_draft_store_save (self->draft_store, key, self->reply && !is_blank (text) ? "reply" : NULL);
+}
+
+static void
+set_reply (AlgaComposer *self,
+           gboolean      reply)
+{
+  self->reply = reply;
+  /* The toggles' handler comes back here; it finds nothing changed. */
+  gtk_toggle_button_set_active (reply ? self->reply_toggle : self->internal_toggle, TRUE);
+  update_mode (self);
+}
+
+static void
+on_mode_toggled_cb (GtkToggleButton *button,
+                    AlgaComposer    *self)
+{
+  gboolean reply = gtk_toggle_button_get_active (self->reply_toggle);
+
+  if (reply == self->reply)
+    return;
+
+  self->reply = reply;
+  update_mode (self);
+  if (!self->filling)
+    save_mode (self);
+}
+
+static void
+on_ticket_notify_cb (AlgaTicket   *ticket,
+                     GParamSpec   *pspec,
+                     AlgaComposer *self)
+{
+  update_mode (self);
 }
 
 static void
@@ -176,6 +319,7 @@ on_buffer_changed_cb (GtkTextBuffer *buffer,
                       AlgaComposer  *self)
 {
   update_send (self);
+  update_placeholder (self);
 
   if (self->filling)
     return;
@@ -189,7 +333,28 @@ on_buffer_changed_cb (GtkTextBuffer *buffer,
       /* Only what was typed is kept; a blank box is no draft. */
       alga_draft_store_save (self->draft_store, self->draft_key,
                              is_blank (text) ? NULL : text);
+      save_mode (self);
     }
+}
+
+static void
+load_mode_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AlgaComposer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  mode = alga_draft_store_load_finish (ALGA_DRAFT_STORE (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the draft's kind: %s", error->message);
+
+  self->filling = TRUE;
+  set_reply (self, g_strcmp0 (mode, "reply") == 0);
+  self->filling = FALSE;
 }
 
 static void
@@ -211,7 +376,14 @@ load_draft_cb (GObject      *source,
   current = dup_text (self);
   /* What was typed while the draft was being read wins over the draft. */
   if (text != NULL && *current == '\0')
-    set_text (self, text);
+    {
+      g_autofree char *key = mode_key (self);
+
+      set_text (self, text);
+      if (key != NULL)
+        alga_draft_store_load_async (self->draft_store, key, self->draft_cancellable,
+                                     load_mode_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -227,6 +399,10 @@ restore_draft (AlgaComposer *self)
 
   set_text (self, "");
   show_error (self, NULL);
+  /* Every ticket starts on an internal note; only its own draft may say otherwise. */
+  self->filling = TRUE;
+  set_reply (self, FALSE);
+  self->filling = FALSE;
 
   if (self->draft_store == NULL || self->draft_key == NULL)
     return;
@@ -242,10 +418,28 @@ comment_posted (AlgaComposer *self,
                 AlgaComment  *comment,
                 const char   *toast)
 {
+  const char *author = alga_comment_get_created_by_name (comment);
+
   if (self->draft_store != NULL)
-    alga_draft_store_delete (self->draft_store, data->draft_key);
+    {
+      g_autofree char *key = g_strconcat ("comment-mode:", data->ticket_id, NULL);
+
+      alga_draft_store_delete (self->draft_store, data->draft_key);
+      alga_draft_store_delete (self->draft_store, key);
+    }
   if (g_strcmp0 (data->draft_key, self->draft_key) == 0)
-    set_text (self, "");
+    {
+      set_text (self, "");
+      /* The next comment is a note again: a second reply must be chosen, never inherited. */
+      self->filling = TRUE;
+      set_reply (self, FALSE);
+      self->filling = FALSE;
+    }
+
+  /* The server's answer to a post names no author; the comment is ours. */
+  if ((author == NULL || *author == '\0') && self->user_name != NULL &&
+      g_strcmp0 (alga_comment_get_user_id (comment), self->user_id) == 0)
+    g_object_set (comment, "created-by-name", self->user_name, NULL);
 
   g_signal_emit (self, signals[COMMENT_POSTED], 0, comment);
   alga_gui_show_toast (GTK_WIDGET (self), toast);
@@ -366,13 +560,12 @@ send_action_cb (GtkWidget  *widget,
   data->ticket_id = g_strdup (alga_ticket_get_ticket_id (self->ticket));
   data->draft_key = g_strdup (self->draft_key);
   data->text = g_strdup (text);
+  data->reply = self->reply;
   data->started = g_date_time_new_now_utc ();
 
   g_clear_object (&self->post_cancellable);
   self->post_cancellable = g_cancellable_new ();
-  alga_client_post_comment_async (self->client, data->ticket_id, text,
-                                  gtk_check_button_get_active (self->internal_check),
-                                  FALSE, self->post_cancellable, post_comment_cb, data);
+  alga_client_post_comment_async (self->client, data->ticket_id, text, !data->reply, FALSE, self->post_cancellable, post_comment_cb, data);
 }
 
 static void
@@ -396,6 +589,8 @@ alga_composer_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMPOSER);
   g_clear_object (&self->client);
+  if (self->ticket != NULL)
+    g_signal_handlers_disconnect_by_func (self->ticket, on_ticket_notify_cb, self);
   g_clear_object (&self->ticket);
   g_clear_object (&self->draft_store);
 
@@ -408,6 +603,7 @@ alga_composer_finalize (GObject *object)
   AlgaComposer *self = ALGA_COMPOSER (object);
 
   g_free (self->user_id);
+  g_free (self->user_name);
   g_free (self->draft_key);
 
   G_OBJECT_CLASS (alga_composer_parent_class)->finalize (object);
@@ -428,6 +624,9 @@ alga_composer_get_property (GObject    *object,
       break;
     case PROP_USER_ID:
       g_value_set_string (value, self->user_id);
+      break;
+    case PROP_USER_NAME:
+      g_value_set_string (value, self->user_name);
       break;
     case PROP_TICKET:
       g_value_set_object (value, self->ticket);
@@ -455,6 +654,10 @@ alga_composer_set_property (GObject      *object,
       break;
     case PROP_USER_ID:
       alga_composer_set_user_id (self, g_value_get_string (value));
+      break;
+    case PROP_USER_NAME:
+      g_free (self->user_name);
+      self->user_name = g_value_dup_string (value);
       break;
     case PROP_TICKET:
       alga_composer_set_ticket (self, g_value_get_object (value));
@@ -486,6 +689,11 @@ alga_composer_class_init (AlgaComposerClass *klass)
     g_param_spec_string ("user-id", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The signed-in user's name, shown as the author of a comment just posted. */
+  properties[PROP_USER_NAME] =
+    g_param_spec_string ("user-name", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TICKET] =
     g_param_spec_object ("ticket", NULL, NULL,
                          ALGA_TYPE_TICKET,
@@ -514,7 +722,14 @@ alga_composer_class_init (AlgaComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, text_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, error_label);
-  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, internal_check);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, text_card);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, placeholder_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, mode_box);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, internal_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, reply_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, audience_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, counter_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_stack);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_spinner);
@@ -542,6 +757,11 @@ alga_composer_init (AlgaComposer *self)
 
   g_signal_connect (gtk_text_view_get_buffer (self->text_view), "changed",
                     G_CALLBACK (on_buffer_changed_cb), self);
+  g_signal_connect (self->internal_toggle, "toggled", G_CALLBACK (on_mode_toggled_cb), self);
+  g_signal_connect (self->reply_toggle, "toggled", G_CALLBACK (on_mode_toggled_cb), self);
+  gtk_widget_set_tooltip_text (self->send_button, _("Ctrl+Enter"));
+  update_mode (self);
+  update_placeholder (self);
   update_send (self);
 }
 
@@ -618,12 +838,19 @@ alga_composer_set_ticket (AlgaComposer *self,
   new_id = ticket != NULL ? alga_ticket_get_ticket_id (ticket) : NULL;
   other_ticket = g_strcmp0 (old_id, new_id) != 0;
 
+  if (self->ticket != NULL)
+    g_signal_handlers_disconnect_by_func (self->ticket, on_ticket_notify_cb, self);
   if (!g_set_object (&self->ticket, ticket))
     return;
+  /* The contact arrives with the detail, after the list's ticket. */
+  if (ticket != NULL)
+    g_signal_connect_object (ticket, "notify::contact-name", G_CALLBACK (on_ticket_notify_cb),
+                             self, 0);
 
   /* A refresh of the same ticket must not wipe what is being typed. */
   if (other_ticket)
     restore_draft (self);
+  update_mode (self);
   update_send (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
 }

@@ -78,6 +78,12 @@ struct _AlgaTicketView
   GtkLabel         *number_label;
   GtkSpinner       *loading_spinner;
   GtkLabel         *title_label;
+  GtkWidget        *conversation_heading;
+  /* A part of the pane being brought into view while the text above it is still laid out. */
+  GtkWidget        *scroll_from;
+  GtkWidget        *scroll_to;
+  guint             scroll_tick_id;
+  guint             scroll_frames;
   GtkLabel         *status_pill;
   GtkLabel         *priority_pill;
   GtkRevealer      *error_revealer;
@@ -1489,6 +1495,67 @@ log_time_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Scrolls the pane so that @from (top) to @to (bottom) show; @from wins when both do not fit. */
+static void
+scroll_now (AlgaTicketView *self,
+            GtkWidget      *from,
+            GtkWidget      *to)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scrolled_window);
+  graphene_rect_t top, bottom;
+  double value, page;
+
+  /* The viewport's own child is laid out in content coordinates. */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL ||
+      !gtk_widget_compute_bounds (from, content, &top) ||
+      !gtk_widget_compute_bounds (to, content, &bottom))
+    return;
+
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bottom.origin.y + bottom.size.height > value + page)
+    value = bottom.origin.y + bottom.size.height - page;
+  if (top.origin.y < value)
+    value = top.origin.y;
+  gtk_adjustment_set_value (vadjustment, value);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  scroll_now (self, self->scroll_from, self->scroll_to);
+  if (++self->scroll_frames < 30)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  g_clear_object (&self->scroll_from);
+  g_clear_object (&self->scroll_to);
+  return G_SOURCE_REMOVE;
+}
+
+/* Comments above are text views that finish their layout over the next frames, moving what is
+ * below them: the scroll is made again on each of them, for about half a second. */
+static void
+scroll_into_view (AlgaTicketView *self,
+                  GtkWidget      *from,
+                  GtkWidget      *to)
+{
+  g_set_object (&self->scroll_from, from);
+  g_set_object (&self->scroll_to, to);
+  self->scroll_frames = 0;
+  scroll_now (self, from, to);
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
+                                                         NULL, NULL);
+}
+
 static void
 reply_action (GtkWidget  *widget,
               const char *action_name,
@@ -1497,6 +1564,22 @@ reply_action (GtkWidget  *widget,
   AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
 
   alga_composer_grab_focus_text (self->composer);
+  /* The whole composer, its kind above and its send button below, not just the caret. */
+  scroll_into_view (self, GTK_WIDGET (self->composer), GTK_WIDGET (self->composer));
+}
+
+static gboolean
+on_comment_thread_mnemonic_activate_cb (AlgaTicketView *self,
+                                        gboolean        group_cycling)
+{
+  GtkWidget *focus;
+
+  if (!alga_comment_thread_focus_newest (self->comment_thread))
+    alga_composer_grab_focus_text (self->composer);
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  scroll_into_view (self, self->conversation_heading,
+                    focus != NULL ? focus : self->conversation_heading);
+  return TRUE;
 }
 
 static void
@@ -1517,6 +1600,11 @@ alga_ticket_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->reference_cancellable);
   g_clear_object (&self->reference_cancellable);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+  g_clear_object (&self->scroll_from);
+  g_clear_object (&self->scroll_to);
 
   if (self->ticket != NULL)
     g_signal_handlers_disconnect_by_data (self->ticket, self);
@@ -1683,6 +1771,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, description_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, comments_box);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, comment_thread);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, conversation_heading);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, composer);
   /* Not used from code, but tests reach them through gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "copy_number_button", FALSE, 0);
@@ -1692,6 +1781,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "due_date_set_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_composer_comment_posted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_comment_thread_mnemonic_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_assignee_picker_user_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_watcher_picker_user_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_date_popover_show_cb);
@@ -1854,6 +1944,15 @@ alga_ticket_view_set_user_id (AlgaTicketView *self,
   alga_assignee_picker_set_user_id (self->watcher_picker, user_id);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
+}
+
+void
+alga_ticket_view_set_user_name (AlgaTicketView *self,
+                                const char     *user_name)
+{
+  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+
+  g_object_set (self->composer, "user-name", user_name, NULL);
 }
 
 AlgaTicket *

@@ -26,6 +26,9 @@ void        alga_ticket_view_set_client  (AlgaTicketView *self,
 const char *alga_ticket_view_get_user_id (AlgaTicketView *self);
 void        alga_ticket_view_set_user_id (AlgaTicketView *self,
                                           const char     *user_id);
+/* The signed-in user's name: the author of the comments posted from the pane. */
+void        alga_ticket_view_set_user_name (AlgaTicketView *self,
+                                            const char     *user_name);
 AlgaTicket *alga_ticket_view_get_ticket  (AlgaTicketView *self);
 void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
                                           AlgaTicket     *ticket);

@@ -1,0 +1,445 @@
+/* test-compose.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writing in a ticket as a technician does: the ticket pane in a real window, keys pressed on the
+ * keyboard (XTEST), comments posted to the test server over loopback. An internal note and a
+ * reply to the customer must never be mistaken for each other; what was written is posted and
+ * shown as written.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "alga-client.h"
+#include "alga-comment-row.h"
+#include "alga-comment-thread.h"
+#include "alga-composer.h"
+#include "alga-draft-store.h"
+#include "alga-test-credentials.h"
+#include "alga-test-gtk.h"
+#include "alga-test-keyboard.h"
+#include "alga-test-server.h"
+#include "alga-test-utils.h"
+#include "alga-ticket-view.h"
+
+#define USER_NAME "Tin Man"
+
+typedef struct
+{
+  AlgaTestServer      *server;
+  AlgaTestCredentials *key;
+  AlgaClient          *client;
+  char                *draft_dir;
+  AlgaDraftStore      *drafts;
+  GtkWindow           *window;
+  AlgaTicketView      *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  f->server = alga_test_server_new ();
+  f->client = alga_client_new (alga_test_server_get_url (f->server), &error);
+  g_assert_no_error (error);
+  f->key = alga_test_credentials_new (NULL);
+  alga_test_credentials_set_key (f->key, alga_test_server_get_api_key (f->server));
+  alga_client_set_credentials (f->client, ALGA_CREDENTIALS (f->key));
+  f->draft_dir = g_dir_make_tmp ("alga-compose-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->drafts = alga_draft_store_new (f->draft_dir);
+
+  f->window = GTK_WINDOW (adw_window_new ());
+  /* Shorter than the pane: the composer starts below the fold, as on a laptop. */
+  gtk_window_set_default_size (f->window, 600, 700);
+  overlay = adw_toast_overlay_new ();
+  f->view = ALGA_TICKET_VIEW (alga_ticket_view_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  alga_ticket_view_set_client (f->view, f->client);
+  alga_ticket_view_set_user_id (f->view, alga_test_server_get_user_id (f->server));
+  alga_ticket_view_set_user_name (f->view, USER_NAME);
+  alga_ticket_view_set_draft_store (f->view, f->drafts);
+  alga_test_keyboard_focus_window (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  alga_test_spin (20);
+  g_clear_object (&f->drafts);
+  remove_dir (f->draft_dir);
+  g_free (f->draft_dir);
+  g_clear_object (&f->client);
+  g_clear_object (&f->key);
+  alga_test_server_stop (f->server);
+  g_clear_object (&f->server);
+}
+
+static gpointer
+view_child (Fixture    *f,
+            const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->view), ALGA_TYPE_TICKET_VIEW,
+                                                   name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gpointer
+composer_child (Fixture    *f,
+                const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (view_child (f, "composer"),
+                                                   ALGA_TYPE_COMPOSER, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* Open tickets of the seed that have a contact, as the list hands them over. */
+static GPtrArray *
+tickets_with_contact (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GPtrArray *tickets = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *items;
+
+  alga_client_request_async (f->client, "GET", "/api/v1/tickets", "limit=100", NULL,
+                             ALGA_REQUEST_DEFAULT, NULL, alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 5000);
+  root = alga_client_request_finish (f->client, result, &error);
+  g_assert_no_error (error);
+
+  items = json_object_get_array_member (json_node_get_object (root), "data");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(AlgaTicket) ticket = alga_ticket_new_from_json (json_array_get_element (items, i),
+                                                                &error);
+
+      g_assert_no_error (error);
+      if (!alga_ticket_get_status_is_closed (ticket) &&
+          alga_ticket_get_contact_name (ticket) != NULL &&
+          alga_ticket_get_client_name (ticket) != NULL)
+        g_ptr_array_add (tickets, g_steal_pointer (&ticket));
+    }
+
+  g_assert_cmpuint (tickets->len, >=, 2);
+  return tickets;
+}
+
+static void
+show_ticket (Fixture    *f,
+             AlgaTicket *ticket)
+{
+  alga_ticket_view_set_ticket (f->view, ticket);
+  alga_test_wait_until (alga_ticket_get_has_detail (ticket), 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (view_child (f, "status_row")), 5000);
+}
+
+static GtkWidget *
+focus (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static const char *
+send_label (Fixture *f)
+{
+  return gtk_label_get_label (composer_child (f, "send_label"));
+}
+
+static char *
+composer_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (composer_child (f, "text_view"));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+last_comment_body (Fixture    *f,
+                   const char *ticket_id)
+{
+  g_autoptr(GPtrArray) requests = alga_test_server_dup_requests (f->server);
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/comments", ticket_id);
+
+  for (guint i = requests->len; i > 0; i--)
+    {
+      AlgaTestRequest *request = g_ptr_array_index (requests, i - 1);
+
+      if (g_str_equal (request->method, "POST") && g_str_equal (request->path, path))
+        return g_strdup (request->body);
+    }
+
+  return NULL;
+}
+
+/* Whether @widget lies wholly inside the pane's visible part. */
+static gboolean
+shown_whole (Fixture   *f,
+             GtkWidget *widget)
+{
+  GtkWidget *scrolled = view_child (f, "scrolled_window");
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+/* Unticking "Internal" on one ticket once left the next ticket's comment public. Now each
+ * ticket starts as an internal note; a reply being drafted keeps its mode; the two look and say
+ * different things. */
+static void
+test_mode_per_ticket (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = tickets_with_contact (f);
+  AlgaTicket *first = g_ptr_array_index (tickets, 0);
+  AlgaTicket *second = g_ptr_array_index (tickets, 1);
+  GtkWidget *text_view = composer_child (f, "text_view");
+  GtkWidget *card = composer_child (f, "text_card");
+  g_autofree char *audience = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *restored = NULL;
+
+  show_ticket (f, first);
+  gtk_widget_grab_focus (view_child (f, "status_row"));
+  alga_test_keyboard_press_accel ("<Control><Shift>r");
+  g_assert_true (focus (f) == text_view);
+  g_assert_cmpstr (send_label (f), ==, "Add Internal Note");
+  g_assert_true (gtk_widget_has_css_class (card, "internal-note"));
+  g_assert_true (gtk_widget_get_visible (composer_child (f, "placeholder_label")));
+
+  /* Shift+Tab reaches the mode switch above the text; Space chooses the reply. */
+  alga_test_keyboard_press (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (focus (f) == composer_child (f, "reply_toggle"));
+  alga_test_keyboard_press (GDK_KEY_space, 0);
+  g_assert_cmpstr (send_label (f), ==, "Send to Customer");
+  g_assert_false (gtk_widget_has_css_class (card, "internal-note"));
+  audience = g_strdup_printf ("Visible to %s (%s)", alga_ticket_get_contact_name (first),
+                              alga_ticket_get_client_name (first));
+  g_assert_cmpstr (gtk_label_get_label (composer_child (f, "audience_label")), ==, audience);
+
+  alga_test_keyboard_press (GDK_KEY_Tab, 0);
+  g_assert_true (focus (f) == text_view);
+  alga_test_keyboard_type ("We replaced the toner");
+  g_assert_false (gtk_widget_get_visible (composer_child (f, "placeholder_label")));
+  /* The draft is written after a pause in the typing. */
+  alga_test_spin (ALGA_DRAFT_STORE_DELAY_MS + 100);
+
+  /* The next ticket starts as an internal note, whatever the last one was. */
+  show_ticket (f, second);
+  g_assert_cmpstr (send_label (f), ==, "Add Internal Note");
+  g_assert_true (gtk_toggle_button_get_active (composer_child (f, "internal_toggle")));
+  g_assert_true (gtk_widget_has_css_class (card, "internal-note"));
+
+  /* Back on the first, the reply being written is still a reply. */
+  show_ticket (f, first);
+  alga_test_wait_until ((g_free (restored), restored = composer_text (f),
+                         g_str_equal (restored, "We replaced the toner")), 5000);
+  alga_test_wait_until (g_strcmp0 (send_label (f), "Send to Customer") == 0, 5000);
+
+  alga_test_keyboard_press_accel ("<Control><Shift>r");
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until ((g_free (body), body = last_comment_body (f, alga_ticket_get_ticket_id (first)),
+                         body != NULL), 5000);
+  g_assert_nonnull (strstr (body, "\"is_internal\":false"));
+  /* Once sent, the next comment is a note again. */
+  alga_test_wait_until (g_strcmp0 (send_label (f), "Add Internal Note") == 0, 5000);
+}
+
+/* Ctrl+Shift+R from the fields at the top brings the whole composer into view: its mode switch,
+ * the text (focused, tall enough to write in) and its send button. */
+static void
+test_reply_key_shows_composer (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = tickets_with_contact (f);
+  GtkWidget *text_view = composer_child (f, "text_view");
+  AlgaTicket *ticket = g_ptr_array_index (tickets, 0);
+  GListModel *comments = alga_comment_thread_get_model (view_child (f, "comment_thread"));
+
+  g_free (alga_test_server_add_comment (f->server, alga_ticket_get_ticket_id (ticket),
+                                        "Is the printer on?", FALSE, NULL, NULL));
+  show_ticket (f, ticket);
+  /* The thread is in place, as when a technician has read it. */
+  alga_test_wait_until (g_list_model_get_n_items (comments) > 0, 5000);
+  gtk_widget_grab_focus (view_child (f, "status_row"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_false (shown_whole (f, composer_child (f, "send_button")));
+
+  alga_test_keyboard_press_accel ("<Control><Shift>r");
+  g_assert_true (focus (f) == text_view);
+  alga_test_wait_until (shown_whole (f, composer_child (f, "send_button")), 5000);
+  g_assert_true (shown_whole (f, composer_child (f, "mode_box")));
+  g_assert_true (shown_whole (f, text_view));
+  g_assert_true (shown_whole (f, composer_child (f, "send_button")));
+  g_assert_cmpint (gtk_widget_get_height (composer_child (f, "text_card")), >=, 120);
+  g_assert_cmpstr (gtk_label_get_label (composer_child (f, "placeholder_label")), ==,
+                   "Write an internal note…");
+}
+
+/* A comment just posted shows who wrote it at once, not "Technician". */
+static void
+test_author_at_once (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = tickets_with_contact (f);
+  AlgaCommentThread *thread = view_child (f, "comment_thread");
+  GListModel *comments = alga_comment_thread_get_model (thread);
+  g_autoptr(AlgaComment) posted = NULL;
+  AlgaCommentRow *row = NULL;
+  guint before;
+
+  show_ticket (f, g_ptr_array_index (tickets, 0));
+  alga_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (thread)), 5000);
+  alga_test_spin (50);
+  before = g_list_model_get_n_items (comments);
+
+  alga_test_keyboard_press_accel ("<Control><Shift>r");
+  alga_test_keyboard_type ("Checked the cable");
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until (g_list_model_get_n_items (comments) == before + 1, 5000);
+
+  posted = g_list_model_get_item (comments, before);
+  g_assert_cmpstr (alga_comment_get_created_by_name (posted), ==, USER_NAME);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  for (GtkWidget *w = alga_test_find_widget (GTK_WIDGET (thread), ALGA_TYPE_COMMENT_ROW);
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (ALGA_IS_COMMENT_ROW (w))
+      row = ALGA_COMMENT_ROW (w);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (alga_comment_row_get_author (row), ==, USER_NAME);
+}
+
+/* Paragraphs and "- " / "1. " lists go as the matching BlockNote blocks; blank lines only
+ * separate paragraphs. */
+static void
+test_paragraphs_and_lists (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = tickets_with_contact (f);
+  AlgaTicket *ticket = g_ptr_array_index (tickets, 0);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) blocks_parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  static const char *expected[][2] = {
+    { "paragraph", "Printer fixed.\nToner was low." },
+    { "bulletListItem", "new toner" },
+    { "bulletListItem", "cleaned the drum" },
+    { "numberedListItem", "print a test page" },
+    { "numberedListItem", "close the ticket" },
+    { "paragraph", "Thanks" },
+  };
+  JsonArray *blocks;
+
+  show_ticket (f, ticket);
+  alga_test_keyboard_press_accel ("<Control><Shift>r");
+  alga_test_keyboard_type ("Printer fixed.\nToner was low.\n\n- new toner\n- cleaned the drum\n\n"
+                           "1. print a test page\n2. close the ticket\n\nThanks");
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until ((g_free (body), body = last_comment_body (f, alga_ticket_get_ticket_id (ticket)),
+                         body != NULL), 5000);
+
+  json_parser_load_from_data (parser, body, -1, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (blocks_parser,
+                              json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                             "comment_text"),
+                              -1, &error);
+  g_assert_no_error (error);
+  blocks = json_node_get_array (json_parser_get_root (blocks_parser));
+  g_assert_cmpuint (json_array_get_length (blocks), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+      JsonArray *content = json_object_get_array_member (block, "content");
+
+      g_assert_cmpstr (json_object_get_string_member (block, "type"), ==, expected[i][0]);
+      g_assert_cmpuint (json_array_get_length (content), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (content, 0),
+                                                      "text"), ==, expected[i][1]);
+    }
+}
+
+/* The conversation has its own heading, and Alt+C reaches it from anywhere in the pane. */
+static void
+test_conversation_key (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = tickets_with_contact (f);
+  AlgaCommentThread *thread = view_child (f, "comment_thread");
+  GtkWidget *heading = view_child (f, "conversation_heading");
+  AlgaTicket *ticket = g_ptr_array_index (tickets, 0);
+  GtkWidget *now;
+
+  g_free (alga_test_server_add_comment (f->server, alga_ticket_get_ticket_id (ticket),
+                                        "Is the printer on?", FALSE, NULL, NULL));
+  show_ticket (f, ticket);
+  alga_test_wait_until (g_list_model_get_n_items (alga_comment_thread_get_model (thread)) > 0,
+                        5000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Conversation");
+  gtk_widget_grab_focus (view_child (f, "status_row"));
+
+  alga_test_keyboard_press_accel ("<Alt>c");
+  now = focus (f);
+  g_assert_nonnull (now);
+  g_assert_true (gtk_widget_is_ancestor (now, GTK_WIDGET (thread)));
+  alga_test_wait_until (shown_whole (f, heading), 5000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  alga_test_gtk_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/compose/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("mode-per-ticket", test_mode_per_ticket);
+  ADD ("reply-key-shows-composer", test_reply_key_shows_composer);
+  ADD ("author-at-once", test_author_at_once);
+  ADD ("paragraphs-and-lists", test_paragraphs_and_lists);
+  ADD ("conversation-key", test_conversation_key);
+#undef ADD
+
+  return g_test_run ();
+}
