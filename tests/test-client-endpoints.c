@@ -579,7 +579,15 @@ test_priorities_and_set_priority (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (priorities->len, >, 1);
   for (guint i = 0; i < priorities->len; i++)
-    g_assert_nonnull (alga_priority_get_priority_name (priorities->pdata[i]));
+    {
+      g_assert_nonnull (alga_priority_get_priority_name (priorities->pdata[i]));
+      /* Colour, kind and the server's order come with them. */
+      g_assert_nonnull (alga_priority_get_color (priorities->pdata[i]));
+      g_assert_cmpint (alga_priority_get_kind (priorities->pdata[i]), !=, ALGA_PRIORITY_KIND_UNKNOWN);
+      if (i > 0)
+        g_assert_cmpint (alga_priority_get_order_number (priorities->pdata[i - 1]), <,
+                         alga_priority_get_order_number (priorities->pdata[i]));
+    }
 
   target = priorities->pdata[priorities->len - 1];
   alga_client_set_priority_async (fixture->client, ticket_id, alga_priority_get_priority_id (target),

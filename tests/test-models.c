@@ -12,6 +12,7 @@
 #include "alga-error.h"
 #include "alga-json.h"
 #include "alga-pagination.h"
+#include "alga-board.h"
 #include "alga-priority.h"
 #include "alga-service.h"
 #include "alga-status.h"
@@ -790,6 +791,68 @@ test_priorities (void)
   p = alga_priority_new_from_json (colored, NULL);
   g_assert_cmpstr (alga_priority_get_color (p), ==, "#EF4444");
   g_assert_cmpint (alga_priority_get_order_number (p), ==, 2);
+  /* The ticket route and this one say nothing of the kind. */
+  g_assert_cmpint (alga_priority_get_kind (p), ==, ALGA_PRIORITY_KIND_UNKNOWN);
+}
+
+/* A board takes its tenant's own priorities or the ITIL ones; GET /priorities says which each
+ * priority is, in the server's order. */
+static void
+test_priority_kinds (void)
+{
+  g_autoptr(GPtrArray) priorities = decode_sample_list ("66d_priorities_sorted.json",
+                                                        (AlgaJsonDecodeFunc) alga_priority_new_from_json);
+  g_autoptr(GPtrArray) boards = decode_sample_list ("53_boards.json",
+                                                    (AlgaJsonDecodeFunc) alga_board_new_from_json);
+  g_autoptr(JsonNode) untyped = parse ("{\"board_id\":\"b\",\"board_name\":\"Old\"}");
+  g_autoptr(AlgaBoard) old = alga_board_new_from_json (untyped, NULL);
+  guint custom = 0, itil = 0;
+
+  g_assert_cmpuint (priorities->len, ==, 8);
+  for (guint i = 0; i < priorities->len; i++)
+    {
+      AlgaPriority *p = priorities->pdata[i];
+
+      if (alga_priority_get_kind (p) == ALGA_PRIORITY_KIND_ITIL)
+        itil++;
+      else if (alga_priority_get_kind (p) == ALGA_PRIORITY_KIND_CUSTOM)
+        custom++;
+    }
+  g_assert_cmpuint (custom, ==, 3);
+  g_assert_cmpuint (itil, ==, 5);
+  g_assert_cmpstr (alga_priority_get_priority_name (priorities->pdata[3]), ==, "P1 - Critical");
+  g_assert_cmpstr (alga_priority_get_color (priorities->pdata[3]), ==, "#DC2626");
+  g_assert_cmpint (alga_priority_get_order_number (priorities->pdata[3]), ==, 100);
+
+  for (guint i = 0; i < boards->len; i++)
+    {
+      AlgaBoard *b = boards->pdata[i];
+      AlgaPriorityKind expected = g_str_equal (alga_board_get_board_name (b), "ITIL Support")
+                                  ? ALGA_PRIORITY_KIND_ITIL : ALGA_PRIORITY_KIND_CUSTOM;
+
+      g_assert_cmpint (alga_board_get_priority_kind (b), ==, expected);
+    }
+  g_assert_cmpint (alga_board_get_priority_kind (old), ==, ALGA_PRIORITY_KIND_UNKNOWN);
+
+  {
+    g_autoptr(GListStore) store = g_list_store_new (ALGA_TYPE_PRIORITY);
+    g_autoptr(GPtrArray) custom_offer = NULL;
+    g_autoptr(GPtrArray) itil_offer = NULL;
+    g_autoptr(GPtrArray) unknown_offer = NULL;
+    const char *itil_id = alga_priority_get_priority_id (priorities->pdata[4]);
+
+    g_list_store_splice (store, 0, 0, priorities->pdata, priorities->len);
+    /* A custom board: its three, and the ticket's ITIL one kept where it stands. */
+    custom_offer = alga_priority_filter_for_board (G_LIST_MODEL (store), ALGA_PRIORITY_KIND_CUSTOM, itil_id);
+    g_assert_cmpuint (custom_offer->len, ==, 4);
+    g_assert_true (custom_offer->pdata[0] == priorities->pdata[0]);
+    g_assert_true (custom_offer->pdata[3] == priorities->pdata[4]);
+    itil_offer = alga_priority_filter_for_board (G_LIST_MODEL (store), ALGA_PRIORITY_KIND_ITIL, NULL);
+    g_assert_cmpuint (itil_offer->len, ==, 5);
+    g_assert_true (itil_offer->pdata[0] == priorities->pdata[3]);
+    unknown_offer = alga_priority_filter_for_board (G_LIST_MODEL (store), ALGA_PRIORITY_KIND_UNKNOWN, NULL);
+    g_assert_cmpuint (unknown_offer->len, ==, 8);
+  }
 }
 
 static void
@@ -1132,6 +1195,7 @@ main (int   argc,
   g_test_add_func ("/comment/hostile", test_comment_hostile);
   g_test_add_func ("/status/list", test_statuses);
   g_test_add_func ("/priority/list", test_priorities);
+  g_test_add_func ("/priority/kinds", test_priority_kinds);
   g_test_add_func ("/user/list", test_users);
   g_test_add_func ("/service/list", test_services);
   g_test_add_func ("/time-entry/decode", test_time_entries);

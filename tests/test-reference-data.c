@@ -100,7 +100,7 @@ test_each_kind (Fixture       *fixture,
     GType            (*get_type) (void);
   } kinds[] = {
     { ALGA_REFERENCE_STATUSES, "/api/v1/tickets/statuses", alga_status_get_type },
-    { ALGA_REFERENCE_PRIORITIES, "/api/v1/tickets/priorities", alga_priority_get_type },
+    { ALGA_REFERENCE_PRIORITIES, "/api/v1/priorities", alga_priority_get_type },
     { ALGA_REFERENCE_SERVICES, "/api/v1/services", alga_service_get_type },
     { ALGA_REFERENCE_USERS, "/api/v1/users", alga_user_get_type },
     { ALGA_REFERENCE_BOARDS, "/api/v1/boards", alga_board_get_type },
@@ -140,24 +140,24 @@ test_lifetime (Fixture       *fixture,
   a = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
   b = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count (fixture, "/api/v1/tickets/priorities"), ==, 1);
+  g_assert_cmpuint (count (fixture, "/api/v1/priorities"), ==, 1);
 
   alga_test_spin (400);
   c = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (c->len, ==, a->len);
-  g_assert_cmpuint (count (fixture, "/api/v1/tickets/priorities"), ==, 2);
+  g_assert_cmpuint (count (fixture, "/api/v1/priorities"), ==, 2);
 
   /* Invalidating forces the next call to ask. */
   alga_reference_data_set_lifetime (fixture->data, ALGA_REFERENCE_DATA_DEFAULT_LIFETIME);
   g_clear_pointer (&c, g_ptr_array_unref);
   c = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
-  g_assert_cmpuint (count (fixture, "/api/v1/tickets/priorities"), ==, 2);
+  g_assert_cmpuint (count (fixture, "/api/v1/priorities"), ==, 2);
   alga_reference_data_invalidate (fixture->data);
   g_clear_pointer (&c, g_ptr_array_unref);
   c = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count (fixture, "/api/v1/tickets/priorities"), ==, 3);
+  g_assert_cmpuint (count (fixture, "/api/v1/priorities"), ==, 3);
 }
 
 static void
@@ -278,13 +278,13 @@ test_stale_when_failing (Fixture       *fixture,
 
   first = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
   g_assert_no_error (error);
-  alga_test_server_add_fault (fixture->server, "GET", "/api/v1/tickets/priorities", &fail);
+  alga_test_server_add_fault (fixture->server, "GET", "/api/v1/priorities", &fail);
 
   alga_reference_data_invalidate (fixture->data);
   stale = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (stale == first);
-  g_assert_cmpuint (count (fixture, "/api/v1/tickets/priorities"), ==, 2);
+  g_assert_cmpuint (count (fixture, "/api/v1/priorities"), ==, 2);
 
   /* Without anything known, the error reaches the caller. */
   alga_cache_clear (fixture->cache);

@@ -154,7 +154,7 @@ on_after_paint_cb (GdkFrameClock *clock,
   run->deferred_requests_at_rows =
     alga_test_server_count_requests (run->server, NULL, "/api/v1/tickets/stats") +
     alga_test_server_count_requests (run->server, NULL, "/api/v1/tickets/statuses") +
-    alga_test_server_count_requests (run->server, NULL, "/api/v1/tickets/priorities") +
+    alga_test_server_count_requests (run->server, NULL, "/api/v1/priorities") +
     alga_test_server_count_requests (run->server, NULL, "/api/v1/boards");
 }
 

@@ -47,6 +47,9 @@ fixture_set_up (Fixture       *f,
   GtkWidget *overlay;
 
   f->server = alga_test_server_new ();
+  /* Tests given a role run with it; the others as Admin, who may read everything. */
+  if (data != NULL)
+    alga_test_server_set_role (f->server, (AlgaTestRole) GPOINTER_TO_INT (data) - 1);
   f->client = alga_client_new (alga_test_server_get_url (f->server), &error);
   g_assert_no_error (error);
   /* The client holds its credentials weakly: the fixture owns them. */
@@ -433,6 +436,23 @@ test_priority (Fixture       *f,
 
   assert_labelled (row);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 1);
+  /* General Support takes the tenant's own priorities: no ITIL one is offered, the server's
+   * order is kept, and the ticket's own is the one selected. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AlgaPriority) p = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (alga_priority_get_kind (p), ==, ALGA_PRIORITY_KIND_CUSTOM);
+      g_assert_nonnull (alga_priority_get_color (p));
+      if (i > 0)
+        {
+          g_autoptr(AlgaPriority) before = g_list_model_get_item (model, i - 1);
+
+          g_assert_cmpint (alga_priority_get_order_number (before), <, alga_priority_get_order_number (p));
+        }
+    }
+  g_assert_cmpstr (alga_priority_get_priority_id (adw_combo_row_get_selected_item (row)), ==,
+                   alga_ticket_get_priority_id (ticket));
   target = (adw_combo_row_get_selected (row) + 1) % g_list_model_get_n_items (model);
   adw_combo_row_set_selected (row, target);
   chosen = adw_combo_row_get_selected_item (row);
@@ -446,6 +466,34 @@ test_priority (Fixture       *f,
                    alga_priority_get_priority_id (chosen));
   g_assert_cmpstr (alga_ticket_get_priority_name (ticket), ==,
                    alga_priority_get_priority_name (chosen));
+  {
+    /* The server stored one of the board's kind. */
+    g_autofree char *stored = alga_test_server_dup_ticket_json (f->server, alga_ticket_get_ticket_id (ticket));
+    g_autoptr(JsonObject) row_json = parse_object (stored);
+
+    g_assert_cmpstr (json_object_get_string_member (row_json, "priority_id"), ==,
+                     alga_priority_get_priority_id (chosen));
+  }
+}
+
+/* Network Operations takes the ITIL priorities only. */
+static void
+test_priority_itil_board (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "Network Operations");
+  AdwComboRow *row = child (f, "priority_row");
+  GListModel *model = adw_combo_row_get_model (row);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AlgaPriority) p = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (alga_priority_get_kind (p), ==, ALGA_PRIORITY_KIND_ITIL);
+    }
+  g_assert_cmpstr (alga_priority_get_priority_id (adw_combo_row_get_selected_item (row)), ==,
+                   alga_ticket_get_priority_id (ticket));
 }
 
 static gboolean
@@ -768,7 +816,7 @@ test_shared_reference_data (Fixture       *f,
   first = show_ticket (f, open_on_board, (gpointer) "General Support");
   alga_test_wait_until (alga_test_server_count_requests (f->server, "GET", "/api/v1/users") == 1, 5000);
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/statuses"), ==, 1);
-  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/priorities"), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/priorities"), ==, 1);
 
   /* Another pane of the same account, on another ticket of the same board. */
   second = find_list_ticket (f, open_on_same_board_other_than, first);
@@ -788,7 +836,7 @@ test_shared_reference_data (Fixture       *f,
   /* A fixed time on purpose: the second pane asks for none of these in it. */
   alga_test_spin (50);
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/statuses"), ==, 1);
-  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/tickets/priorities"), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/priorities"), ==, 1);
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "GET", "/api/v1/users"), ==, 1);
 
   /* Two time entry dialogs: the services are asked for once. */
@@ -894,6 +942,9 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add ("/ticket-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_AS(path, func, role) \
+  g_test_add ("/ticket-view/" path, Fixture, GINT_TO_POINTER ((role) + 1), fixture_set_up, func, \
+              fixture_tear_down)
 
   ADD ("load", test_load);
   ADD ("load-error", test_load_error);
@@ -901,6 +952,9 @@ main (int   argc,
   ADD ("status-close-rule", test_status_close_rule);
   ADD ("close-shows-closed-date", test_close_shows_closed_date);
   ADD ("priority", test_priority);
+  ADD ("priority-itil-board", test_priority_itil_board);
+  ADD_AS ("technician/priority", test_priority, ALGA_TEST_ROLE_TECHNICIAN);
+  ADD_AS ("technician/close-shows-closed-date", test_close_shows_closed_date, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("assign", test_assign);
   ADD ("picker-search", test_picker_search);
   ADD ("due-date", test_due_date);

@@ -19,6 +19,7 @@ enum
   PROP_BOARD_NAME,
   PROP_IS_DEFAULT,
   PROP_IS_INACTIVE,
+  PROP_PRIORITY_TYPE,
   N_PROPS
 };
 
@@ -39,6 +40,7 @@ static const char * const members[N_PROPS] = {
   [PROP_BOARD_NAME] = "board_name",
   [PROP_IS_DEFAULT] = "is_default",
   [PROP_IS_INACTIVE] = "is_inactive",
+  [PROP_PRIORITY_TYPE] = "priority_type",
 };
 
 static void
@@ -110,6 +112,10 @@ alga_board_class_init (AlgaBoardClass *klass)
     g_param_spec_boolean ("is-inactive", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_PRIORITY_TYPE] =
+    g_param_spec_string ("priority-type", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -179,4 +185,29 @@ alga_board_get_is_inactive (AlgaBoard *self)
   g_return_val_if_fail (ALGA_IS_BOARD (self), FALSE);
 
   return g_value_get_boolean (&self->values[PROP_IS_INACTIVE]);
+}
+
+/**
+ * alga_board_get_priority_kind:
+ * @self: a #AlgaBoard
+ *
+ * Which priorities the board's tickets take: `priority_type` "itil" means the ITIL standard
+ * ones, "custom" the tenant's own. A ticket given one of the other kind shows no priority in
+ * the web UI.
+ *
+ * Returns: the kind, or %ALGA_PRIORITY_KIND_UNKNOWN when the server did not say
+ */
+AlgaPriorityKind
+alga_board_get_priority_kind (AlgaBoard *self)
+{
+  const char *type;
+
+  g_return_val_if_fail (ALGA_IS_BOARD (self), ALGA_PRIORITY_KIND_UNKNOWN);
+
+  type = g_value_get_string (&self->values[PROP_PRIORITY_TYPE]);
+  if (g_strcmp0 (type, "itil") == 0)
+    return ALGA_PRIORITY_KIND_ITIL;
+  if (g_strcmp0 (type, "custom") == 0)
+    return ALGA_PRIORITY_KIND_CUSTOM;
+  return ALGA_PRIORITY_KIND_UNKNOWN;
 }

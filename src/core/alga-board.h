@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "alga-priority.h"
+
 G_BEGIN_DECLS
 
 #define ALGA_TYPE_BOARD (alga_board_get_type ())
@@ -19,5 +21,6 @@ const char *alga_board_get_board_id    (AlgaBoard  *self);
 const char *alga_board_get_board_name  (AlgaBoard  *self);
 gboolean    alga_board_get_is_default  (AlgaBoard  *self);
 gboolean    alga_board_get_is_inactive (AlgaBoard  *self);
+AlgaPriorityKind alga_board_get_priority_kind (AlgaBoard *self);
 
 G_END_DECLS

@@ -1430,7 +1430,9 @@ alga_client_set_assignee_finish (AlgaClient    *self,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Gets the ticket priorities (ids and names, sorted by name).
+ * Gets the ticket priorities in the server's order, with their colours and their kind
+ * (`GET /api/v1/priorities`, which a technician may read: it checks ticket:read).
+ * `/tickets/priorities` has neither colour, order nor kind.
  */
 void
 alga_client_list_priorities_async (AlgaClient          *self,
@@ -1440,8 +1442,10 @@ alga_client_list_priorities_async (AlgaClient          *self,
 {
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
-  call_endpoint (self, alga_client_list_priorities_async, "GET", "/api/v1/tickets/priorities",
-                 NULL, NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+  /* Without sort= the newest come first; there is one page of them in practice. */
+  call_endpoint (self, alga_client_list_priorities_async, "GET", "/api/v1/priorities",
+                 "item_type=ticket&sort=order_number&order=asc&limit=100", NULL,
+                 ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
                  (AlgaJsonDecodeFunc) alga_priority_new_from_json,
                  cancellable, callback, user_data);
 }

@@ -19,14 +19,16 @@ enum
   PROP_PRIORITY_NAME,
   PROP_COLOR,
   PROP_ORDER_NUMBER,
+  PROP_IS_FROM_ITIL_STANDARD,
   N_PROPS
 };
 
 struct _AlgaPriority
 {
-  GObject parent_instance;
+  GObject  parent_instance;
 
-  GValue  values[N_PROPS];
+  GValue   values[N_PROPS];
+  gboolean kind_known;   /* the item said whether it is an ITIL one */
 };
 
 G_DEFINE_FINAL_TYPE (AlgaPriority, alga_priority, G_TYPE_OBJECT)
@@ -39,6 +41,7 @@ static const char * const members[N_PROPS] = {
   [PROP_PRIORITY_NAME] = "priority_name",
   [PROP_COLOR] = "color",
   [PROP_ORDER_NUMBER] = "order_number",
+  [PROP_IS_FROM_ITIL_STANDARD] = "is_from_itil_standard",
 };
 
 static void
@@ -110,6 +113,10 @@ alga_priority_class_init (AlgaPriorityClass *klass)
     g_param_spec_int ("order-number", NULL, NULL, G_MININT, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_IS_FROM_ITIL_STANDARD] =
+    g_param_spec_boolean ("is-from-itil-standard", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -146,6 +153,7 @@ alga_priority_new_from_json (JsonNode  *node,
 
   self = g_object_new (ALGA_TYPE_PRIORITY, NULL);
   alga_json_read_values (object, members, self->values, N_PROPS);
+  self->kind_known = json_object_has_member (object, "is_from_itil_standard");
 
   /* The ticket route has no colour, and "" would paint nothing anyway. */
   if (g_strcmp0 (g_value_get_string (&self->values[PROP_COLOR]), "") == 0)
@@ -184,4 +192,63 @@ alga_priority_get_order_number (AlgaPriority *self)
   g_return_val_if_fail (ALGA_IS_PRIORITY (self), 0);
 
   return g_value_get_int (&self->values[PROP_ORDER_NUMBER]);
+}
+
+/**
+ * alga_priority_get_kind:
+ * @self: a #AlgaPriority
+ *
+ * A board offers either the tenant's own priorities or the ITIL standard ones (its
+ * `priority_type`); a priority says which it is by `is_from_itil_standard`, which only
+ * GET /priorities carries.
+ *
+ * Returns: the kind, or %ALGA_PRIORITY_KIND_UNKNOWN
+ */
+AlgaPriorityKind
+alga_priority_get_kind (AlgaPriority *self)
+{
+  g_return_val_if_fail (ALGA_IS_PRIORITY (self), ALGA_PRIORITY_KIND_UNKNOWN);
+
+  if (!self->kind_known)
+    return ALGA_PRIORITY_KIND_UNKNOWN;
+  return g_value_get_boolean (&self->values[PROP_IS_FROM_ITIL_STANDARD]) ? ALGA_PRIORITY_KIND_ITIL
+                                                                         : ALGA_PRIORITY_KIND_CUSTOM;
+}
+
+/**
+ * alga_priority_filter_for_board:
+ * @priorities: (element-type AlgaPriority): every ticket priority, in the server's order
+ * @board_kind: the kind the ticket's board takes
+ * @current_id: (nullable): the ticket's priority
+ *
+ * The priorities to offer for a ticket: those of its board's kind, in the order given. A
+ * priority of the other kind would show as no priority at all in the web UI. The ticket's own
+ * is kept even if it is of the other kind, so that the choice shows what the ticket has. When
+ * the board's or a priority's kind is unknown (an older server), nothing is left out.
+ *
+ * Returns: (transfer container) (element-type AlgaPriority): the priorities to offer
+ */
+GPtrArray *
+alga_priority_filter_for_board (GListModel       *priorities,
+                                AlgaPriorityKind  board_kind,
+                                const char       *current_id)
+{
+  GPtrArray *offered = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (priorities), offered);
+
+  n = g_list_model_get_n_items (priorities);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaPriority) priority = g_list_model_get_item (priorities, i);
+      AlgaPriorityKind kind = alga_priority_get_kind (priority);
+
+      if (board_kind == ALGA_PRIORITY_KIND_UNKNOWN || kind == ALGA_PRIORITY_KIND_UNKNOWN ||
+          kind == board_kind ||
+          g_strcmp0 (alga_priority_get_priority_id (priority), current_id) == 0)
+        g_ptr_array_add (offered, g_steal_pointer (&priority));
+    }
+
+  return offered;
 }

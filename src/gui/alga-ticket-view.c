@@ -16,12 +16,14 @@
 #include "alga-ticket-view.h"
 
 #include "alga-assignee-picker.h"
+#include "alga-board.h"
 #include "alga-cache.h"
 #include "alga-comment-thread.h"
 #include "alga-composer.h"
 #include "alga-error.h"
 #include "alga-gui-util.h"
 #include "alga-priority.h"
+#include "alga-priority-style.h"
 #include "alga-rich-text-view.h"
 #include "alga-status.h"
 #include "alga-time-entry-dialog.h"
@@ -55,6 +57,12 @@ struct _AlgaTicketView
   /* What the lists gave, kept for the view's life: board id → GListStore of AlgaStatus. */
   GHashTable       *statuses;
   GListStore       *priorities;
+  /* What the priority row offers: the priorities of the ticket's board's kind. */
+  GListStore       *offered_priorities;
+  /* board id → AlgaPriorityKind, from the boards list. */
+  GHashTable       *board_priority_kinds;
+  gboolean          boards_loading;
+  gboolean          boards_requested;
   GCancellable     *reference_cancellable;
   GHashTable       *user_names;
   gboolean          users_requested;
@@ -364,16 +372,96 @@ sync_status_row (AlgaTicketView *self)
                             placeholder == NULL && !self->busy[FIELD_STATUS]);
 }
 
+/* A priority in the row and its list: a dot in its colour, then its name. */
+static void
+setup_priority_item_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_label_new ("●");
+  GtkWidget *name = gtk_label_new (NULL);
+
+  /* The name says it all; the dot is decoration. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_priority_item_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  AlgaPriority *priority = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *dot = gtk_widget_get_first_child (box);
+
+  alga_priority_style_apply_dot (dot, alga_priority_get_color (priority));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dot)),
+                       alga_priority_get_priority_name (priority));
+}
+
+/* Replaces the offered priorities only when they differ: a new model resets the row. */
+static void
+set_offered_priorities (AlgaTicketView *self,
+                        GPtrArray      *offered)
+{
+  GListModel *model = G_LIST_MODEL (self->offered_priorities);
+  guint n = g_list_model_get_n_items (model);
+  gboolean same = n == offered->len;
+
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(AlgaPriority) shown = g_list_model_get_item (model, i);
+
+      same = shown == g_ptr_array_index (offered, i);
+    }
+  if (!same)
+    g_list_store_splice (self->offered_priorities, 0, n, offered->pdata, offered->len);
+}
+
+static AlgaPriority *
+find_priority_by (AlgaTicketView *self,
+                  const char     *priority_id,
+                  const char     *priority_name)
+{
+  GListModel *model = G_LIST_MODEL (self->priorities);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaPriority) priority = g_list_model_get_item (model, i);
+
+      if (priority_id != NULL ? g_strcmp0 (alga_priority_get_priority_id (priority), priority_id) == 0
+                              : g_strcmp0 (alga_priority_get_priority_name (priority), priority_name) == 0)
+        return priority;
+    }
+
+  return NULL;
+}
+
 static void
 sync_priority_row (AlgaTicketView *self)
 {
   AlgaTicket *t = self->ticket;
-  GListModel *model = G_LIST_MODEL (self->priorities);
+  GListModel *model = G_LIST_MODEL (self->offered_priorities);
   g_autoptr(GListModel) placeholder = NULL;
+  g_autoptr(GPtrArray) offered = NULL;
   const char *priority_id = alga_ticket_get_priority_id (t);
+  const char *board_id = alga_ticket_get_board_id (t);
+  AlgaPriorityKind kind = ALGA_PRIORITY_KIND_UNKNOWN;
 
-  /* The list item has no priority id (§15): until the detail arrives, show the name only. */
-  if (priority_id == NULL || find_priority (model, priority_id) == GTK_INVALID_LIST_POSITION)
+  if (board_id != NULL)
+    kind = GPOINTER_TO_INT (g_hash_table_lookup (self->board_priority_kinds, board_id));
+  offered = alga_priority_filter_for_board (G_LIST_MODEL (self->priorities), kind, priority_id);
+  set_offered_priorities (self, offered);
+
+  /* The list item has no priority id: until the detail arrives, show the name only; and
+   * until the boards say which kind the ticket's takes, offer nothing. */
+  if (priority_id == NULL || self->boards_loading ||
+      find_priority (model, priority_id) == GTK_INVALID_LIST_POSITION)
     model = placeholder = placeholder_model (ALGA_TYPE_PRIORITY, "priority_id",
                                              priority_id != NULL ? priority_id : "",
                                              "priority_name", alga_ticket_get_priority_name (t));
@@ -488,7 +576,12 @@ update_header (AlgaTicketView *self)
   gtk_label_set_label (self->priority_pill, priority != NULL ? priority : "");
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->priority_pill)),
                           !is_empty (priority));
-  alga_gui_set_priority_class (GTK_WIDGET (self->priority_pill), priority);
+  {
+    AlgaPriority *known = find_priority_by (self, alga_ticket_get_priority_id (t), priority);
+
+    alga_priority_style_apply_pill (GTK_WIDGET (self->priority_pill), priority,
+                                    known != NULL ? alga_priority_get_color (known) : NULL);
+  }
   /* Translators: the accessible name of the priority pill; colour alone says nothing. */
   priority_text = g_strdup_printf (_("Priority: %s"), priority != NULL ? priority : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->priority_pill),
@@ -1134,6 +1227,44 @@ list_priorities_cb (GObject      *source,
   g_list_store_splice (self->priorities, 0, g_list_model_get_n_items (G_LIST_MODEL (self->priorities)),
                        priorities->pdata, priorities->len);
   if (self->ticket != NULL)
+    {
+      sync_priority_row (self);
+      /* The pill takes the priority's colour. */
+      queue_update (self);
+    }
+}
+
+static void
+list_boards_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GPtrArray) boards = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaTicketView *self;
+
+  boards = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  self = ALGA_TICKET_VIEW (user_data);
+  self->boards_loading = FALSE;
+  if (boards == NULL)
+    {
+      /* Without the boards every priority is offered, as before boards had kinds. */
+      g_debug ("Could not list the boards: %s", error->message);
+      self->boards_requested = FALSE;
+    }
+
+  for (guint i = 0; boards != NULL && i < boards->len; i++)
+    {
+      AlgaBoard *board = g_ptr_array_index (boards, i);
+
+      g_hash_table_insert (self->board_priority_kinds, g_strdup (alga_board_get_board_id (board)),
+                           GINT_TO_POINTER (alga_board_get_priority_kind (board)));
+    }
+
+  if (self->ticket != NULL)
     sync_priority_row (self);
 }
 
@@ -1147,8 +1278,12 @@ forget_reference_data (AlgaTicketView    *self,
   g_hash_table_remove_all (self->statuses);
   g_hash_table_remove_all (self->user_names);
   g_list_store_remove_all (self->priorities);
+  g_list_store_remove_all (self->offered_priorities);
+  g_hash_table_remove_all (self->board_priority_kinds);
   g_clear_pointer (&self->loading_board_id, g_free);
   self->priorities_loading = FALSE;
+  self->boards_loading = FALSE;
+  self->boards_requested = FALSE;
   self->users_requested = FALSE;
 
   g_set_object (&self->reference_data, reference_data);
@@ -1181,6 +1316,15 @@ load_reference_data (AlgaTicketView *self)
       self->priorities_loading = TRUE;
       alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_PRIORITIES, NULL,
                                      self->reference_cancellable, list_priorities_cb, self);
+    }
+
+  /* Which priorities a board takes. */
+  if (!self->boards_requested)
+    {
+      self->boards_requested = TRUE;
+      self->boards_loading = TRUE;
+      alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_BOARDS, NULL,
+                                     self->reference_cancellable, list_boards_cb, self);
     }
 
   if (!self->users_requested)
@@ -1623,6 +1767,8 @@ alga_ticket_view_dispose (GObject *object)
   g_clear_object (&self->ticket);
   g_clear_object (&self->draft_store);
   g_clear_object (&self->priorities);
+  g_clear_object (&self->offered_priorities);
+  g_clear_pointer (&self->board_priority_kinds, g_hash_table_unref);
   g_clear_pointer (&self->statuses, g_hash_table_unref);
   g_clear_pointer (&self->user_names, g_hash_table_unref);
   g_clear_pointer (&self->watcher_rows, g_ptr_array_unref);
@@ -1828,10 +1974,13 @@ alga_ticket_view_init (AlgaTicketView *self)
 {
   g_autoptr(GtkExpression) status_name = NULL;
   g_autoptr(GtkExpression) priority_name = NULL;
+  g_autoptr(GtkListItemFactory) priority_factory = NULL;
   AdwActionRow *value_rows[8];
 
   self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->priorities = g_list_store_new (ALGA_TYPE_PRIORITY);
+  self->offered_priorities = g_list_store_new (ALGA_TYPE_PRIORITY);
+  self->board_priority_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->user_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->watcher_rows = g_ptr_array_new ();
 
@@ -1856,6 +2005,10 @@ alga_ticket_view_init (AlgaTicketView *self)
   adw_combo_row_set_expression (self->status_row, status_name);
   priority_name = gtk_property_expression_new (ALGA_TYPE_PRIORITY, NULL, "priority-name");
   adw_combo_row_set_expression (self->priority_row, priority_name);
+  priority_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (priority_factory, "setup", G_CALLBACK (setup_priority_item_cb), NULL);
+  g_signal_connect (priority_factory, "bind", G_CALLBACK (bind_priority_item_cb), NULL);
+  adw_combo_row_set_factory (self->priority_row, priority_factory);
 
   /* The thread and the composer follow the pane: same account, same ticket. */
   for (guint i = 0; i < 2; i++)
