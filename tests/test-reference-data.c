@@ -335,6 +335,68 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A Technician may not list users or services: the lists come from what the role may read,
+ * and the refused route is asked once, not at the next start (a new instance on the same
+ * cache) nor when the lists go stale. */
+static void
+test_refused_by_role (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(AlgaReferenceData) next_start = NULL;
+  gboolean me_listed = FALSE;
+
+  alga_test_server_set_role (fixture->server, ALGA_TEST_ROLE_TECHNICIAN);
+  g_assert_false (alga_reference_data_is_refused (fixture->data, ALGA_REFERENCE_USERS));
+
+  users = get (fixture->data, ALGA_REFERENCE_USERS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, >, 1);
+  for (guint i = 0; i < users->len; i++)
+    {
+      AlgaUser *user = g_ptr_array_index (users, i);
+      g_autofree char *name = alga_user_dup_display_name (user);
+
+      g_assert_nonnull (name);
+      g_assert_cmpstr (name, !=, "");
+      me_listed |= g_strcmp0 (alga_user_get_user_id (user), alga_test_server_get_user_id (fixture->server)) == 0;
+    }
+  g_assert_true (me_listed);
+  g_assert_true (alga_reference_data_is_refused (fixture->data, ALGA_REFERENCE_USERS));
+  g_assert_cmpuint (count (fixture, "/api/v1/users"), ==, 1);
+  g_assert_cmpuint (count (fixture, "/api/v1/tickets"), ==, 1);
+
+  services = get (fixture->data, ALGA_REFERENCE_SERVICES, NULL, &error);
+  g_assert_no_error (error);
+  /* The seeded entries of the demo technician all use one service. */
+  g_assert_cmpuint (services->len, ==, 1);
+  g_assert_nonnull (alga_service_get_service_name (g_ptr_array_index (services, 0)));
+  g_assert_cmpuint (count (fixture, "/api/v1/services"), ==, 1);
+  g_assert_cmpuint (count (fixture, "/api/v1/time-entries"), ==, 1);
+
+  /* Stale lists are asked for again, from the role's sources only. */
+  alga_reference_data_invalidate (fixture->data);
+  again = get (fixture->data, ALGA_REFERENCE_SERVICES, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture, "/api/v1/services"), ==, 1);
+  g_assert_cmpuint (count (fixture, "/api/v1/time-entries"), ==, 2);
+  g_clear_pointer (&again, g_ptr_array_unref);
+
+  /* The next start, on the same cache, knows both refusals. */
+  next_start = alga_reference_data_new (fixture->client, fixture->cache);
+  alga_reference_data_set_lifetime (next_start, 0);
+  g_assert_true (alga_reference_data_is_refused (next_start, ALGA_REFERENCE_USERS));
+  g_assert_true (alga_reference_data_is_refused (next_start, ALGA_REFERENCE_SERVICES));
+  again = get (next_start, ALGA_REFERENCE_USERS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, users->len);
+  g_assert_cmpuint (count (fixture, "/api/v1/users"), ==, 1);
+  g_assert_cmpuint (count (fixture, "/api/v1/tickets"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +418,7 @@ main (int   argc,
   ADD ("/reference-data/kept-across-runs", test_kept_across_runs);
   ADD ("/reference-data/stale-when-failing", test_stale_when_failing);
   ADD ("/reference-data/cancelled-caller", test_cancelled_caller);
+  ADD ("/reference-data/refused-by-role", test_refused_by_role);
 
 #undef ADD
 

@@ -7,15 +7,24 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "alga-reference-data.h"
 
 #include "alga-board.h"
+#include "alga-error.h"
+#include "alga-json.h"
 #include "alga-priority.h"
 #include "alga-service.h"
 #include "alga-status.h"
 #include "alga-user.h"
 
 #define USERS_LIMIT 100
+
+/* A role that may not read a list (a Technician: users, services) keeps that answer a day, in
+ * the account's cache too, so that neither a start nor a picker asks the server again. */
+#define REFUSAL_LIFETIME (24 * G_TIME_SPAN_HOUR)
+#define REFUSED_KIND "refused"
 
 struct _AlgaReferenceData
 {
@@ -25,6 +34,8 @@ struct _AlgaReferenceData
   AlgaCache  *cache;
   GTimeSpan   lifetime;
   GHashTable *entries;   /* "kind\nscope" → Entry */
+  gint64      refused_at[ALGA_REFERENCE_BOARDS + 1];  /* real time, µs; 0: not refused */
+  gboolean    refusal_loaded[ALGA_REFERENCE_BOARDS + 1];
 };
 
 G_DEFINE_FINAL_TYPE (AlgaReferenceData, alga_reference_data, G_TYPE_OBJECT)
@@ -103,6 +114,172 @@ finish_waiters (Entry        *entry,
     }
 }
 
+static void start_fallback (AlgaReferenceData *self,
+                            FetchData         *data);
+
+static gboolean
+has_fallback (AlgaReferenceKind kind)
+{
+  return kind == ALGA_REFERENCE_USERS || kind == ALGA_REFERENCE_SERVICES;
+}
+
+static gboolean
+is_refused (AlgaReferenceData *self,
+            AlgaReferenceKind  kind)
+{
+  if (!self->refusal_loaded[kind] && self->cache != NULL)
+    {
+      g_autoptr(GDateTime) stored_at = NULL;
+      g_autoptr(GPtrArray) none = alga_cache_load_objects (self->cache, REFUSED_KIND, kind_names[kind],
+                                                            decoders[kind], &stored_at, NULL);
+
+      if (none != NULL && stored_at != NULL)
+        self->refused_at[kind] = g_date_time_to_unix (stored_at) * G_USEC_PER_SEC;
+    }
+  self->refusal_loaded[kind] = TRUE;
+
+  return self->refused_at[kind] != 0 && g_get_real_time () - self->refused_at[kind] < REFUSAL_LIFETIME;
+}
+
+static void
+remember_refusal (AlgaReferenceData *self,
+                  AlgaReferenceKind  kind)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  self->refused_at[kind] = g_get_real_time ();
+  self->refusal_loaded[kind] = TRUE;
+  if (self->cache != NULL &&
+      !alga_cache_store_objects (self->cache, REFUSED_KIND, kind_names[kind], none, &error))
+    g_debug ("Could not remember that %s are refused: %s", kind_names[kind], error->message);
+}
+
+/* Keeps a list and answers everyone waiting for it. */
+static void
+keep_objects (AlgaReferenceData *self,
+              Entry             *entry,
+              GPtrArray         *objects,
+              const GError      *error)
+{
+  if (objects != NULL)
+    {
+      g_autoptr(GError) cache_error = NULL;
+
+      g_clear_pointer (&entry->objects, g_ptr_array_unref);
+      entry->objects = g_ptr_array_ref (objects);
+      entry->fetched_at = g_get_real_time ();
+
+      if (self->cache != NULL &&
+          !alga_cache_store_objects (self->cache, kind_names[entry->kind], entry->scope, objects,
+                                     &cache_error))
+        g_debug ("Could not cache %s: %s", kind_names[entry->kind], cache_error->message);
+    }
+  else
+    {
+      /* Old data beats none; it will be asked for again next time. */
+      g_debug ("Could not fetch %s: %s", kind_names[entry->kind], error->message);
+    }
+
+  finish_waiters (entry, error);
+}
+
+/* What the role may read instead: the people tickets are assigned to (with their names, from
+ * the tickets the key can read), and the services of the time entries the key can read, last
+ * used first. */
+static GPtrArray *
+objects_from_rows (AlgaReferenceKind  kind,
+                   JsonArray         *rows)
+{
+  const char *id_member = kind == ALGA_REFERENCE_USERS ? "assigned_to" : "service_id";
+  const char *name_member = kind == ALGA_REFERENCE_USERS ? "assigned_to_name" : "service_name";
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *objects = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonNode *node = json_array_get_element (rows, i);
+      JsonObject *row = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *id = row != NULL ? alga_json_get_string (row, id_member) : NULL;
+      const char *name = row != NULL ? alga_json_get_string (row, name_member) : NULL;
+      g_autoptr(JsonObject) made = NULL;
+      g_autoptr(JsonNode) made_node = NULL;
+      GObject *object;
+
+      if (id == NULL || name == NULL || *name == '\0' || g_hash_table_contains (seen, id))
+        continue;
+      g_hash_table_add (seen, (gpointer) id);
+
+      made = json_object_new ();
+      if (kind == ALGA_REFERENCE_USERS)
+        {
+          const char *space = strchr (name, ' ');
+          g_autofree char *first = space != NULL ? g_strndup (name, space - name) : g_strdup (name);
+
+          json_object_set_string_member (made, "user_id", id);
+          json_object_set_string_member (made, "first_name", first);
+          json_object_set_string_member (made, "last_name", space != NULL ? space + 1 : "");
+          json_object_set_string_member (made, "user_type", "internal");
+        }
+      else
+        {
+          json_object_set_string_member (made, "service_id", id);
+          json_object_set_string_member (made, "service_name", name);
+        }
+      made_node = json_node_init_object (json_node_alloc (), made);
+      object = decoders[kind] (made_node, NULL);
+      if (object != NULL)
+        g_ptr_array_add (objects, object);
+    }
+  return objects;
+}
+
+static int
+compare_user_names (gconstpointer a,
+                    gconstpointer b)
+{
+  g_autofree char *na = alga_user_dup_display_name (*(AlgaUser * const *) a);
+  g_autofree char *nb = alga_user_dup_display_name (*(AlgaUser * const *) b);
+
+  return g_utf8_collate (na != NULL ? na : "", nb != NULL ? nb : "");
+}
+
+static void
+fallback_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  FetchData *data = user_data;
+  g_autoptr(AlgaReferenceData) self = data->self;
+  Entry *entry = data->entry;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) objects = NULL;
+
+  g_free (data);
+  if (root != NULL)
+    {
+      objects = objects_from_rows (entry->kind, JSON_NODE_HOLDS_OBJECT (root)
+                                   ? alga_json_get_array (json_node_get_object (root), "data") : NULL);
+      if (entry->kind == ALGA_REFERENCE_USERS)
+        g_ptr_array_sort (objects, compare_user_names);
+    }
+  keep_objects (self, entry, objects, error);
+}
+
+static void
+start_fallback (AlgaReferenceData *self,
+                FetchData         *data)
+{
+  if (data->entry->kind == ALGA_REFERENCE_USERS)
+    alga_client_request_async (self->client, "GET", "/api/v1/tickets",
+                               "page=1&limit=100&sort=updated_at&order=desc", NULL,
+                               ALGA_REQUEST_DEFAULT, NULL, fallback_cb, data);
+  else
+    alga_client_request_async (self->client, "GET", "/api/v1/time-entries", "page=1&limit=100",
+                               NULL, ALGA_REQUEST_DEFAULT, NULL, fallback_cb, data);
+}
+
 static void
 fetched_cb (GObject      *source,
             GAsyncResult *result,
@@ -137,26 +314,19 @@ fetched_cb (GObject      *source,
       break;
     }
 
-  if (objects != NULL)
+  if (objects == NULL && has_fallback (entry->kind) &&
+      g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_FORBIDDEN))
     {
-      g_autoptr(GError) cache_error = NULL;
+      FetchData *again = g_new0 (FetchData, 1);
 
-      g_clear_pointer (&entry->objects, g_ptr_array_unref);
-      entry->objects = g_ptr_array_ref (objects);
-      entry->fetched_at = g_get_real_time ();
-
-      if (self->cache != NULL &&
-          !alga_cache_store_objects (self->cache, kind_names[entry->kind], entry->scope, objects,
-                                     &cache_error))
-        g_debug ("Could not cache %s: %s", kind_names[entry->kind], cache_error->message);
-    }
-  else
-    {
-      /* Old data beats none; it will be asked for again next time. */
-      g_debug ("Could not fetch %s: %s", kind_names[entry->kind], error->message);
+      remember_refusal (self, entry->kind);
+      again->self = g_object_ref (self);
+      again->entry = entry;
+      start_fallback (self, again);
+      return;
     }
 
-  finish_waiters (entry, error);
+  keep_objects (self, entry, objects, error);
 }
 
 static void
@@ -167,6 +337,12 @@ start_fetch (AlgaReferenceData *self,
 
   data->self = g_object_ref (self);
   data->entry = entry;
+
+  if (has_fallback (entry->kind) && is_refused (self, entry->kind))
+    {
+      start_fallback (self, data);
+      return;
+    }
 
   /* Shared by every waiter, so no single caller's cancellable may stop it. */
   switch (entry->kind)
@@ -375,6 +551,28 @@ alga_reference_data_get_async (AlgaReferenceData   *self,
   entry->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (entry->waiters, g_steal_pointer (&task));
   start_fetch (self, entry);
+}
+
+/**
+ * alga_reference_data_is_refused:
+ * @self: the reference data
+ * @kind: which list
+ *
+ * Whether the server refused this list to the account's role (a Technician may not list users
+ * or services). The list then comes from what the role may read: the assignees of the tickets
+ * it can read, the services of the time entries it can read. The refused route is not asked
+ * again for a day.
+ *
+ * Returns: %TRUE if @kind was refused
+ */
+gboolean
+alga_reference_data_is_refused (AlgaReferenceData *self,
+                                AlgaReferenceKind  kind)
+{
+  g_return_val_if_fail (ALGA_IS_REFERENCE_DATA (self), FALSE);
+  g_return_val_if_fail (kind <= ALGA_REFERENCE_BOARDS, FALSE);
+
+  return has_fallback (kind) && is_refused (self, kind);
 }
 
 /**

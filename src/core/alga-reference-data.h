@@ -56,6 +56,8 @@ void               alga_reference_data_get_async    (AlgaReferenceData   *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
+gboolean           alga_reference_data_is_refused   (AlgaReferenceData   *self,
+                                                     AlgaReferenceKind    kind);
 GPtrArray         *alga_reference_data_get_finish   (AlgaReferenceData   *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);

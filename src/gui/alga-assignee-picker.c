@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "alga-assignee-picker.h"
@@ -26,6 +28,7 @@ struct _AlgaAssigneePicker
   GCancellable   *cancellable;
 
   GtkSearchEntry *search_entry;
+  char           *local_search;  /* casefolded, when the people are searched here */
   GtkButton      *me_button;
   GtkButton      *unassign_button;
   GtkStack       *list_stack;
@@ -121,11 +124,29 @@ reference_users_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) users = NULL;
 
+  AlgaAssigneePicker *self;
+  g_autoptr(GPtrArray) matching = NULL;
+
   users = alga_reference_data_get_finish (ALGA_REFERENCE_DATA (source), result, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
-  show_users (ALGA_ASSIGNEE_PICKER (user_data), users, error);
+  self = ALGA_ASSIGNEE_PICKER (user_data);
+  if (users != NULL && self->local_search != NULL)
+    {
+      matching = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < users->len; i++)
+        {
+          AlgaUser *user = g_ptr_array_index (users, i);
+          g_autofree char *name = alga_user_dup_display_name (user);
+          g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+          if (folded != NULL && strstr (folded, self->local_search) != NULL)
+            g_ptr_array_add (matching, g_object_ref (user));
+        }
+    }
+
+  show_users (self, matching != NULL ? matching : users, error);
 }
 
 static void
@@ -297,6 +318,7 @@ alga_assignee_picker_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_ASSIGNEE_PICKER);
   g_clear_object (&self->reference_data);
+  g_clear_pointer (&self->local_search, g_free);
   g_clear_object (&self->client);
   g_clear_object (&self->users);
 
@@ -573,8 +595,12 @@ alga_assignee_picker_search (AlgaAssigneePicker *self,
   search = g_strstrip (g_strdup (text != NULL ? text : ""));
   self->cancellable = g_cancellable_new ();
   show_message (self, NULL, TRUE);
-  if (search[0] == '\0' && self->reference_data != NULL)
+  /* A role that may not list users (a Technician) searches the people it can see, here. */
+  if (self->reference_data != NULL &&
+      (search[0] == '\0' || alga_reference_data_is_refused (self->reference_data, ALGA_REFERENCE_USERS)))
     {
+      g_free (self->local_search);
+      self->local_search = search[0] != '\0' ? g_utf8_casefold (search, -1) : NULL;
       alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_USERS, NULL,
                                      self->cancellable, reference_users_cb, self);
       return;

@@ -475,7 +475,17 @@ list_services_cb (GObject      *source,
     adw_combo_row_set_selected (self->service_row, 1);
   self->filling = FALSE;
 
-  if (self->services->len == 0)
+  if (self->services->len == 0 &&
+      alga_reference_data_is_refused (ALGA_REFERENCE_DATA (source), ALGA_REFERENCE_SERVICES))
+    {
+      /* A Technician may not list services: the ones offered are those of time entries. */
+      show_error (self, _("Your role in Alga PSA may not list services, and no time entry you "
+                          "can see names one yet. Log your first time entry in Alga PSA's web "
+                          "app, or ask your administrator which service to use; it is offered "
+                          "here after that."));
+      set_row_error (GTK_WIDGET (self->service_row), TRUE);
+    }
+  else if (self->services->len == 0)
     {
       show_error (self, _("The server offers no active services, and a time entry needs one. "
                           "Ask your administrator to add one."));
