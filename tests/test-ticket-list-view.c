@@ -5,7 +5,8 @@
  * The ticket list's search narrows the loaded tickets on the client, at every key: what it
  * shows must be exactly the tickets whose title, number or client name holds the text, in any
  * case, and every row on screen must show the ticket of its position, while rows are reused
- * and bound again as the text grows and shrinks. Against the in-process demo server.
+ * and bound again as the text grows and shrinks. The next page is asked for only when the
+ * list is moved near its end. Against the in-process demo server.
  */
 
 #include "config.h"
@@ -17,6 +18,7 @@
 #include "alga-test-credentials.h"
 #include "alga-test-gtk.h"
 #include "alga-test-server.h"
+#include "alga-test-utils.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-row.h"
 
@@ -213,6 +215,62 @@ test_search_narrows_and_widens (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (f->shown), <, 400);
 }
 
+/* The next page comes when the technician moves down the list to near its end (j, as the
+ * keyboard does), and only then: showing the first page, and reading every loaded item as a
+ * lookup does, ask the server for nothing more. */
+static void
+test_next_page_near_the_end (void)
+{
+  g_autoptr(AlgaTestServer) server = NULL;
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(AlgaTestCredentials) credentials = NULL;
+  g_autoptr(AlgaTicketQuery) query = alga_ticket_query_new ();
+  g_autoptr(AlgaTicketList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *view;
+
+  server = alga_test_server_new_full (1, 400, ALGA_TEST_EDITION_ENTERPRISE, 0, &error);
+  g_assert_no_error (error);
+  client = alga_client_new (alga_test_server_get_url (server), &error);
+  g_assert_no_error (error);
+  credentials = alga_test_credentials_new (alga_test_server_get_api_key (server));
+  alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
+
+  list = alga_ticket_list_new (client, query);
+  alga_ticket_list_set_page_size (list, 50);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
+  view = alga_ticket_list_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  alga_ticket_list_view_set_model (ALGA_TICKET_LIST_VIEW (view), list);
+  alga_ticket_list_reload (list);
+  wait_loaded (list);
+  gtk_test_widget_wait_for_draw (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (alga_ticket_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  g_assert_false (alga_ticket_list_view_select_ticket_id (ALGA_TICKET_LIST_VIEW (view),
+                                                         "no-such-ticket"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (alga_ticket_list_get_loading (list));
+  g_assert_cmpuint (alga_test_server_count_requests (server, "GET", "/api/v1/tickets"), ==, 1);
+
+  gtk_widget_grab_focus (view);
+  for (guint i = 0; i < 49; i++)
+    g_assert_true (gtk_widget_activate_action (view, "tickets.move", "i", 1));
+  alga_test_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) == 100, 10000);
+  wait_loaded (list);
+  g_assert_cmpuint (alga_test_server_count_requests (server, "GET", "/api/v1/tickets"), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +279,7 @@ main (int   argc,
 
   g_test_add ("/ticket-list-view/search-narrows-and-widens", Fixture, NULL,
               fixture_set_up, test_search_narrows_and_widens, fixture_tear_down);
+  g_test_add_func ("/ticket-list-view/next-page-near-the-end", test_next_page_near_the_end);
 
   return g_test_run ();
 }

@@ -12,8 +12,6 @@
 #include "alga-pagination.h"
 
 #define DEFAULT_PAGE_SIZE 25
-/* get_item() of an item this close to the end asks for the next page. */
-#define LOAD_AHEAD 10
 /* Confirming cached items asks for this many per request (rounded down to whole pages). */
 #define MAX_LIMIT 100
 
@@ -32,7 +30,6 @@ struct _AlgaTicketList
   GCancellable    *cancellable;
   guint            generation;
   guint            loaded_pages;
-  guint            load_more_idle;
 
   AlgaCache       *cache;
   char            *view_key;
@@ -43,7 +40,6 @@ struct _AlgaTicketList
   guint            has_more : 1;
   guint            cached : 1;
   guint            offline : 1;
-  guint            no_load_ahead : 1;
 };
 
 static void alga_ticket_list_list_model_init (GListModelInterface *iface);
@@ -178,7 +174,6 @@ new_generation (AlgaTicketList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->generation++;
-  g_clear_handle_id (&self->load_more_idle, g_source_remove);
 }
 
 static void
@@ -493,17 +488,6 @@ fetch_page (AlgaTicketList *self,
                                   self->cancellable, list_tickets_cb, data);
 }
 
-static gboolean
-load_more_idle_cb (gpointer user_data)
-{
-  AlgaTicketList *self = user_data;
-
-  self->load_more_idle = 0;
-  alga_ticket_list_load_more (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static GType
 alga_ticket_list_get_item_type (GListModel *model)
 {
@@ -522,14 +506,11 @@ alga_ticket_list_get_item (GListModel *model,
 {
   AlgaTicketList *self = ALGA_TICKET_LIST (model);
 
+  /* Reading an item loads nothing: a filter, a search or a lookup reads every item without
+   * anyone scrolling. The next page comes from alga_ticket_list_load_more() alone, which the
+   * list view calls when it is scrolled near its end. */
   if (position >= self->items->len)
     return NULL;
-
-  /* Asking near the end means someone scrolls there. Load from an idle, since emitting
-   * signals from inside get_item() would surprise the caller. */
-  if (position + LOAD_AHEAD >= self->items->len && self->has_more && !self->loading &&
-      self->load_more_idle == 0 && !self->no_load_ahead)
-    self->load_more_idle = g_idle_add (load_more_idle_cb, self);
 
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
@@ -549,7 +530,6 @@ alga_ticket_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->load_more_idle, g_source_remove);
   g_clear_object (&self->client);
   g_clear_object (&self->cache);
 
@@ -892,25 +872,6 @@ alga_ticket_list_load_more (AlgaTicketList *self)
     return;
 
   start_fetch (self, self->loaded_pages + 1, self->loaded_pages + 1, TRUE);
-}
-
-/**
- * alga_ticket_list_set_load_ahead:
- * @self: a ticket list
- * @load_ahead: whether reading an item near the end loads the next page
- *
- * On by default. A filter over the list reads every item without anyone scrolling: it turns
- * this off while it narrows, or it would page through the whole view.
- */
-void
-alga_ticket_list_set_load_ahead (AlgaTicketList *self,
-                                 gboolean        load_ahead)
-{
-  g_return_if_fail (ALGA_IS_TICKET_LIST (self));
-
-  self->no_load_ahead = !load_ahead;
-  if (!load_ahead)
-    g_clear_handle_id (&self->load_more_idle, g_source_remove);
 }
 
 AlgaCache *

@@ -36,9 +36,6 @@ void                   alga_ticket_list_reload        (AlgaTicketList        *se
 /* Fetches again every page loaded so far and merges them in, so that the list does not jump. */
 void                   alga_ticket_list_refresh       (AlgaTicketList        *self);
 void                   alga_ticket_list_load_more     (AlgaTicketList        *self);
-/* Whether get_item() near the end loads the next page (on by default). */
-void                   alga_ticket_list_set_load_ahead (AlgaTicketList       *self,
-                                                        gboolean              load_ahead);
 
 /* With a cache, the list shows the view's cached items at once (marked cached) and then
  * confirms them from the server in place; each page fetched is written back. */

@@ -126,10 +126,7 @@ update_filter (AlgaTicketListView *self)
   g_free (self->filter_text);
   self->filter_text = g_steal_pointer (&folded);
 
-  /* Without a text the filter has no function, so that GTK does not read every item (the
-   * list would take reading the last ones as scrolling there). */
-  if (self->model != NULL)
-    alga_ticket_list_set_load_ahead (self->model, self->filter_text == NULL);
+  /* Without a text the filter has no function, so that GTK does not read every item. */
   if (self->filter_text == NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   else if (old == NULL)
@@ -194,6 +191,8 @@ update_state (AlgaTicketListView *self)
   gtk_revealer_set_reveal_child (self->footer_revealer, footer != NULL);
 }
 
+/* The one place the next page is asked for: when the list is scrolled (or laid out) to within
+ * LOAD_MORE_MARGIN of its end. Reading items loads nothing by itself. */
 static void
 maybe_load_more (AlgaTicketListView *self)
 {
@@ -557,8 +556,6 @@ alga_ticket_list_view_set_model (AlgaTicketListView *self,
   if (self->model == model)
     return;
 
-  if (self->model != NULL)
-    alga_ticket_list_set_load_ahead (self->model, TRUE);
   g_set_object (&self->model, model);
 
   g_signal_group_set_target (self->model_signals, model);
