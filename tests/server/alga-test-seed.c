@@ -405,6 +405,7 @@ add_named (AlgaSeedData *data,
 
 static void
 add_priority (AlgaSeedData *data,
+              GRand        *rand,
               const char   *name,
               const char   *color,
               int           order_number,
@@ -412,7 +413,7 @@ add_priority (AlgaSeedData *data,
 {
   AlgaSeedPriority *p = g_new0 (AlgaSeedPriority, 1);
 
-  p->id = alga_seed_new_uuid (data->rand);
+  p->id = alga_seed_new_uuid (rand);
   p->name = g_strdup (name);
   p->color = g_strdup (color);
   p->order_number = order_number;
@@ -506,16 +507,22 @@ seed_reference_data (AlgaSeedData *data)
   add_board (data, "Network Operations", TRUE, TRUE, network, 3);
   add_board (data, "Projects", FALSE, FALSE, projects, 3);
 
-  /* As the real seed: the tenant's own priorities first, then the ITIL ones (order 100 on). */
-  add_priority (data, "Urgent", "#DC2626", 1, 0);
-  add_priority (data, "High", "#EA580C", 2, 0);
-  add_priority (data, "Normal", "#3B82F6", 3, 0);
-  add_priority (data, "Low", "#6B7280", 4, 0);
-  add_priority (data, "P1 - Critical", "#DC2626", 100, 1);
-  add_priority (data, "P2 - High", "#EA580C", 101, 2);
-  add_priority (data, "P3 - Medium", "#F59E0B", 102, 3);
-  add_priority (data, "P4 - Low", "#3B82F6", 103, 4);
-  add_priority (data, "P5 - Planning", "#6B7280", 104, 5);
+  /* As the real seed: the tenant's own priorities first, then the ITIL ones (order 100 on).
+   * Four ids come from the seed's generator, as when there were four priorities, and the rest
+   * from their own: the tickets and everything after them stay as tests know them. */
+  {
+    g_autoptr(GRand) more = g_rand_new_with_seed (0x9f1e1d5);
+
+    add_priority (data, more, "Urgent", "#DC2626", 1, 0);
+    add_priority (data, more, "High", "#EA580C", 2, 0);
+    add_priority (data, more, "Normal", "#3B82F6", 3, 0);
+    add_priority (data, more, "Low", "#6B7280", 4, 0);
+    add_priority (data, data->rand, "P1 - Critical", "#DC2626", 100, 1);
+    add_priority (data, data->rand, "P2 - High", "#EA580C", 101, 2);
+    add_priority (data, data->rand, "P3 - Medium", "#F59E0B", 102, 3);
+    add_priority (data, data->rand, "P4 - Low", "#3B82F6", 103, 4);
+    add_priority (data, more, "P5 - Planning", "#6B7280", 104, 5);
+  }
 
   add_named (data, data->categories, "Hardware");
   add_named (data, data->categories, "Software");
