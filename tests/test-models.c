@@ -14,6 +14,7 @@
 #include "alga-pagination.h"
 #include "alga-board.h"
 #include "alga-priority.h"
+#include "alga-ticket-page.h"
 #include "alga-service.h"
 #include "alga-status.h"
 #include "alga-tag.h"
@@ -855,6 +856,43 @@ test_priority_kinds (void)
   }
 }
 
+/* The due_date column (the web UI's) wins over the apps' attributes.due_date, in both
+ * decoders, and says which one it is. */
+static void
+test_ticket_due_date_sources (void)
+{
+  static const char *both = "{\"ticket_id\":\"t\",\"due_date\":\"2031-03-14T17:00:00.000Z\","
+                            "\"attributes\":{\"due_date\":\"2030-01-01T17:00:00.000Z\"}}";
+  static const char *app_only = "{\"ticket_id\":\"t\",\"due_date\":null,"
+                                "\"attributes\":{\"due_date\":\"2030-01-01T17:00:00.000Z\"}}";
+  static const char *column_after = "{\"ticket_id\":\"t\","
+                                    "\"attributes\":{\"due_date\":\"2030-01-01T17:00:00.000Z\"},"
+                                    "\"due_date\":\"2031-03-14T17:00:00.000Z\"}";
+  const char *texts[] = { both, app_only, column_after };
+  const int years[] = { 2031, 2030, 2031 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonNode) node = parse (texts[i]);
+      g_autoptr(AlgaTicket) t = alga_ticket_new_from_json (node, NULL);
+      g_autofree char *page = g_strdup_printf ("{\"data\":[%s],\"pagination\":{\"page\":1,\"limit\":1,"
+                                               "\"total\":1,\"totalPages\":1,\"hasNext\":false,"
+                                               "\"hasPrev\":false}}", texts[i]);
+      g_autoptr(AlgaPagination) pagination = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) items = alga_ticket_page_decode (page, strlen (page), &pagination, &error);
+      AlgaTicket *scanned;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (items->len, ==, 1);
+      scanned = items->pdata[0];
+      g_assert_cmpint (g_date_time_get_year (alga_ticket_get_due_date (t)), ==, years[i]);
+      g_assert_cmpint (g_date_time_get_year (alga_ticket_get_due_date (scanned)), ==, years[i]);
+      g_assert_cmpint (alga_ticket_get_due_date_is_column (t), ==, years[i] == 2031);
+      g_assert_cmpint (alga_ticket_get_due_date_is_column (scanned), ==, years[i] == 2031);
+    }
+}
+
 static void
 test_users (void)
 {
@@ -1196,6 +1234,7 @@ main (int   argc,
   g_test_add_func ("/status/list", test_statuses);
   g_test_add_func ("/priority/list", test_priorities);
   g_test_add_func ("/priority/kinds", test_priority_kinds);
+  g_test_add_func ("/ticket/due-date-sources", test_ticket_due_date_sources);
   g_test_add_func ("/user/list", test_users);
   g_test_add_func ("/service/list", test_services);
   g_test_add_func ("/time-entry/decode", test_time_entries);

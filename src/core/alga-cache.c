@@ -313,7 +313,7 @@ static gboolean
 is_derived_ticket_property (const char *name)
 {
   static const char * const derived[] = {
-    "description", "watcher-user-ids", "has-detail", "tags", NULL
+    "description", "watcher-user-ids", "has-detail", "tags", "due-date-is-column", NULL
   };
 
   return g_strv_contains (derived, name);
@@ -419,6 +419,13 @@ alga_cache_serialize_object (GObject *object)
         continue;
       if (is_ticket && is_derived_ticket_property (pspecs[i]->name))
         continue;
+      /* "due_date" is the column; a due date of the apps' own comes back from attributes. */
+      if (is_ticket && g_str_equal (pspecs[i]->name, "due-date") &&
+          !alga_ticket_get_due_date_is_column (ALGA_TICKET (object)))
+        {
+          json_object_set_null_member (json, "due_date");
+          continue;
+        }
 
       member = member_for_property (object, pspecs[i], buffer, sizeof buffer);
       g_value_init (&value, pspecs[i]->value_type);

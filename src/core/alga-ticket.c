@@ -49,6 +49,7 @@ enum
   PROP_UPDATED_AT,
   PROP_CLOSED_AT,
   PROP_DUE_DATE,
+  PROP_DUE_DATE_IS_COLUMN,
   PROP_DESCRIPTION,
   PROP_DESCRIPTION_HTML,
   PROP_TAGS,
@@ -110,6 +111,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void take_attributes (AlgaTicket *self,
                              JsonObject *attributes);
+static void take_due_date_column (AlgaTicket *self,
+                                  GDateTime  *column);
 
 static const guint8 kinds[N_PROPS] = {
   [PROP_TICKET_ID] = KIND_STRING,
@@ -143,6 +146,7 @@ static const guint8 kinds[N_PROPS] = {
   [PROP_UPDATED_AT] = KIND_DATE,
   [PROP_CLOSED_AT] = KIND_DATE,
   [PROP_DUE_DATE] = KIND_DATE,
+  [PROP_DUE_DATE_IS_COLUMN] = KIND_BOOLEAN,
   [PROP_DESCRIPTION] = KIND_STRING,
   [PROP_DESCRIPTION_HTML] = KIND_STRING,
   [PROP_TAGS] = KIND_STRV,
@@ -523,6 +527,10 @@ alga_ticket_class_init (AlgaTicketClass *klass)
     g_param_spec_boxed ("due-date", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_DUE_DATE_IS_COLUMN] =
+    g_param_spec_boolean ("due-date-is-column", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -745,13 +753,8 @@ alga_ticket_new_from_json (JsonNode  *node,
         take_attributes (self, alga_json_object_deep_copy (attributes));
     }
 
-  /* The API cannot write the due_date column, but a server-side change may have. */
   if (alga_json_has_member (object, "due_date"))
-    {
-      self->known |= PROP_BIT (PROP_DUE_DATE);
-      if (self->values[PROP_DUE_DATE] == NULL)
-        self->values[PROP_DUE_DATE] = alga_json_get_datetime (object, "due_date");
-    }
+    take_due_date_column (self, alga_json_get_datetime (object, "due_date"));
 
   if (alga_json_has_member (object, "tags"))
     {
@@ -1017,6 +1020,22 @@ alga_ticket_get_due_date (AlgaTicket *self)
   return self->values[PROP_DUE_DATE];
 }
 
+/**
+ * alga_ticket_get_due_date_is_column:
+ * @self: a #AlgaTicket
+ *
+ * Returns: whether alga_ticket_get_due_date() is the due_date column, the one Alga's web UI
+ *   shows and only it can change; %FALSE when it is the apps' own (attributes.due_date), which
+ *   the web UI does not show
+ */
+gboolean
+alga_ticket_get_due_date_is_column (AlgaTicket *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET (self), FALSE);
+
+  return GPOINTER_TO_INT (self->values[PROP_DUE_DATE_IS_COLUMN]);
+}
+
 const char *
 alga_ticket_get_description (AlgaTicket *self)
 {
@@ -1213,6 +1232,23 @@ take_attributes (AlgaTicket *self,
   self->values[PROP_DESCRIPTION] = alga_json_dup_string (attributes, "description");
   self->values[PROP_WATCHER_USER_IDS] = alga_json_dup_strv (attributes, "watcher_user_ids");
   self->values[PROP_DUE_DATE] = alga_json_get_datetime (attributes, "due_date");
+}
+
+/* Takes the due_date column (owned, nullable), read after attributes. The column is what
+ * Alga's web UI shows and sets; the API cannot write it, so the apps keep theirs in
+ * attributes.due_date. The column wins: a date set in the web UI must not hide behind an older
+ * one of the apps (docs/API.md, Due dates). */
+static void
+take_due_date_column (AlgaTicket *self,
+                      GDateTime  *column)
+{
+  self->known |= PROP_BIT (PROP_DUE_DATE) | PROP_BIT (PROP_DUE_DATE_IS_COLUMN);
+  self->values[PROP_DUE_DATE_IS_COLUMN] = GINT_TO_POINTER (column != NULL ? 1 : 0);
+  if (column == NULL)
+    return;
+
+  value_free (PROP_DUE_DATE, self->values[PROP_DUE_DATE]);
+  self->values[PROP_DUE_DATE] = column;
 }
 
 /* Members the scanning decoder keeps beyond those of members[]. */
@@ -1600,9 +1636,7 @@ alga_ticket_decode_scanned (AlgaTicketDecoder *decoder,
 
   if (slots[SLOT_DUE_DATE].kind != ALGA_JSON_KIND_NONE)
     {
-      self->known |= PROP_BIT (PROP_DUE_DATE);
-      if (self->values[PROP_DUE_DATE] == NULL)
-        self->values[PROP_DUE_DATE] = decode_datetime (decoder, data, &slots[SLOT_DUE_DATE]);
+      take_due_date_column (self, decode_datetime (decoder, data, &slots[SLOT_DUE_DATE]));
     }
 
   if (slots[SLOT_TAGS].kind != ALGA_JSON_KIND_NONE)

@@ -56,6 +56,7 @@ GDateTime   *alga_ticket_get_entered_at        (AlgaTicket  *self);
 GDateTime   *alga_ticket_get_updated_at        (AlgaTicket  *self);
 GDateTime   *alga_ticket_get_closed_at         (AlgaTicket  *self);
 GDateTime   *alga_ticket_get_due_date          (AlgaTicket  *self);
+gboolean     alga_ticket_get_due_date_is_column (AlgaTicket *self);
 const char  *alga_ticket_get_description       (AlgaTicket  *self);
 const char  *alga_ticket_get_description_html  (AlgaTicket  *self);
 const char * const *alga_ticket_get_tags       (AlgaTicket  *self);
