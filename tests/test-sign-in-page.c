@@ -411,6 +411,130 @@ test_wrong_key (Fixture       *fixture,
   g_assert_cmpstr (step (fixture), ==, "methods");
 }
 
+/* The everyday user: a Technician's key may not list users. The page signs in all the same,
+ * the user known from the key's own work and the e-mail checked on an assigned ticket. */
+static void
+test_technician_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  alga_test_server_set_role (fixture->server, ALGA_TEST_ROLE_TECHNICIAN);
+  continue_to_methods (fixture);
+  /* Community Edition: the key is the only way in, offered at once. */
+  g_assert_true (shown (fixture, "key_row"));
+
+  type_text (fixture, "key_row", alga_test_server_get_api_key (fixture->server));
+  type_text (fixture, "email_row", alga_test_server_get_user_email (fixture->server));
+  press_enter_in (fixture, "email_row");
+
+  assert_signed_in_as_technician (fixture);
+  g_assert_cmpstr (alga_session_get_identity (fixture->session), ==, ALGA_IDENTITY_ASSIGNED_TICKET);
+  g_assert_cmpstr (alga_session_get_user_email (fixture->session), ==,
+                   alga_test_server_get_user_email (fixture->server));
+  g_assert_nonnull (alga_session_get_user_name (fixture->session));
+  g_assert_cmpuint (alga_test_server_count_requests (fixture->server, "GET", "/api/v1/users"), ==, 1);
+  g_assert_false (shown (fixture, "sign_in_error"));
+}
+
+static AdwMessageDialog *
+find_question (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Answers the question as the keyboard does: activating one of its buttons. */
+static void
+answer (AdwMessageDialog *question,
+        const char       *label)
+{
+  GtkWidget *button = find_button_labelled (GTK_WIDGET (question), label);
+
+  g_assert_nonnull (button);
+  alga_test_wait_until (gtk_widget_get_mapped (button), TIMEOUT_MS);
+  g_assert_true (gtk_widget_activate (button));
+}
+
+/* Takes every ticket of the demo technician away, so that only their time entries say who
+ * they are. */
+static void
+give_my_tickets_away (Fixture *fixture)
+{
+  g_autoptr(SoupSession) http = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/tickets?limit=100&assigned_to=%s",
+                                          alga_test_server_get_url (fixture->server),
+                                          alga_test_server_get_user_id (fixture->server));
+  g_autoptr(AlgaTestResponse) mine = alga_test_http (http, "GET", url,
+                                                     alga_test_server_get_api_key (fixture->server),
+                                                     NULL, NULL);
+  JsonArray *rows = json_node_get_array (alga_test_json_at (mine->json, "data"));
+  const char *other = alga_test_server_get_other_user_id (fixture->server);
+
+  g_assert_cmpuint (json_array_get_length (rows), >, 0);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    g_assert_true (alga_test_server_assign_ticket (fixture->server,
+                                                   json_object_get_string_member (json_array_get_object_element (rows, i), "ticket_id"),
+                                                   other, other));
+}
+
+/* A technician with no ticket: the key's time entries name them, but no e-mail can be checked.
+ * The page asks, in words, and signs in only on a yes. */
+static void
+test_technician_asked (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *question;
+
+  give_my_tickets_away (fixture);
+  alga_test_server_set_role (fixture->server, ALGA_TEST_ROLE_TECHNICIAN);
+  continue_to_methods (fixture);
+  /* Community Edition: the key is the only way in, offered at once. */
+  g_assert_true (shown (fixture, "key_row"));
+  type_text (fixture, "key_row", alga_test_server_get_api_key (fixture->server));
+  type_text (fixture, "email_row", alga_test_server_get_user_email (fixture->server));
+
+  /* No: nothing is kept, and the address can be corrected. */
+  click (fixture, "sign_in_button");
+  alga_test_wait_until ((question = find_question ()) != NULL, TIMEOUT_MS);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "Is this key yours"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question),
+                            alga_test_server_get_user_email (fixture->server)));
+  g_assert_false (alga_sign_in_page_get_busy (fixture->page));
+  answer (question, "_No");
+  alga_test_wait_until (find_question () == NULL, TIMEOUT_MS);
+  g_assert_cmpuint (fixture->signed_in_count, ==, 0);
+  g_assert_cmpuint (alga_token_store_memory_get_count (ALGA_TOKEN_STORE_MEMORY (fixture->store)), ==, 0);
+
+  /* Yes: signed in, and the account says how it was known. */
+  click (fixture, "sign_in_button");
+  alga_test_wait_until ((question = find_question ()) != NULL, TIMEOUT_MS);
+  answer (question, "_Yes, It Is Mine");
+  assert_signed_in_as_technician (fixture);
+  g_assert_cmpstr (alga_session_get_identity (fixture->session), ==, ALGA_IDENTITY_OWN_WORK_CONFIRMED);
+  g_assert_cmpstr (alga_session_get_user_email (fixture->session), ==,
+                   alga_test_server_get_user_email (fixture->server));
+}
+
 static void
 test_unknown_email (Fixture       *fixture,
                     gconstpointer  data)
@@ -772,6 +896,8 @@ main (int   argc,
   ADD ("key/bad-input", enterprise, test_bad_input_makes_no_request);
   ADD ("key/wrong-key", enterprise, test_wrong_key);
   ADD ("key/unknown-email", enterprise, test_unknown_email);
+  ADD ("key/technician", community, test_technician_key);
+  ADD ("key/technician-asked", community, test_technician_asked);
   ADD ("key/from-application", enterprise, test_key_from_application);
   ADD ("server/address-checks", enterprise, test_server_address_checks);
   ADD ("server/not-alga", enterprise, test_not_an_alga_server);
