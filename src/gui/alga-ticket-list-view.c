@@ -44,6 +44,12 @@ struct _AlgaTicketListView
   GtkRevealer        *footer_revealer;
   GtkLabel           *footer_label;
   GtkSpinner         *footer_spinner;
+
+  /* The window whose focus the selection follows, and whether the focus should come to the
+   * list as soon as it has rows (a view was just chosen). */
+  GtkWidget          *root;
+  gulong              focus_handler_id;
+  gboolean            focus_wanted;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketListView, alga_ticket_list_view, GTK_TYPE_WIDGET)
@@ -135,6 +141,16 @@ update_filter (AlgaTicketListView *self)
     gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
+/* Whether the technician has gone on to type somewhere (the search, say) while the list was
+ * loading: then the list does not take the focus when its rows arrive. */
+static gboolean
+typing_elsewhere (AlgaTicketListView *self)
+{
+  GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (GTK_ROOT (self->root)) : NULL;
+
+  return focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus));
+}
+
 static void
 update_state (AlgaTicketListView *self)
 {
@@ -170,6 +186,9 @@ update_state (AlgaTicketListView *self)
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  if (self->focus_wanted && n_items > 0 && !typing_elsewhere (self))
+    alga_ticket_list_view_focus_selected (self);
 
   gtk_spinner_set_spinning (self->footer_spinner, loading && n_items > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->footer_spinner), loading && n_items > 0);
@@ -277,6 +296,80 @@ on_list_view_activate_cb (AlgaTicketListView *self,
 
   gtk_single_selection_set_selected (self->selection, position);
   g_signal_emit (self, signals[TICKET_ACTIVATED], 0, ticket);
+}
+
+/* The position of the ticket that @widget (a row of the list, or inside one) shows. */
+static guint
+position_of_row (AlgaTicketListView *self,
+                 GtkWidget          *widget)
+{
+  GtkWidget *item = widget;
+  GtkWidget *row;
+  AlgaTicket *ticket;
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n;
+
+  while (item != NULL && gtk_widget_get_parent (item) != GTK_WIDGET (self->list_view))
+    item = gtk_widget_get_parent (item);
+  if (item == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  row = gtk_widget_get_first_child (item);
+  if (!ALGA_IS_TICKET_ROW (row) || (ticket = alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row))) == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaTicket) item_ticket = g_list_model_get_item (model, i);
+
+      if (item_ticket == ticket)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The selection follows the focus, as in Mail: a row reached with the arrows or Tab is the
+ * ticket shown, so that the ticket's keys act on the row the technician sees focused. */
+static void
+on_root_focus_changed_cb (AlgaTicketListView *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->root));
+  guint position;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return;
+
+  self->focus_wanted = FALSE;
+  position = position_of_row (self, focus);
+  if (position != GTK_INVALID_LIST_POSITION
+      && position != gtk_single_selection_get_selected (self->selection))
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+alga_ticket_list_view_root (GtkWidget *widget)
+{
+  AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->root (widget);
+
+  self->root = GTK_WIDGET (gtk_widget_get_root (widget));
+  self->focus_handler_id = g_signal_connect_object (self->root, "notify::focus-widget",
+                                                    G_CALLBACK (on_root_focus_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+}
+
+static void
+alga_ticket_list_view_unroot (GtkWidget *widget)
+{
+  AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (widget);
+
+  g_clear_signal_handler (&self->focus_handler_id, self->root);
+  self->root = NULL;
+
+  GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -432,6 +525,8 @@ alga_ticket_list_view_class_init (AlgaTicketListViewClass *klass)
   object_class->finalize = alga_ticket_list_view_finalize;
   object_class->get_property = alga_ticket_list_view_get_property;
   object_class->set_property = alga_ticket_list_view_set_property;
+  widget_class->root = alga_ticket_list_view_root;
+  widget_class->unroot = alga_ticket_list_view_unroot;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
@@ -682,4 +777,42 @@ alga_ticket_list_view_move_selection (AlgaTicketListView *self,
     target = CLAMP ((gint64) selected + delta, 0, (gint64) n - 1);
 
   select_position (self, (guint) target);
+
+  /* The focused row follows too, or the next arrow key would start from the old one. */
+  if (self->root != NULL && gtk_root_get_focus (GTK_ROOT (self->root)) != NULL
+      && gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self->root)),
+                                 GTK_WIDGET (self->list_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/**
+ * alga_ticket_list_view_focus_selected:
+ * @self: the list view
+ *
+ * Puts the keyboard focus on the selected row, or on the first row when none is selected. A
+ * list still loading takes the focus as soon as its first rows arrive.
+ */
+void
+alga_ticket_list_view_focus_selected (AlgaTicketListView *self)
+{
+  guint n, position;
+
+  g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      self->focus_wanted = TRUE;
+      return;
+    }
+
+  self->focus_wanted = FALSE;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+
+  /* GTK 4.8's list keeps the item it scrolled to as the one to focus (there is no API to focus
+   * a position before 4.12); grabbing the list's focus then lands on that row. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

@@ -28,5 +28,6 @@ gboolean        alga_ticket_list_view_select_ticket_id    (AlgaTicketListView *s
                                                            const char         *ticket_id);
 void            alga_ticket_list_view_move_selection      (AlgaTicketListView *self,
                                                            int                 delta);
+void            alga_ticket_list_view_focus_selected      (AlgaTicketListView *self);
 
 G_END_DECLS

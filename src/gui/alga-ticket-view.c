@@ -365,7 +365,10 @@ sync_status_row (AlgaTicketView *self)
   if (adw_combo_row_get_model (self->status_row) != model)
     adw_combo_row_set_model (self->status_row, model);
   position = find_status (model, alga_ticket_get_status_id (t));
-  adw_combo_row_set_selected (self->status_row, position);
+  /* Setting it again, unchanged, would put an open list's highlighted status (the one the
+   * arrows moved to) back on the ticket's, and Enter would then take that. */
+  if (adw_combo_row_get_selected (self->status_row) != position)
+    adw_combo_row_set_selected (self->status_row, position);
   self->syncing--;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row),
@@ -452,6 +455,7 @@ sync_priority_row (AlgaTicketView *self)
   const char *priority_id = alga_ticket_get_priority_id (t);
   const char *board_id = alga_ticket_get_board_id (t);
   AlgaPriorityKind kind = ALGA_PRIORITY_KIND_UNKNOWN;
+  guint position;
 
   if (board_id != NULL)
     kind = GPOINTER_TO_INT (g_hash_table_lookup (self->board_priority_kinds, board_id));
@@ -469,8 +473,9 @@ sync_priority_row (AlgaTicketView *self)
   self->syncing++;
   if (adw_combo_row_get_model (self->priority_row) != model)
     adw_combo_row_set_model (self->priority_row, model);
-  adw_combo_row_set_selected (self->priority_row,
-                              find_priority (model, priority_id != NULL ? priority_id : ""));
+  position = find_priority (model, priority_id != NULL ? priority_id : "");
+  if (adw_combo_row_get_selected (self->priority_row) != position)
+    adw_combo_row_set_selected (self->priority_row, position);
   self->syncing--;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row),
@@ -1529,12 +1534,78 @@ assign_to_me_action (GtkWidget  *widget,
   assign (self, self->user_id, NULL);
 }
 
-static void
-popup_row (GtkWidget *row)
+/* Scrolls the pane so that @row shows; whether it had to. */
+static gboolean
+scroll_to_row (AlgaTicketView *self,
+               GtkWidget      *row)
 {
-  /* Activating a combo row opens its list, as a click would. */
+  GtkWidget *scrolled = GTK_WIDGET (self->scrolled_window);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (row, scrolled, &bounds)
+      || (bounds.origin.y >= 0
+          && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled)))
+    return FALSE;
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + bounds.origin.y);
+  return TRUE;
+}
+
+static gboolean
+activate_row_cb (gpointer user_data)
+{
+  GtkWidget *row = user_data;
+
+  if (gtk_widget_get_mapped (row))
+    gtk_widget_activate (row);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popup_row_after_paint_cb (AlgaTicketView *self,
+                          GdkFrameClock  *clock)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (self), "popup-row");
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "popup-frames"));
+
+  /* The pane may still be moving (a detail or comments arriving): the row must be where the
+   * frame drew it before its list is anchored to it. */
+  if (row != NULL && gtk_widget_get_mapped (row) && frames < 10 && scroll_to_row (self, row))
+    {
+      g_object_set_data (G_OBJECT (self), "popup-frames", GUINT_TO_POINTER (frames + 1));
+      gtk_widget_queue_draw (row);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (clock, popup_row_after_paint_cb, self);
+  g_object_set_data (G_OBJECT (self), "popup-row", NULL);
+  /* Outside the frame: a popup presented from within it is placed with what the frame had. */
+  if (row != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, activate_row_cb, g_object_ref (row), g_object_unref);
+}
+
+static void
+popup_row (AlgaTicketView *self,
+           GtkWidget      *row)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (row);
+
+  /* Activating a combo row opens its list, as a click would. A row scrolled out of the pane
+   * (after a reply, say) is scrolled back first, and its list opens once a frame has laid it
+   * out there: anchored where it was, GTK would place the list off every monitor. */
   gtk_widget_grab_focus (row);
-  gtk_widget_activate (row);
+  if (clock == NULL)
+    return;
+
+  scroll_to_row (self, row);
+  g_object_set_data (G_OBJECT (self), "popup-row", row);
+  g_object_set_data (G_OBJECT (self), "popup-frames", GUINT_TO_POINTER (0));
+  g_signal_handlers_disconnect_by_func (clock, popup_row_after_paint_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (popup_row_after_paint_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (row);
 }
 
 static void
@@ -1545,7 +1616,7 @@ change_status_action (GtkWidget  *widget,
   AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
 
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->status_row)))
-    popup_row (GTK_WIDGET (self->status_row));
+    popup_row (self, GTK_WIDGET (self->status_row));
 }
 
 static void
@@ -1556,7 +1627,7 @@ change_priority_action (GtkWidget  *widget,
   AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
 
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->priority_row)))
-    popup_row (GTK_WIDGET (self->priority_row));
+    popup_row (self, GTK_WIDGET (self->priority_row));
 }
 
 static void

@@ -516,31 +516,57 @@ load_reference_data (AlgaWindow *self)
 
 /* Signal handlers from the template. */
 
+/* The sidebar shows which view is on screen. Its rows are not selectable: moving the focus
+ * through them (Tab, the arrows) must not switch and reload a view at each step; a view is
+ * chosen by activating its row (Enter, Space, a click) or with Alt+N. */
 static void
-on_views_list_row_selected_cb (AlgaWindow    *self,
-                               GtkListBoxRow *row)
+mark_view_row (AlgaWindow *self)
 {
-  AlgaView view;
+  for (int i = 0; i < ALGA_N_VIEWS; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->views_list, i);
 
-  if (row == NULL)
-    return;
+      if (row == NULL)
+        continue;
+      if (i == (int) self->view)
+        gtk_widget_set_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, i == (int) self->view,
+                                   -1);
+    }
+}
 
-  view = (AlgaView) gtk_list_box_row_get_index (row);
-  if (view == self->view && self->tickets != NULL)
-    return;
+static void
+show_view (AlgaWindow *self,
+           AlgaView    view)
+{
+  if (view != self->view || self->tickets == NULL)
+    {
+      /* Selecting the saved view at start writes nothing. */
+      if (self->settings != NULL && view != self->view)
+        g_settings_set_string (self->settings, "last-view", alga_view_get_id (view));
+      self->view = view;
+      apply_query (self);
+    }
+  mark_view_row (self);
+}
 
-  /* Selecting the saved view at start writes nothing. */
-  if (self->settings != NULL && view != self->view)
-    g_settings_set_string (self->settings, "last-view", alga_view_get_id (view));
-  self->view = view;
-  apply_query (self);
+/* A view chosen from the keyboard or the sidebar: its list is where the work goes on. */
+static void
+focus_list (AlgaWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  alga_ticket_list_view_focus_selected (self->ticket_list_view);
 }
 
 static void
 on_views_list_row_activated_cb (AlgaWindow    *self,
                                 GtkListBoxRow *row)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  show_view (self, (AlgaView) gtk_list_box_row_get_index (row));
+  focus_list (self);
 }
 
 /* Issue 7 (B6): a spinning GtkSpinner animates even on a hidden page, and keeps the frame
@@ -907,9 +933,8 @@ show_view_action (GtkWidget  *widget,
   if (!alga_view_from_id (g_variant_get_string (parameter, NULL), &view))
     return;
 
-  gtk_list_box_select_row (self->views_list,
-                           gtk_list_box_get_row_at_index (self->views_list, (int) view));
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  show_view (self, view);
+  focus_list (self);
 }
 
 static void
@@ -929,21 +954,50 @@ show_list_action (GtkWidget  *widget,
 {
   AlgaWindow *self = ALGA_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list_view));
+  focus_list (self);
 }
 
-/* The ticket's shortcuts work from the list too: triage without leaving it. */
+/* j and k from the ticket pane: the next or previous ticket of the list, shown in the pane,
+ * with the focus left where it is. Not from a popover open on the ticket (its list has keys
+ * of its own), nor without a session. */
+static void
+move_ticket_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->session == NULL
+      || (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+    return;
+
+  alga_ticket_list_view_move_selection (self->ticket_list_view, g_variant_get_int32 (parameter));
+}
+
+/* The ticket's shortcuts work from the list too: triage without leaving it. A key that can do
+ * nothing says why, rather than nothing at all. */
 static void
 ticket_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   AlgaWindow *self = ALGA_WINDOW (widget);
+  AlgaTicketView *view;
 
-  gtk_widget_activate_action (GTK_WIDGET (ensure_ticket_view (self)),
-                              g_variant_get_string (parameter, NULL),
-                              NULL);
+  if (self->session == NULL)
+    return;
+
+  view = ensure_ticket_view (self);
+  if (alga_ticket_view_get_ticket (view) == NULL)
+    {
+      alga_gui_show_toast (GTK_WIDGET (self->toast_overlay), _("Choose a ticket first"));
+      return;
+    }
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (view), g_variant_get_string (parameter, NULL), NULL))
+    alga_gui_show_toast (GTK_WIDGET (self->toast_overlay),
+                         _("Wait until the last change to this ticket is saved"));
 }
 
 static void
@@ -1252,7 +1306,6 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, tags_filter);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_spinner_map_cb);
@@ -1271,6 +1324,7 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.ticket", "s", ticket_action);
+  gtk_widget_class_install_action (widget_class, "win.move-ticket", "i", move_ticket_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
@@ -1282,6 +1336,31 @@ alga_window_class_init (AlgaWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, ticket_shortcuts[i].key,
                                          ticket_shortcuts[i].modifiers,
                                          "win.ticket", "s", ticket_shortcuts[i].action);
+}
+
+/* In the ticket pane, j and k go on through the list and Escape (or Alt+Left, as AdwLeaflet
+ * has it when folded) goes back to it. Local to the pane: text fields take j and k first, and
+ * an open popover its Escape. */
+static void
+add_ticket_pane_keys (AlgaWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *next = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_j, 0),
+                                        gtk_named_action_new ("win.move-ticket"));
+  GtkShortcut *previous = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_k, 0),
+                                            gtk_named_action_new ("win.move-ticket"));
+  GtkShortcut *back = gtk_shortcut_new (
+    gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                 gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK)),
+    gtk_named_action_new ("win.show-list"));
+
+  gtk_shortcut_set_arguments (next, g_variant_new_int32 (1));
+  gtk_shortcut_set_arguments (previous, g_variant_new_int32 (-1));
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_LOCAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), next);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), previous);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), back);
+  gtk_widget_add_controller (self->detail_pane, controller);
 }
 
 static void
@@ -1337,11 +1416,11 @@ alga_window_init (AlgaWindow *self)
     }
 
   build_views_list (self);
+  /* No type-to-search on the list: there j and k move, and a key capture would take them. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list_view));
+  add_ticket_pane_keys (self);
 
-  gtk_list_box_select_row (self->views_list,
-                           gtk_list_box_get_row_at_index (self->views_list, (int) self->view));
+  mark_view_row (self);
   update_list_title (self);
 }
 
