@@ -40,7 +40,23 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-/* Every toplevel counts the presses that reach it, before any of its widgets sees them. */
+static void
+watch (GtkWidget *widget)
+{
+  GtkEventController *controller;
+
+  if (g_object_get_data (G_OBJECT (widget), "alga-test-keyboard") != NULL)
+    return;
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), NULL);
+  gtk_widget_add_controller (widget, controller);
+  g_object_set_data (G_OBJECT (widget), "alga-test-keyboard", controller);
+}
+
+/* Every toplevel counts the presses that reach it, before any of its widgets sees them; so does
+ * an open popover holding the focus (a list, a menu), which GTK gives the keys to directly. */
 static void
 watch_toplevels (void)
 {
@@ -51,16 +67,11 @@ watch_toplevels (void)
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     {
-      GtkEventController *controller;
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (l->data));
 
-      if (g_object_get_data (l->data, "alga-test-keyboard") != NULL)
-        continue;
-
-      controller = gtk_event_controller_key_new ();
-      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-      g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), NULL);
-      gtk_widget_add_controller (l->data, controller);
-      g_object_set_data (l->data, "alga-test-keyboard", controller);
+      watch (l->data);
+      if (focus != NULL && GTK_IS_POPOVER (gtk_widget_get_native (focus)))
+        watch (GTK_WIDGET (gtk_widget_get_native (focus)));
     }
 }
 

@@ -87,6 +87,9 @@ struct _AlgaTicketView
   GtkSpinner       *loading_spinner;
   GtkLabel         *title_label;
   GtkWidget        *conversation_heading;
+  /* The window whose focus the pane scrolls to (see on_root_focus_changed_cb). */
+  GtkWidget        *root;
+  gulong            focus_handler_id;
   /* A part of the pane being brought into view while the text above it is still laid out. */
   GtkWidget        *scroll_from;
   GtkWidget        *scroll_to;
@@ -1552,14 +1555,28 @@ scroll_to_row (AlgaTicketView *self,
   return TRUE;
 }
 
+static void popup_row (AlgaTicketView *self,
+                       GtkWidget      *row);
+
 static gboolean
 activate_row_cb (gpointer user_data)
 {
   GtkWidget *row = user_data;
+  AlgaTicketView *self = ALGA_TICKET_VIEW (gtk_widget_get_ancestor (row, ALGA_TYPE_TICKET_VIEW));
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "popup-frames"));
 
-  if (gtk_widget_get_mapped (row))
-    gtk_widget_activate (row);
+  if (!gtk_widget_get_mapped (row))
+    return G_SOURCE_REMOVE;
 
+  /* Something scrolled the pane meanwhile (the detail or the comments arriving): wait for it. */
+  if (frames < 30 && scroll_to_row (self, row))
+    {
+      g_object_set_data (G_OBJECT (self), "popup-frames", GUINT_TO_POINTER (frames + 1));
+      popup_row (self, row);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_widget_activate (row);
   return G_SOURCE_REMOVE;
 }
 
@@ -1568,16 +1585,6 @@ popup_row_after_paint_cb (AlgaTicketView *self,
                           GdkFrameClock  *clock)
 {
   GtkWidget *row = g_object_get_data (G_OBJECT (self), "popup-row");
-  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "popup-frames"));
-
-  /* The pane may still be moving (a detail or comments arriving): the row must be where the
-   * frame drew it before its list is anchored to it. */
-  if (row != NULL && gtk_widget_get_mapped (row) && frames < 10 && scroll_to_row (self, row))
-    {
-      g_object_set_data (G_OBJECT (self), "popup-frames", GUINT_TO_POINTER (frames + 1));
-      gtk_widget_queue_draw (row);
-      return;
-    }
 
   g_signal_handlers_disconnect_by_func (clock, popup_row_after_paint_cb, self);
   g_object_set_data (G_OBJECT (self), "popup-row", NULL);
@@ -1601,7 +1608,6 @@ popup_row (AlgaTicketView *self,
 
   scroll_to_row (self, row);
   g_object_set_data (G_OBJECT (self), "popup-row", row);
-  g_object_set_data (G_OBJECT (self), "popup-frames", GUINT_TO_POINTER (0));
   g_signal_handlers_disconnect_by_func (clock, popup_row_after_paint_cb, self);
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (popup_row_after_paint_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1616,7 +1622,10 @@ change_status_action (GtkWidget  *widget,
   AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
 
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->status_row)))
-    popup_row (self, GTK_WIDGET (self->status_row));
+    {
+      g_object_set_data (G_OBJECT (self), "popup-frames", GUINT_TO_POINTER (0));
+      popup_row (self, GTK_WIDGET (self->status_row));
+    }
 }
 
 static void
@@ -1627,7 +1636,10 @@ change_priority_action (GtkWidget  *widget,
   AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
 
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->priority_row)))
-    popup_row (self, GTK_WIDGET (self->priority_row));
+    {
+      g_object_set_data (G_OBJECT (self), "popup-frames", GUINT_TO_POINTER (0));
+      popup_row (self, GTK_WIDGET (self->priority_row));
+    }
 }
 
 static void
@@ -1804,6 +1816,65 @@ on_composer_comment_posted_cb (AlgaTicketView *self,
   alga_comment_thread_add_comment (self->comment_thread, comment);
 }
 
+/* The pane keeps the focused field in view, as GtkViewport's own scroll-to-focus would, but not
+ * for a focus inside a popover open on a field: GTK 4.8 measures that one as if the popover were
+ * laid out in the pane, scrolls the field away, and the popover, anchored to it, is then placed
+ * off every monitor (a GDK critical, and a popover of negative height). */
+static void
+on_root_focus_changed_cb (AlgaTicketView *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->root));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+  GtkWidget *content;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (focus == NULL || !GTK_IS_VIEWPORT (viewport)
+      || !gtk_widget_is_ancestor (focus, viewport)
+      || GTK_WIDGET (gtk_widget_get_native (focus)) != self->root)
+    return;
+
+  content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  if (GTK_IS_TEXT (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (content == NULL || !gtk_widget_compute_bounds (focus, content, &bounds))
+    return;
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (vadjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (vadjustment,
+                              MIN (bounds.origin.y, bounds.origin.y + bounds.size.height - page));
+}
+
+static void
+alga_ticket_view_root (GtkWidget *widget)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (alga_ticket_view_parent_class)->root (widget);
+
+  self->root = GTK_WIDGET (gtk_widget_get_root (widget));
+  self->focus_handler_id = g_signal_connect_object (self->root, "notify::focus-widget",
+                                                    G_CALLBACK (on_root_focus_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+}
+
+static void
+alga_ticket_view_unroot (GtkWidget *widget)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  g_clear_signal_handler (&self->focus_handler_id, self->root);
+  self->root = NULL;
+
+  GTK_WIDGET_CLASS (alga_ticket_view_parent_class)->unroot (widget);
+}
+
 /* GObject. */
 
 static void
@@ -1913,6 +1984,8 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alga_ticket_view_dispose;
+  widget_class->root = alga_ticket_view_root;
+  widget_class->unroot = alga_ticket_view_unroot;
   object_class->finalize = alga_ticket_view_finalize;
   object_class->get_property = alga_ticket_view_get_property;
   object_class->set_property = alga_ticket_view_set_property;
@@ -2056,6 +2129,9 @@ alga_ticket_view_init (AlgaTicketView *self)
   self->watcher_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled_window)))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled_window)),
+                                      FALSE);
 
   /* Server text is not markup: a client named "A & B" must show as written. */
   value_rows[0] = self->client_row;
