@@ -364,6 +364,20 @@ test_portal_cancel (void)
   portal_free (portal);
 }
 
+/* A desktop without the Background portal (only xdg-desktop-portal-gtk, or no portal): the
+ * request says so at once, as "not supported", which the app does not count as a fault. */
+static void
+test_portal_missing (void)
+{
+  g_autoptr(GApplication) app = registered_application (TEST_APP_ID ".Missing");
+  g_autoptr(AlgaBackground) background = NULL;
+  g_autoptr(GError) error = NULL;
+
+  background = g_object_new (ALGA_TYPE_BACKGROUND, "application", app, "sandboxed", TRUE, NULL);
+  g_assert_false (request (background, TRUE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+}
+
 static void
 test_no_bus (void)
 {
@@ -806,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/background/portal-request", test_portal_request);
   g_test_add_func ("/background/portal-denied", test_portal_denied);
   g_test_add_func ("/background/portal-cancel", test_portal_cancel);
+  g_test_add_func ("/background/portal-missing", test_portal_missing);
   g_test_add_func ("/background/portal-no-bus", test_no_bus);
   g_test_add_func ("/background/hold", test_hold);
   g_test_add_func ("/background/app-stays-after-last-window", test_app_stays_after_last_window);

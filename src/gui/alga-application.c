@@ -608,7 +608,11 @@ on_background_requested_cb (GObject      *source,
 
   if (!alga_background_request_finish (ALGA_BACKGROUND (source), result, &autostart, &error))
     {
-      if (!alga_gui_error_is_cancelled (error))
+      /* Without the portal the app still runs on after its window closes (the hold), and it
+       * has nobody to ask: a fact of the desktop, not a fault. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        g_debug ("%s", error->message);
+      else if (!alga_gui_error_is_cancelled (error))
         g_warning ("Running in the background or starting at login: %s", error->message);
       return;
     }

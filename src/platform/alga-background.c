@@ -258,6 +258,18 @@ on_request_cancelled_cb (GCancellable *cancellable,
   g_source_attach (source, g_task_get_context (task));
 }
 
+/* Desktops whose portal backends implement no Background portal (xdg-desktop-portal-gtk alone,
+ * as on Debian 12 outside GNOME), or with no portal at all, answer the call with these. */
+static gboolean
+portal_is_missing (const GError *error)
+{
+  return g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_INTERFACE)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT);
+}
+
 static void
 on_request_sent_cb (GObject      *source,
                     GAsyncResult *result,
@@ -270,6 +282,13 @@ on_request_sent_cb (GObject      *source,
   const char *handle;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL && portal_is_missing (error))
+    {
+      stop_waiting (task);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("This desktop cannot let sandboxed apps run in the background or start at login"));
+      return;
+    }
   if (reply == NULL)
     {
       stop_waiting (task);
