@@ -72,16 +72,24 @@ alga_test_drain (guint timeout_ms)
     }
 }
 
+static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
 void
 alga_test_unref_and_wait_finalized (gpointer object,
                                     guint    timeout_ms)
 {
-  GObject *weak = object;
+  gboolean finalized = FALSE;
 
   g_assert_true (G_IS_OBJECT (object));
-  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  /* Not a weak pointer: GObject clears those at dispose, also when dispose started work that
+   * holds the object on (a draft store's flush); data is freed only at finalization. */
+  g_object_set_data_full (G_OBJECT (object), "alga-test-finalized", &finalized, set_true);
   g_object_unref (object);
-  alga_test_wait_until (weak == NULL, timeout_ms);
+  alga_test_wait_until (finalized, timeout_ms);
 }
 
 gboolean
@@ -110,4 +118,12 @@ alga_test_subprocess_launcher_new (GSubprocessFlags flags)
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
 
   return launcher;
+}
+
+void
+alga_test_wait_for_sole_reference (gpointer object,
+                                   guint    timeout_ms)
+{
+  g_assert_true (G_IS_OBJECT (object));
+  alga_test_wait_until (g_atomic_int_get ((int *) &G_OBJECT (object)->ref_count) == 1, timeout_ms);
 }

@@ -47,6 +47,11 @@ void          alga_test_drain           (guint          timeout_ms);
 void          alga_test_unref_and_wait_finalized (gpointer  object,
                                                   guint     timeout_ms);
 
+/* Runs the main context until the caller holds the only reference to @object: whatever it
+ * started (a request, a save) has ended. Fails the test after timeout_ms. */
+void          alga_test_wait_for_sole_reference (gpointer  object,
+                                                 guint     timeout_ms);
+
 /* Whether the file at @path holds exactly @text; with @text NULL, whether there is no file. */
 gboolean      alga_test_file_holds      (const char    *path,
                                          const char    *text);

@@ -184,6 +184,7 @@ test_debounce (Fixture       *fixture,
   alga_draft_store_save (fixture->store, "comment:2", "Hell");
   alga_draft_store_save (fixture->store, "comment:2", "Hello");
 
+  /* A fixed time on purpose: nothing is written in it. */
   alga_test_spin (ALGA_DRAFT_STORE_DELAY_MS / 3);
   g_assert_cmpuint (fixture->writes, ==, 0);
 
@@ -191,7 +192,7 @@ test_debounce (Fixture       *fixture,
   elapsed = (g_get_monotonic_time () - started) / 1000;
   g_assert_cmpint (elapsed, <, 1000);
 
-  /* And nothing more: one burst, one write. */
+  /* And nothing more: one burst, one write (a fixed time on purpose: no write in it). */
   alga_test_spin (ALGA_DRAFT_STORE_DELAY_MS * 2);
   g_assert_cmpuint (fixture->writes, ==, 1);
   on_disk = read_file (fixture, "comment:2");
@@ -199,6 +200,7 @@ test_debounce (Fixture       *fixture,
 
   /* Saving the same text again writes nothing. */
   alga_draft_store_save (fixture->store, "comment:2", "Hello");
+  /* A fixed time on purpose: no write in it. */
   alga_test_spin (ALGA_DRAFT_STORE_DELAY_MS * 2);
   g_assert_cmpuint (fixture->writes, ==, 1);
 }

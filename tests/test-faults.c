@@ -229,6 +229,7 @@ assert_ticket_opens (Fixture *f)
   alga_test_wait_until (alga_ticket_get_ticket_number (ticket) != NULL
                         && alga_test_server_count_requests (f->server, "GET", TICKETS "/*") > 0,
                         10000);
+  /* A fixed time on purpose: no error shows in it. */
   alga_test_spin (300);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (error_box))));
 }
@@ -336,6 +337,7 @@ test_detail_fault (Fixture       *f,
   GtkWidget *label;
   GtkRevealer *revealer;
   AlgaTicket *ticket;
+  AlgaTicket *next;
   const char *text;
 
   alga_window_set_session (f->window, f->session);
@@ -373,13 +375,18 @@ test_detail_fault (Fixture       *f,
   g_signal_emit_by_name (retry, "clicked");
   alga_test_wait_until (!gtk_revealer_get_reveal_child (revealer)
                         && alga_test_server_count_requests (f->server, "GET", TICKETS "/*") > 0, 20000);
+  alga_test_wait_until (alga_ticket_get_has_detail (ticket), 20000);
+  /* A fixed time on purpose: the error does not come back in it. */
   alga_test_spin (500);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 
   /* Another ticket opens cleanly afterwards. */
   alga_ticket_list_view_move_selection (list_view, 1);
-  g_assert_true (alga_ticket_list_view_get_selected_ticket (list_view) != ticket);
-  alga_test_spin (500);
+  next = alga_ticket_list_view_get_selected_ticket (list_view);
+  g_assert_true (next != ticket);
+  alga_test_wait_until (alga_ticket_view_get_ticket (ALGA_TICKET_VIEW (ticket_view)) == next &&
+                        alga_ticket_get_has_detail (next), 20000);
+  alga_test_drain (10000);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 }
 

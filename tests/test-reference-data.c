@@ -142,6 +142,7 @@ test_lifetime (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (count (fixture, "/api/v1/priorities"), ==, 1);
 
+  /* A fixed time on purpose: longer than the 300 ms the lists are kept. */
   alga_test_spin (400);
   c = get (fixture->data, ALGA_REFERENCE_PRIORITIES, NULL, &error);
   g_assert_no_error (error);

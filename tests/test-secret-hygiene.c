@@ -151,6 +151,7 @@ run_child (const char *url)
   /* The access token lives 61 s, so a second later it is within the renewal margin: the
    * comment's request refreshes it first. */
   session = alga_session_new (client, store, bundle);
+  /* A fixed time on purpose: it is the token's age that matters. */
   alga_test_spin (1500);
   save_and_sign_out (session, client, ticket_id, "Browser session: checked the UPS batteries.");
   g_clear_object (&session);
@@ -330,6 +331,33 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
+/* Whether a draft the program keeps in @home holds @text. */
+static gboolean
+has_draft_holding (const char *home,
+                   const char *text)
+{
+  g_autofree char *drafts = g_build_filename (home, "data", "alga-desktop", "drafts", NULL);
+  g_autoptr(GDir) accounts = g_dir_open (drafts, 0, NULL);
+  const char *account;
+
+  while (accounts != NULL && (account = g_dir_read_name (accounts)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (drafts, account, NULL);
+      g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          if (g_str_has_suffix (name, ".draft") && alga_test_file_holds (path, text))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* The real program, signed in with the key, typing a draft, then asked to quit. */
 static void
 run_program (AlgaTestServer *server,
@@ -372,8 +400,8 @@ run_program (AlgaTestServer *server,
     }
   g_assert_nonnull (contents);
   g_assert_nonnull (strstr (contents, "alga-test-hook: composer: Draft typed"));
-  /* Let the draft reach the disk, then quit as the desktop would. */
-  alga_test_spin (1000);
+  /* The draft reaches the disk; then quit as the desktop would. */
+  alga_test_wait_until (has_draft_holding (home, "Draft typed in the real program"), 60000);
   g_subprocess_send_signal (process, SIGTERM);
   g_subprocess_wait (process, NULL, NULL);
 

@@ -1038,6 +1038,7 @@ test_api_changes (Fixture *f, gconstpointer d)
     g_assert_true (json_parser_load_from_data (parser, before, -1, NULL));
     since = g_strdup (alga_test_json_string (json_parser_get_root (parser), "updated_at"));
   }
+  /* A fixed time on purpose: updated_at has millisecond resolution and must move on. */
   g_usleep (2000);
   g_assert_true (alga_test_server_assign_ticket (f->server, t, alga_test_server_get_user_id (f->server), NULL));
   after = alga_test_server_dup_ticket_json (f->server, t);
@@ -1229,6 +1230,7 @@ test_mobile_expiry (Fixture *f, gconstpointer d)
   g_assert_cmpuint (good->status, ==, 200);
   use = call (f, "GET", "/api/v1/tickets/stats", alga_test_json_string (good->json, "accessToken"), NULL);
   g_assert_cmpuint (use->status, ==, 200);
+  /* A fixed time on purpose: past the one-second lifetimes set above. */
   g_usleep (1100 * 1000);
   late = exchange (f, ott, "st");
   g_assert_cmpuint (late->status, ==, 401);

@@ -360,6 +360,8 @@ test_bad_input_makes_no_request (Fixture       *fixture,
   type_text (fixture, "key_row", "not-a-key");
   type_text (fixture, "email_row", alga_test_server_get_user_email (fixture->server));
   click (fixture, "sign_in_button");
+  alga_test_wait_until (shown (fixture, "key_error"), 10000);
+  /* A fixed time on purpose: no request leaves in it. */
   alga_test_spin (100);
 
   g_assert_true (shown (fixture, "key_error"));
@@ -375,6 +377,8 @@ test_bad_input_makes_no_request (Fixture       *fixture,
 
   type_text (fixture, "email_row", "not an address");
   press_enter_in (fixture, "email_row");
+  alga_test_wait_until (shown (fixture, "email_error"), 10000);
+  /* A fixed time on purpose: no request leaves in it. */
   alga_test_spin (100);
 
   g_assert_true (shown (fixture, "email_error"));

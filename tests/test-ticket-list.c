@@ -191,14 +191,18 @@ test_query_change_drops_stale_page (Fixture       *fixture,
 
   /* The open page is slow; the closed query is asked for while it is on its way. */
   alga_test_server_add_fault (fixture->server, "GET", "/api/v1/tickets", &slow);
+  n = alga_test_server_count_requests (fixture->server, "GET", "/api/v1/tickets");
   alga_ticket_list_reload (fixture->list);
-  alga_test_spin (50);
+  /* The open page's request has reached the server. */
+  alga_test_wait_until (alga_test_server_count_requests (fixture->server, "GET", "/api/v1/tickets") > n,
+                        30000);
   g_assert_true (alga_ticket_list_get_loading (fixture->list));
   alga_ticket_list_set_query (fixture->list, closed);
   g_assert_true (alga_ticket_query_equal (alga_ticket_list_get_query (fixture->list), closed));
 
   wait_idle (fixture);
-  /* Give the slow open page time to arrive, if it still does. */
+  /* A fixed time on purpose, longer than the open page's 300 ms delay: if that page still
+   * arrives, it must change nothing. */
   alga_test_spin (500);
 
   g_assert_no_error (alga_ticket_list_get_error (fixture->list));
@@ -453,6 +457,8 @@ test_dispose_while_loading (Fixture       *fixture,
 
   /* Dropped mid-flight: the answer must find nothing to touch. */
   g_assert_finalize_object (g_steal_pointer (&fixture->list));
+  /* A fixed time on purpose, longer than the 200 ms delay: the answer arrives in it and must
+   * touch nothing. */
   alga_test_spin (400);
 }
 

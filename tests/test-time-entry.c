@@ -83,11 +83,11 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   gtk_window_destroy (fixture->parent);
-  alga_test_spin (50);
   g_clear_object (&fixture->ticket);
-  g_object_unref (fixture->drafts);
-  alga_test_spin (50);
-  g_assert_finalize_object (fixture->client);
+  /* Writes in flight hold the store, and requests cut short by the destruction hold the client
+   * until they finish on the main context. */
+  alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->drafts), 30000);
+  alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->client), 30000);
   g_assert_finalize_object (fixture->credentials);
   alga_test_server_stop (fixture->server);
   g_object_unref (fixture->server);

@@ -233,7 +233,8 @@ test_most_recent (void)
   g_autoptr(GError) error = NULL;
 
   save (store, a);
-  /* The keyring keeps modification times in whole seconds. */
+  /* The keyring keeps modification times in whole seconds (a fixed time on purpose: the two
+   * saves must be a second apart). */
   g_usleep (1100 * 1000);
   save (store, b);
 

@@ -374,6 +374,7 @@ test_plain_http_by_name_sends_nothing (void)
   g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_INSECURE);
   g_assert_null (client);
 
+  /* A fixed time on purpose: no connection is made in it. */
   alga_test_spin (100);
   g_assert_cmpuint (n_connections, ==, 0);
   g_socket_service_stop (service);
@@ -436,6 +437,7 @@ test_redirect_to_plain_http_not_followed (void)
   g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE);
   g_assert_cmpuint (redirector.n_requests, ==, 1);
 
+  /* A fixed time on purpose: no connection is made in it. */
   alga_test_spin (100);
   g_assert_cmpuint (n_connections, ==, 0);
 

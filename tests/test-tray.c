@@ -263,7 +263,10 @@ fixture_tear_down (Fixture       *f,
   stop_watcher (f);
   g_dbus_connection_signal_unsubscribe (f->host_bus, f->signal_id);
   g_dbus_connection_unregister_object (f->host_bus, f->watcher_object_id);
-  alga_test_spin (20);
+  /* What is already sent is delivered, and handled, before the connections close. */
+  g_dbus_connection_flush_sync (f->app_bus, NULL, NULL);
+  g_dbus_connection_flush_sync (f->host_bus, NULL, NULL);
+  alga_test_drain (10000);
 
   g_dbus_connection_close_sync (f->app_bus, NULL, NULL);
   g_dbus_connection_close_sync (f->host_bus, NULL, NULL);
@@ -331,6 +334,7 @@ test_registers (Fixture       *f,
   g_autofree const char **name_list = NULL;
 
   create_tray (f);
+  /* A fixed time on purpose: without a watcher, nothing registers in it. */
   alga_test_spin (100);
   g_assert_false (alga_tray_get_registered (f->tray));
   g_assert_cmpuint (f->registrations->len, ==, 0);
@@ -416,6 +420,7 @@ test_properties (Fixture       *f,
 
   /* The same counts again change nothing, so no signal. */
   alga_tray_set_tooltip_counts (f->tray, 3, 1);
+  /* A fixed time on purpose: no signal comes in it. */
   alga_test_spin (50);
   g_assert_cmpuint (count_signals (f, "NewToolTip"), ==, 1);
 
@@ -682,6 +687,7 @@ test_menu_events (Fixture       *f,
                                g_variant_new_int32 (0), 0),
                 NULL, &error);
   g_assert_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS);
+  /* A fixed time on purpose: nothing opens in it. */
   alga_test_spin (50);
   g_assert_cmpuint (f->opened->len, ==, 1);
 }
@@ -709,6 +715,7 @@ test_activate (Fixture       *f,
   reply = call (f, ALGA_TRAY_ITEM_PATH, ITEM_IFACE, "Scroll",
                 g_variant_new ("(is)", 1, "vertical"), NULL, &error);
   g_assert_no_error (error);
+  /* A fixed time on purpose: the window is not asked to open in it. */
   alga_test_spin (50);
   g_assert_cmpuint (f->n_activate, ==, 1);
 }
@@ -729,6 +736,7 @@ test_attention (Fixture       *f,
 
   /* No change, no signal. */
   alga_tray_set_attention (f->tray, TRUE);
+  /* A fixed time on purpose: no signal comes in it. */
   alga_test_spin (50);
   g_assert_cmpuint (count_signals (f, "NewStatus"), ==, 1);
 

@@ -162,10 +162,8 @@ static void
 drop_watcher (Fixture *fixture)
 {
   alga_watcher_stop (fixture->watcher);
-  /* Let a save under way finish before the object must be gone. */
-  alga_test_spin (50);
-  g_assert_finalize_object (fixture->watcher);
-  fixture->watcher = NULL;
+  /* A save or a poll under way holds the watcher until it ends. */
+  alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->watcher), 30000);
 }
 
 static void
@@ -662,9 +660,11 @@ test_offline_pauses (Fixture       *fixture,
 
   test_network_set_available (network, FALSE);
   g_assert_true (alga_watcher_get_offline (fixture->watcher));
-  alga_test_spin (100);
+  /* The poll cut short by going offline has ended. */
+  alga_test_wait_for_sole_reference (fixture->watcher, 30000);
   alga_test_server_clear_requests (fixture->server);
   g_assert_true (alga_test_server_assign_ticket (fixture->server, id, me, other));
+  /* A fixed time on purpose: longer than six polling intervals, and no request leaves in it. */
   alga_test_spin (300);
   requests = alga_test_server_count_requests (fixture->server, NULL, "*");
   g_assert_cmpuint (requests, ==, 0);
@@ -684,8 +684,10 @@ test_stop (Fixture       *fixture,
   start (fixture);
   alga_watcher_stop (fixture->watcher);
   g_assert_false (alga_watcher_get_running (fixture->watcher));
-  alga_test_spin (100);
+  /* The poll cut short by the stop has ended. */
+  alga_test_wait_for_sole_reference (fixture->watcher, 30000);
   alga_test_server_clear_requests (fixture->server);
+  /* A fixed time on purpose: longer than six polling intervals, and no request leaves in it. */
   alga_test_spin (300);
   g_assert_cmpuint (alga_test_server_count_requests (fixture->server, NULL, "*"), ==, 0);
 }

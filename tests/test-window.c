@@ -372,7 +372,8 @@ test_triage_from_list (Fixture       *f,
   g_assert_nonnull (ticket);
   g_assert_null (alga_ticket_get_assigned_to (ticket));
   alga_test_wait_until (alga_ticket_get_has_detail (ticket), 10000);
-  alga_test_spin (100);
+  /* The pane shows the detail (in an idle) and enables its actions. */
+  alga_test_drain (10000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.ticket", "s",
                                              "ticket.assign-to-me"));
   alga_test_wait_until (g_strcmp0 (alga_ticket_get_assigned_to (ticket),
