@@ -143,6 +143,29 @@ open_with_description_and_contact (AlgaTicket *ticket,
          alga_ticket_get_contact_name_id (ticket) != NULL;
 }
 
+/* With ALGA_TEST_SHOTS=DIR, a screenshot of the whole display, for a person to look at. */
+static void
+shoot (const char *name)
+{
+  const char *dir = g_getenv ("ALGA_TEST_SHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  alga_test_spin (200);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static gboolean
+open_with_description_no_due_date (AlgaTicket *ticket,
+                                   gpointer    data)
+{
+  return open_with_description_and_contact (ticket, data) && alga_ticket_get_due_date (ticket) == NULL;
+}
+
 static AlgaTicket *
 show_ticket (Fixture      *f,
              TicketFilter  filter,
@@ -453,6 +476,12 @@ test_priority (Fixture       *f,
     }
   g_assert_cmpstr (alga_priority_get_priority_id (adw_combo_row_get_selected_item (row)), ==,
                    alga_ticket_get_priority_id (ticket));
+  if (g_getenv ("ALGA_TEST_SHOTS") != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-priority", NULL);
+      shoot ("priority-popup");
+      gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-priority", NULL);
+    }
   target = (adw_combo_row_get_selected (row) + 1) % g_list_model_get_n_items (model);
   adw_combo_row_set_selected (row, target);
   chosen = adw_combo_row_get_selected_item (row);
@@ -578,7 +607,7 @@ static void
 test_due_date (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_with_description_and_contact, NULL);
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_with_description_no_due_date, NULL);
   g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
   g_autofree char *description = g_strdup (alga_ticket_get_description (ticket));
   g_autofree char *body = NULL;
@@ -613,6 +642,12 @@ test_due_date (Fixture       *f,
   g_assert_cmpint (g_date_time_get_day_of_month (due_local), ==, 14);
   g_assert_cmpstr (alga_ticket_get_description (ticket), ==, description);
   alga_test_wait_until (gtk_widget_get_sensitive (child (f, "due_date_button")), 5000);
+  /* The web UI will not show it, and the technician is told so. */
+  g_assert_false (alga_ticket_get_due_date_is_column (ticket));
+  alga_test_wait_until (strstr (adw_action_row_get_subtitle (child (f, "due_date_row")),
+                                "desktop and phone apps only") != NULL, 5000);
+  g_assert_true (gtk_widget_get_visible (child (f, "due_date_note")));
+  shoot ("due-date-app");
 
   /* Clearing removes the member and keeps the rest. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-due-date", NULL);
@@ -624,6 +659,50 @@ test_due_date (Fixture       *f,
   attributes = json_object_get_object_member (sent2, "attributes");
   g_assert_false (json_object_has_member (attributes, "due_date"));
   g_assert_cmpstr (json_object_get_string_member (attributes, "description"), ==, description);
+}
+
+/* A due date set in Alga's web UI (the column) is shown, even over an older one of the apps,
+ * and cannot be changed here since the API cannot write it. */
+static void
+test_due_date_from_column (Fixture       *f,
+                           gconstpointer  data)
+{
+  AlgaTicket *listed = find_list_ticket (f, open_with_description_no_due_date, NULL);
+  g_autofree char *id = g_strdup (alga_ticket_get_ticket_id (listed));
+  g_autoptr(GDateTime) web = g_date_time_new_utc (2031, 3, 14, 17, 0, 0);
+  g_autoptr(GDateTime) app = g_date_time_new_local (2030, 1, 2, 17, 0, 0);
+  g_autofree char *expected = alga_gui_format_date_time (web);
+  g_autoptr(AlgaTicket) ticket = NULL;
+  AdwActionRow *row = child (f, "due_date_row");
+
+  g_object_unref (listed);
+  /* The apps' older date first, then the web UI's. */
+  ticket = show_ticket (f, open_with_description_no_due_date, NULL);
+  g_assert_cmpstr (alga_ticket_get_ticket_id (ticket), ==, id);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-due-date", NULL);
+  alga_test_wait_until (gtk_widget_get_visible (child (f, "due_date_popover")), 2000);
+  gtk_calendar_select_day (child (f, "due_date_calendar"), app);
+  gtk_widget_activate (child (f, "due_date_set_button"));
+  alga_test_wait_until (alga_ticket_get_due_date (ticket) != NULL, 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (child (f, "due_date_button")), 5000);
+
+  g_assert_true (alga_test_server_set_due_date (f->server, id, web,
+                                                alga_test_server_get_other_user_id (f->server)));
+  alga_ticket_view_set_ticket (f->view, NULL);
+  alga_ticket_view_set_ticket (f->view, ticket);
+  alga_test_wait_until (alga_ticket_get_due_date_is_column (ticket), 5000);
+  g_assert_cmpint (g_date_time_compare (alga_ticket_get_due_date (ticket), web), ==, 0);
+  alga_test_wait_until (g_str_has_prefix (adw_action_row_get_subtitle (row), expected), 5000);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "web UI"));
+  g_assert_false (gtk_widget_get_visible (child (f, "due_date_button")));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "due_date_clear_button")));
+  shoot ("due-date-column");
+
+  /* Nothing here can change it: the action is off. */
+  alga_test_server_clear_requests (f->server);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "ticket.change-due-date", NULL);
+  g_assert_false (gtk_widget_get_visible (child (f, "due_date_popover")));
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", "/api/v1/tickets/*"), ==, 0);
 }
 
 static void
@@ -958,6 +1037,8 @@ main (int   argc,
   ADD ("assign", test_assign);
   ADD ("picker-search", test_picker_search);
   ADD ("due-date", test_due_date);
+  ADD ("due-date-from-column", test_due_date_from_column);
+  ADD_AS ("technician/due-date-from-column", test_due_date_from_column, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("watchers", test_watchers);
   ADD ("ticket-change-cancels", test_ticket_change_cancels);
   ADD ("reply-focuses-composer", test_reply_focuses_composer);

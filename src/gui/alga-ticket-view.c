@@ -114,6 +114,7 @@ struct _AlgaTicketView
   GtkMenuButton    *due_date_button;
   GtkPopover       *due_date_popover;
   GtkCalendar      *due_date_calendar;
+  GtkLabel         *due_date_note;
   GtkButton        *due_date_clear_button;
   AdwExpanderRow   *watchers_row;
   GtkSpinner       *watchers_spinner;
@@ -397,6 +398,28 @@ setup_priority_item_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_priority_item_selected_cb (GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+/* In the open list, a check marks the ticket's priority. */
+static void
+setup_priority_list_item_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item)
+{
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  setup_priority_item_cb (factory, item);
+  gtk_widget_set_hexpand (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_item_get_child (item))),
+                          TRUE);
+  gtk_box_append (GTK_BOX (gtk_list_item_get_child (item)), check);
+  g_signal_connect (item, "notify::selected", G_CALLBACK (on_priority_item_selected_cb), NULL);
+}
+
+static void
 bind_priority_item_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item)
 {
@@ -407,6 +430,8 @@ bind_priority_item_cb (GtkSignalListItemFactory *factory,
   alga_priority_style_apply_dot (dot, alga_priority_get_color (priority));
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dot)),
                        alga_priority_get_priority_name (priority));
+  if (gtk_widget_get_last_child (box) != gtk_widget_get_next_sibling (dot))
+    on_priority_item_selected_cb (item);
 }
 
 /* Replaces the offered priorities only when they differ: a new model resets the row. */
@@ -597,6 +622,35 @@ update_header (AlgaTicketView *self)
                                   -1);
 }
 
+/* The API cannot write the due_date column that Alga's web UI shows, so a due date set here
+ * lives in attributes, where only the apps see it. The row says which one it shows: one set in
+ * the web UI can be changed only there; one set here is seen only in the apps. */
+static void
+update_due_date (AlgaTicketView *self)
+{
+  GDateTime *due = alga_ticket_get_due_date (self->ticket);
+  gboolean from_web = due != NULL && alga_ticket_get_due_date_is_column (self->ticket);
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (due == NULL)
+    subtitle = g_strdup (_("None"));
+  else
+    {
+      date = alga_gui_format_date_time (due);
+      if (from_web)
+        /* Translators: a due date, then where it was set. */
+        subtitle = g_strdup_printf (_("%s\nSet in Alga’s web UI, and changed only there"), date);
+      else
+        /* Translators: a due date, then where it can be seen. */
+        subtitle = g_strdup_printf (_("%s\nShown in the desktop and phone apps only, not in Alga’s web UI"), date);
+    }
+  adw_action_row_set_subtitle (self->due_date_row, subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->due_date_clear_button), due != NULL && !from_web);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_date_button), !from_web);
+  update_actions (self);
+}
+
 static void
 update_fields (AlgaTicketView *self)
 {
@@ -604,7 +658,6 @@ update_fields (AlgaTicketView *self)
   const char *assignee = alga_ticket_get_assigned_to (t);
   const char *assignee_name = alga_ticket_get_assigned_to_name (t);
   g_autofree char *assignee_text = NULL;
-  g_autofree char *due = NULL;
 
   sync_status_row (self);
   sync_priority_row (self);
@@ -617,11 +670,7 @@ update_fields (AlgaTicketView *self)
     assignee_text = user_name (self, assignee);
   adw_action_row_set_subtitle (self->assignee_row, assignee_text);
 
-  if (alga_ticket_get_due_date (t) != NULL)
-    due = alga_gui_format_date_time (alga_ticket_get_due_date (t));
-  adw_action_row_set_subtitle (self->due_date_row, due != NULL ? due : _("None"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->due_date_clear_button),
-                            alga_ticket_get_due_date (t) != NULL);
+  update_due_date (self);
 
   update_watchers (self);
 
@@ -1513,7 +1562,8 @@ update_actions (AlgaTicketView *self)
   gtk_widget_action_set_enabled (widget, "ticket.change-assignee",
                                  can_change && !self->busy[FIELD_ASSIGNEE]);
   gtk_widget_action_set_enabled (widget, "ticket.change-due-date",
-                                 can_change && !self->busy[FIELD_DUE_DATE]);
+                                 can_change && !self->busy[FIELD_DUE_DATE] &&
+                                 !(has_ticket && alga_ticket_get_due_date_is_column (self->ticket)));
   gtk_widget_action_set_enabled (widget, "ticket.log-time", can_change);
   gtk_widget_action_set_enabled (widget, "ticket.reply", can_change);
 }
@@ -2035,6 +2085,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_popover);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_note);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, due_date_clear_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, watchers_row);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketView, watchers_spinner);
@@ -2119,6 +2170,7 @@ alga_ticket_view_init (AlgaTicketView *self)
   g_autoptr(GtkExpression) status_name = NULL;
   g_autoptr(GtkExpression) priority_name = NULL;
   g_autoptr(GtkListItemFactory) priority_factory = NULL;
+  g_autoptr(GtkListItemFactory) priority_list_factory = NULL;
   AdwActionRow *value_rows[8];
 
   self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -2156,6 +2208,10 @@ alga_ticket_view_init (AlgaTicketView *self)
   g_signal_connect (priority_factory, "setup", G_CALLBACK (setup_priority_item_cb), NULL);
   g_signal_connect (priority_factory, "bind", G_CALLBACK (bind_priority_item_cb), NULL);
   adw_combo_row_set_factory (self->priority_row, priority_factory);
+  priority_list_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (priority_list_factory, "setup", G_CALLBACK (setup_priority_list_item_cb), NULL);
+  g_signal_connect (priority_list_factory, "bind", G_CALLBACK (bind_priority_item_cb), NULL);
+  adw_combo_row_set_list_factory (self->priority_row, priority_list_factory);
 
   /* The thread and the composer follow the pane: same account, same ticket. */
   for (guint i = 0; i < 2; i++)
