@@ -13,6 +13,7 @@
 #include "alga-client.h"
 #include "alga-draft-store.h"
 #include "alga-test-gtk.h"
+#include "alga-test-keyboard.h"
 #include "alga-test-server.h"
 #include "alga-test-credentials.h"
 #include "alga-test-utils.h"
@@ -170,7 +171,7 @@ open_dialog (Fixture *fixture)
   gtk_test_widget_wait_for_draw (dialog);
 
   service_row = ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0));
-  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 1,
+  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 0,
                         10000);
 
   return dialog;
@@ -196,7 +197,7 @@ fill (GtkWidget  *dialog,
 {
   AdwComboRow *service_row = ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0));
 
-  adw_combo_row_set_selected (service_row, 1);
+  adw_combo_row_set_selected (service_row, 0);
   gtk_calendar_select_day (GTK_CALENDAR (nth_widget (dialog, GTK_TYPE_CALENDAR, 0)), date);
   gtk_editable_set_text (GTK_EDITABLE (nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0)), start);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0)),
@@ -260,7 +261,7 @@ test_log_time (Fixture       *fixture,
   GtkWidget *billable;
 
   /* Defaults: billable, today, a quarter of an hour. */
-  billable = nth_widget (dialog, GTK_TYPE_SWITCH, 0);
+  billable = nth_widget (dialog, GTK_TYPE_SWITCH, 1);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (billable)));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0))),
                    ==, 15);
@@ -354,7 +355,7 @@ test_overlap (Fixture       *fixture,
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (notes, ==, "Second visit");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0))),
-                    ==, 1);
+                    ==, 0);
   g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, "suggested-action")));
 }
 
@@ -384,16 +385,26 @@ test_service_required (Fixture       *fixture,
   GtkWidget *service_row = nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0);
   guint requests = alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries");
 
-  /* Several services: none is chosen for the technician. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (service_row)), ==, 0);
-  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
-  g_assert_cmpstr (error_shown (dialog), ==, "Choose a service.");
+  /* Several services: none is chosen for the technician, and the form says so before Log Time
+   * is pressed; the list holds only real services. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (service_row)), ==,
+                    GTK_INVALID_LIST_POSITION);
   g_assert_true (gtk_widget_has_css_class (service_row, "error"));
+  g_assert_true (alga_test_shows_label (dialog, "Choose the service this work was for."));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, "suggested-action")));
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (service_row))); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (service_row)), i);
+
+      g_assert_cmpstr (gtk_string_object_get_string (name), !=, "Choose a service");
+    }
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
   g_assert_cmpuint (alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries"),
                     ==, requests);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (service_row), 1);
   g_assert_false (gtk_widget_has_css_class (service_row, "error"));
+  g_assert_false (alga_test_shows_label (dialog, "Choose the service this work was for."));
 }
 
 static void
@@ -424,7 +435,7 @@ test_escape_keeps_draft (Fixture       *fixture,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0))),
                    ==, 25);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0))),
-                    ==, 1);
+                    ==, 0);
   {
     g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (nth_widget (dialog, GTK_TYPE_CALENDAR, 0)));
 
@@ -439,6 +450,8 @@ test_accessible (Fixture       *fixture,
   GtkWidget *dialog = open_dialog (fixture);
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_SWITCH, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Ends the next day");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_SWITCH, 1)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Billable");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Duration in minutes");
@@ -446,6 +459,166 @@ test_accessible (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Notes");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_widget (dialog, GTK_TYPE_CALENDAR, 0)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Date of the work");
+}
+
+
+static GtkWidget *
+dialog_focus (GtkWidget *dialog)
+{
+  return gtk_root_get_focus (GTK_ROOT (dialog));
+}
+
+static gboolean
+focus_within (GtkWidget *dialog,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = dialog_focus (dialog);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Presses Tab until the focus is in @widget, at most @most times, as a technician would. */
+static void
+tab_to (GtkWidget *dialog,
+        GtkWidget *widget,
+        guint      most)
+{
+  for (guint i = 0; i < most && !focus_within (dialog, widget); i++)
+    alga_test_keyboard_press (GDK_KEY_Tab, 0);
+
+  g_assert_true (focus_within (dialog, widget));
+}
+
+/* The top-level windows that are message dialogs: the question about a long entry. */
+static GtkWidget *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Start 19:55, End 19:00 once became a 23 h 05 min entry, logged with no word. Now the end
+ * before the start is refused in words until the technician says the work went past midnight,
+ * and an entry longer than a working day is asked about once. All by keyboard. */
+static void
+test_end_before_start (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = utc_day (1);
+  GtkWidget *dialog = open_dialog (fixture);
+  GtkWidget *start_row = nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 0);
+  GtkWidget *end_row = nth_widget (dialog, ADW_TYPE_ENTRY_ROW, 1);
+  GtkWidget *overnight = nth_widget (dialog, GTK_TYPE_SWITCH, 0);
+  GtkWidget *log_button = find_widget (dialog, GTK_TYPE_BUTTON, "suggested-action");
+  GtkWidget *question;
+  guint posts = alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries");
+
+  alga_test_keyboard_focus_window (GTK_WINDOW (dialog));
+  /* The dialog opens on its first field. */
+  g_assert_true (focus_within (dialog, nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0)), 0);
+  gtk_calendar_select_day (GTK_CALENDAR (nth_widget (dialog, GTK_TYPE_CALENDAR, 0)), day);
+
+  /* Past the service and the date to the start. */
+  tab_to (dialog, start_row, 4);
+  alga_test_keyboard_press (GDK_KEY_a, GDK_CONTROL_MASK);
+  alga_test_keyboard_type ("19:55");
+  alga_test_keyboard_press (GDK_KEY_Tab, 0);
+  g_assert_true (focus_within (dialog, end_row));
+  alga_test_keyboard_press (GDK_KEY_a, GDK_CONTROL_MASK);
+  alga_test_keyboard_type ("19:00");
+
+  g_assert_true (alga_test_shows_label (dialog, "The end (19:00) is before the start (19:55). "
+                                        "Correct it, or switch on “Ends the Next Day” if the "
+                                        "work went past midnight."));
+  g_assert_true (gtk_widget_has_css_class (end_row, "error"));
+  g_assert_false (gtk_widget_is_sensitive (log_button));
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (focus_within (dialog, end_row));
+  g_assert_cmpuint (alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries"),
+                    ==, posts);
+
+  /* Said explicitly: it went past midnight. */
+  tab_to (dialog, overnight, 2);
+  alga_test_keyboard_press (GDK_KEY_space, 0);
+  /* The switch slides over before it turns on. */
+  alga_test_wait_until (gtk_switch_get_active (GTK_SWITCH (overnight)), 5000);
+  g_assert_false (gtk_widget_has_css_class (end_row, "error"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (nth_widget (dialog, GTK_TYPE_SPIN_BUTTON, 0))),
+                   ==, 23 * 60 + 5);
+  g_assert_true (gtk_widget_is_sensitive (log_button));
+
+  /* Longer than a working day: asked first; checking the times logs nothing. */
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until ((question = find_message_dialog ()) != NULL, 5000);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==,
+                   "Log 23 h 05 min?");
+  alga_test_keyboard_focus_window (GTK_WINDOW (question));
+  alga_test_keyboard_press (GDK_KEY_Escape, 0);
+  alga_test_wait_until (find_message_dialog () == NULL, 5000);
+  g_assert_cmpuint (alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries"),
+                    ==, posts);
+  g_assert_nonnull (fixture->dialog);
+
+  /* Asked again, and this time it is meant. */
+  alga_test_keyboard_focus_window (GTK_WINDOW (dialog));
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until ((question = find_message_dialog ()) != NULL, 5000);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "log");
+  alga_test_wait_until (fixture->dialog == NULL, 10000);
+  g_assert_cmpuint (alga_test_server_count_requests (fixture->server, "POST", "/api/v1/time-entries"),
+                    ==, posts + 1);
+}
+
+/* Ctrl+Enter logs from the notes too, instead of adding a line. */
+static void
+test_ctrl_enter_in_notes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = utc_day (1);
+  GtkWidget *dialog = open_dialog (fixture);
+  GtkWidget *notes = nth_widget (dialog, GTK_TYPE_TEXT_VIEW, 0);
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill (dialog, day, "08:10", 20, "");
+  alga_test_keyboard_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (notes);
+  alga_test_keyboard_type ("Reseated the cable");
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until (fixture->dialog == NULL, 10000);
+
+  requests = alga_test_server_dup_requests (fixture->server);
+  body = json_from_string (last_post (fixture, requests)->body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (body), "notes"), ==,
+                   "Reseated the cable");
+}
+
+/* The next entry starts with the service of the last one. */
+static void
+test_remembers_service (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = utc_day (1);
+  GtkWidget *dialog = open_dialog (fixture);
+  AdwComboRow *service_row;
+
+  fill (dialog, day, "07:00", 15, "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0)), 1);
+  gtk_widget_activate_action (dialog, "time-entry.log", NULL);
+  alga_test_wait_until (fixture->dialog == NULL, 10000);
+
+  dialog = open_dialog (fixture);
+  service_row = ADW_COMBO_ROW (nth_widget (dialog, ADW_TYPE_COMBO_ROW, 0));
+  alga_test_wait_until (adw_combo_row_get_selected (service_row) == 1, 5000);
+  g_assert_false (alga_test_shows_label (dialog, "Choose the service this work was for."));
 }
 
 int
@@ -468,6 +641,12 @@ main (int   argc,
               fixture_set_up, test_escape_keeps_draft, fixture_tear_down);
   g_test_add ("/time-entry/accessible", Fixture, NULL,
               fixture_set_up, test_accessible, fixture_tear_down);
+  g_test_add ("/time-entry/end-before-start", Fixture, NULL,
+              fixture_set_up, test_end_before_start, fixture_tear_down);
+  g_test_add ("/time-entry/ctrl-enter-in-notes", Fixture, NULL,
+              fixture_set_up, test_ctrl_enter_in_notes, fixture_tear_down);
+  g_test_add ("/time-entry/remembers-service", Fixture, NULL,
+              fixture_set_up, test_remembers_service, fixture_tear_down);
 
   return g_test_run ();
 }

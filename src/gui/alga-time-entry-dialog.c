@@ -19,6 +19,9 @@
 #include "alga-time-entry.h"
 
 #define MINUTES_PER_DAY (24 * 60)
+/* Longer than a working day: asked once before it is logged. */
+#define LONG_ENTRY_MINUTES (8 * 60)
+#define LAST_SERVICE_KEY "time-entry-last-service"
 
 struct _AlgaTimeEntryDialog
 {
@@ -30,6 +33,8 @@ struct _AlgaTimeEntryDialog
   char            *draft_key;
   GPtrArray       *services;          /* AlgaService, at combo position - 1 */
   char            *wanted_service_id; /* from a draft, until the services arrive */
+  char            *last_service_id;   /* the service of the last entry logged here */
+  int              confirmed_minutes; /* a long duration the technician confirmed */
   GCancellable    *cancellable;
   gboolean         filling;           /* fields are being set by us, not typed into */
   gboolean         touched;           /* the technician changed something */
@@ -46,6 +51,9 @@ struct _AlgaTimeEntryDialog
   GtkCalendar     *calendar;
   AdwEntryRow     *start_row;
   AdwEntryRow     *end_row;
+  GtkSwitch       *overnight_switch;
+  GtkLabel        *service_problem;
+  GtkLabel        *time_problem;
   AdwActionRow    *duration_row;
   GtkSpinButton   *duration_spin;
   GtkTextView     *notes_view;
@@ -134,25 +142,103 @@ selected_service (AlgaTimeEntryDialog *self)
 {
   guint position = adw_combo_row_get_selected (self->service_row);
 
-  /* Position 0 is "Choose a service": the server requires one, so no silent default. */
-  if (position == GTK_INVALID_LIST_POSITION || position == 0 || position > self->services->len)
+  /* Nothing is chosen until the technician (or the last entry) chose: no silent default. */
+  if (position == GTK_INVALID_LIST_POSITION || position >= self->services->len)
     return NULL;
 
-  return g_ptr_array_index (self->services, position - 1);
+  return g_ptr_array_index (self->services, position);
 }
 
-static gboolean
-times_valid (AlgaTimeEntryDialog *self)
+static int
+start_minutes (AlgaTimeEntryDialog *self)
 {
-  return parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row))) >= 0 &&
-         parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_row))) >= 0;
+  return parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+}
+
+static int
+end_minutes (AlgaTimeEntryDialog *self)
+{
+  return parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+}
+
+/* What is wrong with the times, in words, and which row is wrong; NULL when they are fine. */
+static char *
+time_problem (AlgaTimeEntryDialog *self,
+              GtkWidget          **row)
+{
+  int start = start_minutes (self);
+  int end = end_minutes (self);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (start < 0)
+    {
+      *row = GTK_WIDGET (self->start_row);
+      return g_strdup (_("The start is not a time of day. Write it as hours and minutes, e.g. 09:30."));
+    }
+  if (end < 0)
+    {
+      *row = GTK_WIDGET (self->end_row);
+      return g_strdup (_("The end is not a time of day. Write it as hours and minutes, e.g. 17:15."));
+    }
+  if (end == start)
+    {
+      *row = GTK_WIDGET (self->end_row);
+      return g_strdup (_("The end is the same as the start."));
+    }
+  if (end < start && !gtk_switch_get_active (self->overnight_switch))
+    {
+      *row = GTK_WIDGET (self->end_row);
+      start_text = format_minutes (start);
+      end_text = format_minutes (end);
+      /* Translators: the end, then the start, as typed (HH:MM). */
+      return g_strdup_printf (_("The end (%s) is before the start (%s). Correct it, or switch on "
+                                "“Ends the Next Day” if the work went past midnight."),
+                              end_text, start_text);
+    }
+
+  *row = NULL;
+  return NULL;
+}
+
+static void
+show_problem (GtkLabel   *label,
+              const char *problem)
+{
+  gtk_widget_set_visible (GTK_WIDGET (label), problem != NULL);
+  gtk_label_set_label (label, problem != NULL ? problem : "");
+}
+
+/* Every field is checked as it changes, and says why before Log Time is pressed. */
+static gboolean
+validate (AlgaTimeEntryDialog *self,
+          GtkWidget          **first_wrong)
+{
+  g_autofree char *problem = NULL;
+  GtkWidget *time_row = NULL;
+  gboolean service_wrong = self->services->len > 0 && selected_service (self) == NULL;
+
+  show_problem (self->service_problem,
+                service_wrong ? _("Choose the service this work was for.") : NULL);
+  set_row_error (GTK_WIDGET (self->service_row), service_wrong);
+
+  problem = time_problem (self, &time_row);
+  show_problem (self->time_problem, problem);
+  set_row_error (GTK_WIDGET (self->start_row), time_row == GTK_WIDGET (self->start_row));
+  set_row_error (GTK_WIDGET (self->end_row), time_row == GTK_WIDGET (self->end_row));
+
+  if (first_wrong != NULL)
+    *first_wrong = service_wrong ? GTK_WIDGET (self->service_row) : time_row;
+
+  return self->services->len > 0 && !service_wrong && problem == NULL;
 }
 
 static void
 update_log (AlgaTimeEntryDialog *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "time-entry.log",
-                                 !self->logging && self->services->len > 0 && times_valid (self));
+  gboolean valid = validate (self, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "time-entry.log", !self->logging && valid);
 }
 
 static void
@@ -218,6 +304,8 @@ save_draft (AlgaTimeEntryDialog *self)
   json_builder_add_string_value (builder, notes);
   json_builder_set_member_name (builder, "billable");
   json_builder_add_boolean_value (builder, gtk_switch_get_active (self->billable_switch));
+  json_builder_set_member_name (builder, "next_day");
+  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->overnight_switch));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -237,45 +325,68 @@ field_changed (AlgaTimeEntryDialog *self)
   save_draft (self);
 }
 
+/* The end as the start and the duration give it; a duration that reaches past midnight says
+ * so on the switch, since the technician chose that duration. */
+static void
+move_end (AlgaTimeEntryDialog *self,
+          int                  start,
+          int                  duration)
+{
+  g_autofree char *end = format_minutes (start + duration);
+  gboolean filling = self->filling;
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+  gtk_switch_set_active (self->overnight_switch, start + duration >= MINUTES_PER_DAY);
+  self->filling = filling;
+}
+
 static void
 on_start_changed_cb (AlgaTimeEntryDialog *self)
 {
-  int start = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  int start = start_minutes (self);
 
-  set_row_error (GTK_WIDGET (self->start_row), start < 0);
+  /* The duration stays; the end moves with the start. */
   if (start >= 0 && !self->filling)
-    {
-      g_autofree char *end = NULL;
-      gboolean filling = self->filling;
-
-      /* The duration stays; the end moves with the start. */
-      end = format_minutes (start + gtk_spin_button_get_value_as_int (self->duration_spin));
-      self->filling = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
-      set_row_error (GTK_WIDGET (self->end_row), FALSE);
-      self->filling = filling;
-    }
+    move_end (self, start, gtk_spin_button_get_value_as_int (self->duration_spin));
 
   field_changed (self);
+}
+
+/* The duration from a typed end: only an end after the start, or one the technician said is
+ * the next day, gives one. */
+static void
+update_duration_from_end (AlgaTimeEntryDialog *self)
+{
+  int start = start_minutes (self);
+  int end = end_minutes (self);
+  gboolean filling = self->filling;
+
+  if (start < 0 || end < 0 || end == start)
+    return;
+  if (end < start && !gtk_switch_get_active (self->overnight_switch))
+    return;
+
+  self->filling = TRUE;
+  gtk_spin_button_set_value (self->duration_spin,
+                             ((end - start) + MINUTES_PER_DAY) % MINUTES_PER_DAY);
+  self->filling = filling;
 }
 
 static void
 on_end_changed_cb (AlgaTimeEntryDialog *self)
 {
-  int start = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  int end = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  if (!self->filling)
+    update_duration_from_end (self);
 
-  set_row_error (GTK_WIDGET (self->end_row), end < 0 || end == start);
-  if (start >= 0 && end >= 0 && end != start && !self->filling)
-    {
-      gboolean filling = self->filling;
-      /* An end before the start is the next morning: work past midnight. */
-      int duration = ((end - start) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  field_changed (self);
+}
 
-      self->filling = TRUE;
-      gtk_spin_button_set_value (self->duration_spin, duration);
-      self->filling = filling;
-    }
+static void
+on_overnight_changed_cb (AlgaTimeEntryDialog *self)
+{
+  if (!self->filling)
+    update_duration_from_end (self);
 
   field_changed (self);
 }
@@ -287,14 +398,7 @@ on_duration_changed_cb (AlgaTimeEntryDialog *self)
   int duration = gtk_spin_button_get_value_as_int (self->duration_spin);
 
   if (start >= 0 && !self->filling)
-    {
-      g_autofree char *end = format_minutes (start + duration);
-
-      self->filling = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
-      set_row_error (GTK_WIDGET (self->end_row), FALSE);
-      self->filling = FALSE;
-    }
+    move_end (self, start, duration);
 
   /* Translators: a duration in hours and minutes, e.g. "1 h 15 min". */
   {
@@ -317,8 +421,6 @@ on_date_changed_cb (AlgaTimeEntryDialog *self)
 static void
 on_service_selected_cb (AlgaTimeEntryDialog *self)
 {
-  if (selected_service (self) != NULL)
-    set_row_error (GTK_WIDGET (self->service_row), FALSE);
   if (!self->filling)
     g_clear_pointer (&self->wanted_service_id, g_free);
   field_changed (self);
@@ -358,7 +460,7 @@ select_service_id (AlgaTimeEntryDialog *self,
 
       if (g_strcmp0 (alga_service_get_service_id (service), service_id) == 0)
         {
-          adw_combo_row_set_selected (self->service_row, i + 1);
+          adw_combo_row_set_selected (self->service_row, i);
           return;
         }
     }
@@ -396,6 +498,8 @@ apply_draft (AlgaTimeEntryDialog *self,
                             json_object_get_string_member_with_default (object, "notes", ""), -1);
   gtk_switch_set_active (self->billable_switch,
                          json_object_get_boolean_member_with_default (object, "billable", TRUE));
+  gtk_switch_set_active (self->overnight_switch,
+                         json_object_get_boolean_member_with_default (object, "next_day", FALSE));
 
   g_free (self->wanted_service_id);
   self->wanted_service_id = g_strdup (json_object_get_string_member_with_default (object,
@@ -407,7 +511,8 @@ apply_draft (AlgaTimeEntryDialog *self,
   self->touched = TRUE;
 
   /* Recompute the duration from what was restored. */
-  on_end_changed_cb (self);
+  update_duration_from_end (self);
+  field_changed (self);
   update_date_label (self);
 }
 
@@ -429,6 +534,44 @@ load_draft_cb (GObject      *source,
   /* What was typed while the draft was read wins. */
   if (text != NULL && !self->touched)
     apply_draft (self, text);
+}
+
+/* The draft's service, else the one of the last entry logged, else the only one; else none. */
+static void
+choose_service (AlgaTimeEntryDialog *self)
+{
+  adw_combo_row_set_selected (self->service_row, GTK_INVALID_LIST_POSITION);
+  if (self->wanted_service_id != NULL)
+    select_service_id (self, self->wanted_service_id);
+  else if (self->last_service_id != NULL)
+    select_service_id (self, self->last_service_id);
+  else if (self->services->len == 1)
+    adw_combo_row_set_selected (self->service_row, 0);
+}
+
+static void
+load_last_service_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AlgaTimeEntryDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *service_id = NULL;
+
+  service_id = alga_draft_store_load_finish (ALGA_DRAFT_STORE (source), result, &error);
+  if (alga_gui_error_is_cancelled (error) || service_id == NULL)
+    return;
+
+  g_free (self->last_service_id);
+  self->last_service_id = g_strstrip (g_steal_pointer (&service_id));
+  /* Services that arrived first wait for it, unless the technician chose already. */
+  if (self->services->len > 0 && !self->touched && selected_service (self) == NULL)
+    {
+      self->filling = TRUE;
+      choose_service (self);
+      self->filling = FALSE;
+      update_log (self);
+    }
 }
 
 static void
@@ -468,12 +611,13 @@ list_services_cb (GObject      *source,
   g_ptr_array_add (names, NULL);
 
   self->filling = TRUE;
-  gtk_string_list_splice (self->service_names, 1, 0, (const char * const *) names->pdata);
-  if (self->wanted_service_id != NULL)
-    select_service_id (self, self->wanted_service_id);
-  else if (self->services->len == 1)
-    adw_combo_row_set_selected (self->service_row, 1);
+  gtk_string_list_splice (self->service_names, 0, 0, (const char * const *) names->pdata);
+  choose_service (self);
   self->filling = FALSE;
+  /* An empty list cannot take the focus, so the first field gets it once it has services,
+   * unless the technician has started elsewhere. */
+  if (!self->touched && self->services->len > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->service_row));
 
   if (self->services->len == 0 &&
       alga_reference_data_is_refused (ALGA_REFERENCE_DATA (source), ALGA_REFERENCE_SERVICES))
@@ -581,12 +725,61 @@ create_time_entry_cb (GObject      *source,
 
   if (self->draft_store != NULL && self->draft_key != NULL)
     alga_draft_store_delete (self->draft_store, self->draft_key);
+  if (self->draft_store != NULL && alga_time_entry_get_service_id (entry) != NULL)
+    alga_draft_store_save (self->draft_store, LAST_SERVICE_KEY,
+                           alga_time_entry_get_service_id (entry));
   self->touched = FALSE;
 
   g_signal_emit (self, signals[LOGGED], 0, entry);
   /* The dialog is about to go: the toast belongs to the window it came from. */
   alga_gui_show_toast (GTK_WIDGET (self), _("Time logged"));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void log_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter);
+
+static void
+on_long_entry_response_cb (AdwMessageDialog    *dialog,
+                           const char          *response,
+                           AlgaTimeEntryDialog *self)
+{
+  if (g_strcmp0 (response, "log") == 0)
+    {
+      self->confirmed_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
+      log_action_cb (GTK_WIDGET (self), "time-entry.log", NULL);
+    }
+  else
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->end_row));
+    }
+}
+
+/* Asked once per duration: an entry longer than a working day is more often a slip. */
+static void
+ask_long_entry (AlgaTimeEntryDialog *self,
+                int                  duration)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *log_label = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: a question before logging; hours and minutes of the entry. */
+  heading = g_strdup_printf (_("Log %d h %02d min?"), duration / 60, duration % 60);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("That is longer than a working day. Check the start and the "
+                                     "end before you log it."));
+  /* Translators: the button that logs a long entry after all. */
+  log_label = g_strdup_printf (_("_Log %d h %02d min"), duration / 60, duration % 60);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "check", _("_Check the Times"),
+                                    "log", log_label,
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "check");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "check");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_long_entry_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -603,23 +796,27 @@ log_action_cb (GtkWidget  *widget,
   int start_minutes;
   int duration;
 
+  GtkWidget *wrong = NULL;
+
   if (self->logging)
     return;
+
+  /* The shortcut reaches here while the button is off: the reasons are on the form already;
+   * the focus goes to the first field to correct. */
+  if (!validate (self, &wrong))
+    {
+      if (wrong != NULL)
+        gtk_widget_grab_focus (wrong);
+      return;
+    }
 
   service = selected_service (self);
   start_minutes = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
   duration = gtk_spin_button_get_value_as_int (self->duration_spin);
 
-  if (service == NULL)
+  if (duration > LONG_ENTRY_MINUTES && duration != self->confirmed_minutes)
     {
-      set_row_error (GTK_WIDGET (self->service_row), TRUE);
-      show_error (self, _("Choose a service."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->service_row));
-      return;
-    }
-  if (start_minutes < 0 || !times_valid (self) || duration <= 0)
-    {
-      show_error (self, _("Enter the start and end as hours and minutes, e.g. 09:30."));
+      ask_long_entry (self, duration);
       return;
     }
 
@@ -687,6 +884,7 @@ alga_time_entry_dialog_finalize (GObject *object)
 
   g_free (self->draft_key);
   g_free (self->wanted_service_id);
+  g_free (self->last_service_id);
 
   G_OBJECT_CLASS (alga_time_entry_dialog_parent_class)->finalize (object);
 }
@@ -726,6 +924,9 @@ alga_time_entry_dialog_class_init (AlgaTimeEntryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, overnight_switch);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, service_problem);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, time_problem);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, duration_row);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, notes_view);
@@ -736,22 +937,31 @@ alga_time_entry_dialog_class_init (AlgaTimeEntryDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "time-entry.log", NULL, log_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "time-entry.log", NULL);
 }
 
 static void
 alga_time_entry_dialog_init (AlgaTimeEntryDialog *self)
 {
-  const char *placeholder[] = { NULL, NULL };
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->services = g_ptr_array_new_with_free_func (g_object_unref);
-  placeholder[0] = _("Choose a service");
-  self->service_names = gtk_string_list_new (placeholder);
+  /* Only real services: nothing is chosen until one is. */
+  self->service_names = gtk_string_list_new (NULL);
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (self->service_names));
   g_object_unref (self->service_names);
+
+  /* Capture phase: in the notes, Ctrl+Enter would otherwise be a new line. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (
+                                 gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                 gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                               gtk_named_action_new ("time-entry.log"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   set_defaults (self);
 
@@ -767,7 +977,11 @@ alga_time_entry_dialog_init (AlgaTimeEntryDialog *self)
                             G_CALLBACK (field_changed), self);
   g_signal_connect_swapped (self->billable_switch, "notify::active",
                             G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->overnight_switch, "notify::active",
+                            G_CALLBACK (on_overnight_changed_cb), self);
   update_log (self);
+  /* The form is filled from the top: the focus starts on the service. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->service_row));
 }
 
 /**
@@ -840,4 +1054,7 @@ alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
   if (store != NULL && self->draft_key != NULL)
     alga_draft_store_load_async (store, self->draft_key, self->cancellable, load_draft_cb,
                                  g_object_ref (self));
+  if (store != NULL)
+    alga_draft_store_load_async (store, LAST_SERVICE_KEY, self->cancellable,
+                                 load_last_service_cb, g_object_ref (self));
 }
