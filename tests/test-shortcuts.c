@@ -19,6 +19,7 @@
 #include "alga-test-gtk.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-view.h"
+#include "alga-time-entry-dialog.h"
 #include "alga-token-store-memory.h"
 #include "alga-window.h"
 
@@ -227,7 +228,8 @@ test_help_overlay_builds (void)
   g_autoptr(GArray) keys = help_overlay_keys (builder);
   const char *expected[] = {
     "<Control>question", "<Control>comma", "<Control>q", "<Control>w", "F5", "<Control>r",
-    "<Control>f", "<Alt>1", "<Alt>5", "j", "k", "Return", "<Control>Return", "<Control>t",
+    "<Control>f", "<Alt>1", "<Alt>5", "j", "k", "Return", "Escape", "<Alt>Left",
+    "<Control>Return", "<Control>t", "<Control><Shift>n", "<Control><Shift>l",
     "<Control><Shift>m", "<Control><Shift>r",
   };
 
@@ -304,6 +306,185 @@ test_help_overlay_covers_the_app (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every key bound in @widget's shortcut controllers (all of them when @app_only is FALSE, else
+ * only those naming the app's actions), and in its children's. */
+static void
+collect_keys (GtkWidget *widget,
+              gboolean   app_only,
+              gboolean   recursive,
+              GArray    *keys);
+
+static void
+collect_trigger (GtkShortcutTrigger *trigger,
+                 GArray             *keys)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      collect_trigger (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keys);
+      collect_trigger (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keys);
+    }
+  else if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    {
+      Key key = key_make (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+
+      g_array_append_val (keys, key);
+    }
+}
+
+static void
+collect_keys (GtkWidget *widget,
+              gboolean   app_only,
+              gboolean   recursive,
+              GArray    *keys)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (app_only && (!GTK_IS_NAMED_ACTION (action)
+                           || !is_app_action (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)))))
+            continue;
+          collect_trigger (gtk_shortcut_get_trigger (shortcut), keys);
+        }
+    }
+
+  if (!recursive)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_keys (child, app_only, recursive, keys);
+}
+
+/* No key of the app's is one that GTK 4.8's own widgets (the window with its Inspector keys,
+ * lists, text fields, labels, search entries, the calendar), its input method or the GNOME
+ * desktop already answer to: there ours would never arrive, or would take theirs. The keys that
+ * do what GTK does with them anyway (the arrows and Enter in the list, Tab, Escape to go back)
+ * are allowed. */
+static void
+test_no_key_taken_by_gtk (void)
+{
+  static const char *taken_elsewhere[] = {
+    /* GTK's Inspector, whatever the window's bindings say; GTK's input method: Unicode entry. */
+    "<Control><Shift>i", "<Control><Shift>d", "<Control><Shift>u",
+    /* GNOME Shell and Mutter. */
+    "<Alt>Tab", "<Alt>grave", "<Alt>Escape", "<Alt>space", "<Alt>F1", "<Alt>F2", "<Alt>F4",
+    "<Alt>F7", "<Alt>F8", "<Alt>F10", "<Control><Alt>t", "<Control><Alt>Delete",
+    "<Control><Alt>Left", "<Control><Alt>Right", "<Control><Alt>Up", "<Control><Alt>Down",
+    "<Control><Alt>Tab", "Print", "<Shift>Print", "<Alt>Print", "<Control><Alt><Shift>r",
+  };
+  static const char *same_meaning[] = {
+    "Up", "Down", "Return", "Tab", "<Shift>Tab", "Escape",
+    /* Find, as in every GNOME application. A selectable label (the ticket's title) also moves
+     * its caret with it, and takes it only while it has the focus. */
+    "<Control>f",
+  };
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GArray) theirs = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GArray) allowed = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  g_autoptr(AlgaTokenStore) store = alga_token_store_memory_new ();
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GtkWidget *label = gtk_label_new ("text");
+  GtkWidget *gtk_widgets[] = {
+    gtk_window_new (), gtk_text_new (), gtk_text_view_new (), label,
+    gtk_list_view_new (NULL, NULL), gtk_grid_view_new (NULL, NULL), gtk_list_box_new (),
+    gtk_column_view_new (NULL), gtk_search_entry_new (), gtk_entry_new (),
+    gtk_spin_button_new_with_range (0, 10, 1), gtk_calendar_new (), gtk_scrolled_window_new (),
+    gtk_drop_down_new (NULL, NULL), gtk_popover_new (), gtk_menu_button_new (),
+  };
+  GtkWidget *app_widgets[5];
+  AlgaWindow *window;
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (gtk_widgets); i++)
+    {
+      g_object_ref_sink (gtk_widgets[i]);
+      collect_keys (gtk_widgets[i], FALSE, TRUE, theirs);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (taken_elsewhere); i++)
+    {
+      Key key = key_parse (taken_elsewhere[i]);
+
+      g_array_append_val (theirs, key);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (same_meaning); i++)
+    {
+      Key key = key_parse (same_meaning[i]);
+
+      g_array_append_val (allowed, key);
+    }
+  /* GTK's window answers to its Inspector keys itself. */
+  {
+    Key inspector = key_parse ("<Control><Shift>d");
+    g_autoptr(GArray) window_keys = g_array_new (FALSE, FALSE, sizeof (Key));
+
+    collect_keys (gtk_widgets[0], FALSE, FALSE, window_keys);
+    g_assert_true (keys_contain (window_keys, &inspector));
+  }
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          Key key = key_parse (accels[j]);
+
+          g_array_append_val (ours, key);
+        }
+    }
+  window = alga_window_new (app);
+  collect_keys (GTK_WIDGET (window), TRUE, TRUE, ours);
+  app_widgets[0] = g_object_ref_sink (alga_ticket_view_new ());
+  app_widgets[1] = g_object_ref_sink (alga_ticket_list_view_new ());
+  app_widgets[2] = g_object_ref_sink (alga_composer_new ());
+  app_widgets[3] = g_object_ref_sink (alga_sign_in_page_new (store));
+  /* Its class keys are on every instance; one not loading anything is enough. */
+  app_widgets[4] = g_object_ref_sink (g_object_new (ALGA_TYPE_TIME_ENTRY_DIALOG, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (app_widgets); i++)
+    collect_keys (app_widgets[i], TRUE, TRUE, ours);
+  g_assert_cmpuint (ours->len, >=, 25);
+
+  for (guint i = 0; i < ours->len; i++)
+    {
+      Key *key = &g_array_index (ours, Key, i);
+
+      if (keys_contain (theirs, key) && !keys_contain (allowed, key))
+        {
+          g_autofree char *name = gtk_accelerator_name (key->keyval, key->mods);
+
+          g_string_append_printf (clashes, "%s; ", name);
+        }
+    }
+  g_assert_cmpstr (clashes->str, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_widgets); i++)
+    {
+      if (GTK_IS_WINDOW (app_widgets[i]))
+        gtk_window_destroy (GTK_WINDOW (app_widgets[i]));
+      g_object_unref (app_widgets[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (gtk_widgets); i++)
+    {
+      if (GTK_IS_WINDOW (gtk_widgets[i]))
+        gtk_window_destroy (GTK_WINDOW (gtk_widgets[i]));
+      g_object_unref (gtk_widgets[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +504,7 @@ main (int   argc,
 
   g_test_add_func ("/help-overlay/builds", test_help_overlay_builds);
   g_test_add_func ("/help-overlay/covers-the-app", test_help_overlay_covers_the_app);
+  g_test_add_func ("/help-overlay/no-key-taken-by-gtk", test_no_key_taken_by_gtk);
 
   return g_test_run ();
 }
