@@ -677,9 +677,9 @@ ask_owner (AlgaSignInPage  *self,
   AdwMessageDialog *dialog;
 
   if (name != NULL)
-    body = g_strdup_printf (_("The time entries of this key are those of %s. Alga PSA does not "
-                              "let this key see e-mail addresses, so the app cannot check that "
-                              "%s is theirs. Is this key yours, %s?"), name, email, name);
+    body = g_strdup_printf (_("This key's time entries are those of %s. Alga PSA does not let "
+                              "this key see e-mail addresses, so the app cannot check that %s is "
+                              "theirs. Is this key yours, %s?"), name, email, name);
   else
     body = g_strdup_printf (_("This key has its own time entries, but Alga PSA does not let it "
                               "see names or e-mail addresses, so the app cannot check that it "
