@@ -184,47 +184,58 @@ agents_cb (GObject      *source,
   return_owner (task);
 }
 
-/* The one id every item names: the feed is the caller's, so that is the caller. A schedule
- * item may name colleagues too, which is why it is an intersection and not the first id. */
-static char *
-common_assignee (JsonArray *items)
+static GStrv
+item_assignees (JsonNode *node)
 {
-  g_autoptr(GHashTable) common = NULL;
+  return JSON_NODE_HOLDS_OBJECT (node) ? alga_json_dup_strv (json_node_get_object (node), "assignedTo") : NULL;
+}
+
+/* The caller: the feed is the caller's own, so the id that most of its items name, and more
+ * than half of them. Not simply every item's: a ticket on which the caller is an additional
+ * agent, or a schedule entry shared with colleagues, may name others. */
+static char *
+caller_in_feed (JsonArray *items)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint named = 0, best_count = 0;
+  const char *best = NULL;
+  GHashTableIter iter;
+  gpointer id, count;
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      g_auto(GStrv) ids = JSON_NODE_HOLDS_OBJECT (node)
-                          ? alga_json_dup_strv (json_node_get_object (node), "assignedTo") : NULL;
-      g_autoptr(GHashTable) these = g_hash_table_new (g_str_hash, g_str_equal);
-      GHashTableIter iter;
-      gpointer id;
+      g_auto(GStrv) ids = item_assignees (json_array_get_element (items, i));
+      g_autoptr(GHashTable) once = g_hash_table_new (g_str_hash, g_str_equal);
 
       if (ids == NULL || ids[0] == NULL)
         continue;
+      named++;
       for (guint j = 0; ids[j] != NULL; j++)
-        g_hash_table_add (these, ids[j]);
-      if (common == NULL)
         {
-          common = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          for (guint j = 0; ids[j] != NULL; j++)
-            g_hash_table_add (common, g_strdup (ids[j]));
-          continue;
+          if (!g_hash_table_add (once, ids[j]))
+            continue;
+          count = g_hash_table_lookup (counts, ids[j]);
+          g_hash_table_replace (counts, g_strdup (ids[j]), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
         }
-      g_hash_table_iter_init (&iter, common);
-      while (g_hash_table_iter_next (&iter, &id, NULL))
-        if (!g_hash_table_contains (these, id))
-          g_hash_table_iter_remove (&iter);
     }
 
-  GHashTableIter iter;
-  gpointer id = NULL;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &id, &count))
+    if (GPOINTER_TO_UINT (count) > best_count)
+      {
+        best = id;
+        best_count = GPOINTER_TO_UINT (count);
+      }
+  return best != NULL && best_count * 2 > named ? g_strdup (best) : NULL;
+}
 
-  if (common == NULL || g_hash_table_size (common) != 1)
-    return NULL;
-  g_hash_table_iter_init (&iter, common);
-  g_hash_table_iter_next (&iter, &id, NULL);
-  return g_strdup (id);
+static gboolean
+names (JsonNode   *node,
+       const char *user_id)
+{
+  g_auto(GStrv) ids = item_assignees (node);
+
+  return ids != NULL && g_strv_contains ((const char * const *) ids, user_id);
 }
 
 static void
@@ -246,7 +257,7 @@ feed_cb (GObject      *source,
       g_object_unref (task);
       return;
     }
-  if (items == NULL || (find->owner->user_id = common_assignee (items)) == NULL)
+  if (items == NULL || (find->owner->user_id = caller_in_feed (items)) == NULL)
     {
       return_owner (task);
       return;
@@ -262,7 +273,7 @@ feed_cb (GObject      *source,
       if (find->owner->tenant_id == NULL)
         find->owner->tenant_id = alga_json_dup_string (item, "tenant");
       if (find->ticket_id == NULL && g_strcmp0 (alga_json_get_string (item, "type"), "ticket") == 0 &&
-          alga_json_get_string (item, "id") != NULL)
+          alga_json_get_string (item, "id") != NULL && names (node, find->owner->user_id))
         {
           find->ticket_id = alga_json_dup_string (item, "id");
           find->owner->ticket_number = alga_json_dup_string (item, "ticketNumber");
