@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "alga-application.h"
+#include "alga-reference-data.h"
+#include "alga-test-credentials.h"
 #include "alga-assignee-picker.h"
 #include "alga-session.h"
 #include "alga-test-gtk.h"
@@ -278,8 +280,8 @@ test_working_day (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (ticket_view), "ticket.log-time", NULL);
   alga_test_wait_until ((dialog = find_time_entry_dialog ()) != NULL, TIMEOUT_MS);
   service_row = ADW_COMBO_ROW (nth_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0));
-  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 1, TIMEOUT_MS);
-  adw_combo_row_set_selected (service_row, 1);
+  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 0, TIMEOUT_MS);
+  adw_combo_row_set_selected (service_row, 0);
   gtk_calendar_select_day (GTK_CALENDAR (nth_widget (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, 0)), yesterday);
   gtk_editable_set_text (GTK_EDITABLE (nth_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), "15:00");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (nth_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, 0)), 30);
@@ -323,7 +325,7 @@ test_working_day (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (ticket_view), "ticket.log-time", NULL);
   alga_test_wait_until ((dialog = find_time_entry_dialog ()) != NULL, TIMEOUT_MS);
   service_row = ADW_COMBO_ROW (nth_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0));
-  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 1, TIMEOUT_MS);
+  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 0, TIMEOUT_MS);
   gtk_window_close (GTK_WINDOW (dialog));
   alga_test_wait_until (find_time_entry_dialog () == NULL, TIMEOUT_MS);
 
@@ -335,6 +337,62 @@ test_working_day (Fixture       *f,
     }
   /* Refusals are the role's, never an error in the window. */
   g_assert_false (alga_test_shows_label (GTK_WIDGET (f->window), "You do not have permission to do this."));
+}
+
+static gboolean
+shows_row_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_is_visible (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_row_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A technician on a server where no time entry names a service yet: the dialog says why none
+ * is offered and what to do, instead of an empty list or a refusal. */
+static void
+test_no_service_known (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlgaTestServer) server = alga_test_server_new_full (5, 0, ALGA_TEST_EDITION_COMMUNITY, 0, &error);
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(AlgaTestCredentials) credentials = NULL;
+  g_autoptr(AlgaReferenceData) reference_data = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AlgaTicket) ticket = NULL;
+  g_autofree char *ticket_id = NULL;
+  GtkWindow *parent;
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  alga_test_server_set_role (server, ALGA_TEST_ROLE_TECHNICIAN);
+  ticket_id = alga_test_server_create_ticket (server, "Laptop will not boot", alga_test_server_get_user_id (server));
+  client = alga_client_new (alga_test_server_get_url (server), &error);
+  g_assert_no_error (error);
+  credentials = alga_test_credentials_new (alga_test_server_get_api_key (server));
+  alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
+  alga_client_get_ticket_async (client, ticket_id, NULL, alga_test_store_result_cb, &result);
+  ticket = alga_client_get_ticket_finish (client, alga_test_wait_for_result (&result, TIMEOUT_MS), &error);
+  g_assert_no_error (error);
+
+  parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_present (parent);
+  reference_data = alga_reference_data_new (client, NULL);
+  dialog = alga_time_entry_dialog_new (parent, client, reference_data, ticket);
+  gtk_window_present (GTK_WINDOW (dialog));
+  alga_test_wait_until (shows_row_containing (dialog, "may not list services"), TIMEOUT_MS);
+  g_assert_true (shows_row_containing (dialog, "Log your first time entry in Alga PSA's web app"));
+  g_assert_cmpuint (alga_test_server_count_requests (server, "GET", "/api/v1/services"), ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (server, "GET", "/api/v1/time-entries"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+  alga_test_server_stop (server);
 }
 
 int
@@ -352,6 +410,7 @@ main (int   argc,
 
   g_test_add ("/technician/working-day", Fixture, GINT_TO_POINTER (ALGA_TEST_ROLE_TECHNICIAN),
               fixture_set_up, test_working_day, fixture_tear_down);
+  g_test_add_func ("/technician/no-service-known", test_no_service_known);
   g_test_add ("/admin/working-day", Fixture, GINT_TO_POINTER (ALGA_TEST_ROLE_ADMIN),
               fixture_set_up, test_working_day, fixture_tear_down);
 
