@@ -93,11 +93,12 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  alga_test_spin (20);
-  g_clear_object (&f->drafts);
+  /* Writes in flight hold the store until they are on disk, so the folder goes after them. */
+  alga_test_unref_and_wait_finalized (g_steal_pointer (&f->drafts), 30000);
   remove_dir (f->draft_dir);
   g_free (f->draft_dir);
-  g_clear_object (&f->client);
+  /* Requests cut short by the destruction hold the client until they finish. */
+  alga_test_unref_and_wait_finalized (g_steal_pointer (&f->client), 30000);
   g_clear_object (&f->key);
   alga_test_server_stop (f->server);
   g_clear_object (&f->server);
@@ -237,6 +238,8 @@ test_mode_per_ticket (Fixture       *f,
   g_autofree char *audience = NULL;
   g_autofree char *body = NULL;
   g_autofree char *restored = NULL;
+  g_autofree char *key = g_strconcat ("comment:", alga_ticket_get_ticket_id (first), NULL);
+  g_autofree char *draft_path = alga_draft_store_get_path (f->drafts, key);
 
   show_ticket (f, first);
   gtk_widget_grab_focus (view_child (f, "status_row"));
@@ -261,7 +264,7 @@ test_mode_per_ticket (Fixture       *f,
   alga_test_keyboard_type ("We replaced the toner");
   g_assert_false (gtk_widget_get_visible (composer_child (f, "placeholder_label")));
   /* The draft is written after a pause in the typing. */
-  alga_test_spin (ALGA_DRAFT_STORE_DELAY_MS + 100);
+  alga_test_wait_until (alga_test_file_holds (draft_path, "We replaced the toner"), 30000);
 
   /* The next ticket starts as an internal note, whatever the last one was. */
   show_ticket (f, second);
@@ -329,7 +332,10 @@ test_author_at_once (Fixture       *f,
 
   show_ticket (f, g_ptr_array_index (tickets, 0));
   alga_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (thread)), 5000);
-  alga_test_spin (50);
+  /* The thread has its comments (or knows there are none). */
+  alga_test_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (
+                          alga_test_find_widget (GTK_WIDGET (thread), GTK_TYPE_STACK))), "loading") != 0,
+                        10000);
   before = g_list_model_get_n_items (comments);
 
   alga_test_keyboard_press_accel ("<Control><Shift>r");
