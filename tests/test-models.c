@@ -15,6 +15,7 @@
 #include "alga-board.h"
 #include "alga-priority.h"
 #include "alga-ticket-page.h"
+#include "alga-watch-list.h"
 #include "alga-service.h"
 #include "alga-status.h"
 #include "alga-tag.h"
@@ -893,6 +894,65 @@ test_ticket_due_date_sources (void)
     }
 }
 
+/* The server e-mails attributes.watch_list; the phone app reads watcher_user_ids. Adding and
+ * removing keeps both in step and leaves other entries as they were. */
+static void
+test_watch_list (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"description\":\"d\",\"watcher_user_ids\":[\"u2\",\"u1\"],"
+                                    "\"watch_list\":[\"bare@example.com\","
+                                    "{\"email\":\"gone@example.com\",\"active\":false},"
+                                    "{\"email\":\"ME@example.com\",\"active\":true,\"entity_type\":\"user\","
+                                    "\"entity_id\":\"u1\",\"name\":\"Me\",\"extra\":1},42]}");
+  JsonObject *attributes = json_node_get_object (node);
+  g_autoptr(GPtrArray) watchers = alga_watch_list_dup_watchers (attributes);
+  g_autoptr(JsonObject) removed = NULL;
+  g_autoptr(JsonObject) added = NULL;
+  g_autoptr(JsonObject) first = NULL;
+  JsonArray *list;
+  JsonObject *entry;
+
+  /* bare, me (both lists, once), u2 (phone app's only). */
+  g_assert_cmpuint (watchers->len, ==, 3);
+  g_assert_cmpstr (((AlgaWatchEntry *) watchers->pdata[0])->email, ==, "bare@example.com");
+  g_assert_null (((AlgaWatchEntry *) watchers->pdata[0])->user_id);
+  g_assert_cmpstr (((AlgaWatchEntry *) watchers->pdata[1])->user_id, ==, "u1");
+  g_assert_cmpstr (((AlgaWatchEntry *) watchers->pdata[1])->name, ==, "Me");
+  g_assert_true (((AlgaWatchEntry *) watchers->pdata[1])->emailed);
+  g_assert_cmpstr (((AlgaWatchEntry *) watchers->pdata[2])->user_id, ==, "u2");
+  g_assert_false (((AlgaWatchEntry *) watchers->pdata[2])->emailed);
+  g_assert_true (alga_watch_list_has_user (attributes, "u1", NULL));
+  g_assert_true (alga_watch_list_has_user (attributes, "nobody", "me@EXAMPLE.com"));
+  g_assert_false (alga_watch_list_has_user (attributes, "u3", "gone@example.com"));
+
+  removed = alga_watch_list_changes_to_remove (attributes, "u1", "me@example.com");
+  list = json_object_get_array_member (removed, "watch_list");
+  /* The inactive entry and the number stay as they were; only mine goes. */
+  g_assert_cmpuint (json_array_get_length (list), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (list, 0), ==, "bare@example.com");
+  g_assert_cmpint (json_array_get_int_element (list, 2), ==, 42);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (removed, "watcher_user_ids")), ==, 1);
+  g_assert_false (json_object_has_member (removed, "description"));
+
+  added = alga_watch_list_changes_to_add (attributes, "u3", "three@example.com", "Three");
+  list = json_object_get_array_member (added, "watch_list");
+  g_assert_cmpuint (json_array_get_length (list), ==, 5);
+  entry = json_array_get_object_element (list, 4);
+  g_assert_cmpstr (json_object_get_string_member (entry, "email"), ==, "three@example.com");
+  g_assert_true (json_object_get_boolean_member (entry, "active"));
+  g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, "Three");
+  g_assert_cmpstr (json_object_get_string_member (entry, "entity_type"), ==, "user");
+  g_assert_cmpstr (json_object_get_string_member (entry, "entity_id"), ==, "u3");
+  g_assert_cmpstr (json_object_get_string_member (entry, "source"), ==, "manual");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (added, "watcher_user_ids")), ==, 3);
+
+  /* Without attributes, and without an address: the phone app's list only. */
+  first = alga_watch_list_changes_to_add (NULL, "u9", NULL, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "watch_list")), ==, 0);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (first, "watcher_user_ids"), 0),
+                   ==, "u9");
+}
+
 static void
 test_users (void)
 {
@@ -1235,6 +1295,7 @@ main (int   argc,
   g_test_add_func ("/priority/list", test_priorities);
   g_test_add_func ("/priority/kinds", test_priority_kinds);
   g_test_add_func ("/ticket/due-date-sources", test_ticket_due_date_sources);
+  g_test_add_func ("/ticket/watch-list", test_watch_list);
   g_test_add_func ("/user/list", test_users);
   g_test_add_func ("/service/list", test_services);
   g_test_add_func ("/time-entry/decode", test_time_entries);

@@ -65,6 +65,7 @@ fixture_set_up (Fixture       *f,
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
   alga_ticket_view_set_client (f->view, f->client);
   alga_ticket_view_set_user_id (f->view, alga_test_server_get_user_id (f->server));
+  alga_ticket_view_set_user_email (f->view, alga_test_server_get_user_email (f->server));
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
@@ -705,17 +706,72 @@ test_due_date_from_column (Fixture       *f,
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", "/api/v1/tickets/*"), ==, 0);
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_tooltip (c, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_watcher (Fixture    *f,
+               const char *subtitle)
+{
+  return alga_test_shows_label (child (f, "watchers_row"), subtitle);
+}
+
+/* Watching puts the technician on the server's watch list, which it e-mails, and on the phone
+ * app's list; what others put there stays. */
 static void
 test_watchers (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
   const char *me = alga_test_server_get_user_id (f->server);
-  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
+  const char *email = alga_test_server_get_user_email (f->server);
+  const char *id = alga_ticket_get_ticket_id (ticket);
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", id);
   AlgaAssigneePicker *picker = child (f, "watcher_picker");
-  const char * const *ids;
+  g_auto(GStrv) emails = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autofree char *put = NULL;
+  GtkWidget *remove;
 
+  g_assert_nonnull (email);
   g_assert_false (alga_assignee_picker_get_show_unassign (picker));
+  /* Someone already watches by a bare address, as the web UI may write it. */
+  {
+    g_autoptr(JsonObject) attributes = alga_ticket_dup_attributes (ticket);
+    JsonArray *list = json_array_new ();
+    g_autoptr(JsonNode) body = NULL;
+    g_autoptr(JsonObject) object = json_object_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(AlgaTicket) answer = NULL;
+
+    json_array_add_string_element (list, "owner@example.com");
+    json_object_set_array_member (attributes, "watch_list", list);
+    json_object_set_object_member (object, "attributes", g_steal_pointer (&attributes));
+    body = json_node_init_object (json_node_alloc (), object);
+    alga_client_request_async (f->client, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT, NULL,
+                               alga_test_store_result_cb, &result);
+    alga_test_wait_for_result (&result, 5000);
+    alga_ticket_view_set_ticket (f->view, NULL);
+    alga_ticket_view_set_ticket (f->view, ticket);
+    alga_test_wait_until (alga_test_shows_label (child (f, "watchers_row"), "owner@example.com"), 5000);
+  }
+  alga_test_server_clear_requests (f->server);
+
   g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (picker),
                                                         ALGA_TYPE_ASSIGNEE_PICKER, "me_button"),
                          "clicked");
@@ -723,9 +779,37 @@ test_watchers (Fixture       *f,
   alga_test_wait_until (alga_ticket_get_watcher_user_ids (ticket) != NULL &&
                         g_strv_contains (alga_ticket_get_watcher_user_ids (ticket), me), 5000);
   alga_test_wait_until (gtk_widget_get_sensitive (child (f, "add_watcher_button")), 5000);
-  alga_test_wait_until (adw_expander_row_get_enable_expansion (child (f, "watchers_row")), 5000);
-  ids = alga_ticket_get_watcher_user_ids (ticket);
-  g_assert_cmpuint (g_strv_length ((char **) ids), >=, 1);
+
+  /* The server would e-mail both: the one who was there, and the technician. */
+  emails = alga_test_server_dup_watch_list_emails (f->server, id);
+  g_assert_cmpuint (g_strv_length (emails), ==, 2);
+  g_assert_cmpstr (emails[0], ==, "owner@example.com");
+  g_assert_cmpstr (emails[1], ==, email);
+  put = last_request_body (f, "PUT", path);
+  g_assert_nonnull (strstr (put, "\"entity_id\":\""));
+  g_assert_nonnull (strstr (put, "\"entity_type\":\"user\""));
+  g_assert_true (adw_expander_row_get_enable_expansion (child (f, "watchers_row")));
+  alga_test_wait_until (shows_watcher (f, email), 5000);
+  g_assert_true (alga_test_shows_label (child (f, "watchers_row"), "You and 1 more"));
+  shoot ("watchers");
+
+  /* Watching again is refused with a word, not sent. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (picker),
+                                                        ALGA_TYPE_ASSIGNEE_PICKER, "me_button"),
+                         "clicked");
+  alga_test_spin (50);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", path), ==, 1);
+
+  /* Stopping takes the technician off both lists and leaves the other. */
+  remove = find_by_tooltip (child (f, "watchers_row"), "Remove You");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 2, 5000);
+  alga_test_wait_until (alga_ticket_get_watcher_user_ids (ticket) == NULL ||
+                        !g_strv_contains (alga_ticket_get_watcher_user_ids (ticket), me), 5000);
+  after = alga_test_server_dup_watch_list_emails (f->server, id);
+  g_assert_cmpuint (g_strv_length (after), ==, 1);
+  g_assert_cmpstr (after[0], ==, "owner@example.com");
 }
 
 static void
@@ -1040,6 +1124,7 @@ main (int   argc,
   ADD ("due-date-from-column", test_due_date_from_column);
   ADD_AS ("technician/due-date-from-column", test_due_date_from_column, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("watchers", test_watchers);
+  ADD_AS ("technician/watchers", test_watchers, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("ticket-change-cancels", test_ticket_change_cancels);
   ADD ("reply-focuses-composer", test_reply_focuses_composer);
   ADD ("shortcuts", test_shortcuts);

@@ -28,6 +28,7 @@
 #include "alga-status.h"
 #include "alga-time-entry-dialog.h"
 #include "alga-user.h"
+#include "alga-watch-list.h"
 
 typedef enum
 {
@@ -45,6 +46,9 @@ struct _AlgaTicketView
 
   AlgaClient       *client;
   char             *user_id;
+  /* Who signed in, for the server's watch list, which e-mails its entries. */
+  char             *user_email;
+  char             *user_display_name;
   AlgaTicket       *ticket;
 
   /* Everything started for the current ticket; cancelled when it changes. */
@@ -65,6 +69,7 @@ struct _AlgaTicketView
   gboolean          boards_requested;
   GCancellable     *reference_cancellable;
   GHashTable       *user_names;
+  GHashTable       *user_emails;   /* user id → e-mail, from the people the role may list */
   gboolean          users_requested;
   char             *loading_board_id;
   gboolean          priorities_loading;
@@ -517,8 +522,9 @@ on_remove_watcher_clicked_cb (GtkButton      *button,
 static void
 update_watchers (AlgaTicketView *self)
 {
-  const char * const *ids = alga_ticket_get_watcher_user_ids (self->ticket);
-  guint n = ids != NULL ? g_strv_length ((char **) ids) : 0;
+  g_autoptr(JsonObject) attributes = alga_ticket_dup_attributes (self->ticket);
+  g_autoptr(GPtrArray) watchers = alga_watch_list_dup_watchers (attributes);
+  guint n = watchers->len;
   g_autofree char *subtitle = NULL;
 
   for (guint i = 0; i < self->watcher_rows->len; i++)
@@ -527,13 +533,32 @@ update_watchers (AlgaTicketView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *name = user_name (self, ids[i]);
+      AlgaWatchEntry *entry = g_ptr_array_index (watchers, i);
+      g_autofree char *name = NULL;
       g_autofree char *remove_label = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
+      if (entry->user_id != NULL && g_strcmp0 (entry->user_id, self->user_id) == 0)
+        name = g_strdup (_("You"));
+      else if (entry->name != NULL && entry->name[0] != '\0')
+        name = g_strdup (entry->name);
+      else if (entry->user_id != NULL &&
+               (entry->email == NULL || g_hash_table_contains (self->user_names, entry->user_id)))
+        name = user_name (self, entry->user_id);
+      else
+        name = g_strdup (entry->email);
+
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      /* Only the server's list is e-mailed; the phone app's is not. */
+      if (!entry->emailed)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     _("Not e-mailed by Alga: seen in the phone app only"));
+      else if (g_strcmp0 (name, entry->email) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->email);
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("E-mailed by Alga"));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       /* Translators: a button that stops someone watching the ticket. */
@@ -542,7 +567,8 @@ update_watchers (AlgaTicketView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
                                       -1);
-      g_object_set_data_full (G_OBJECT (remove), "user-id", g_strdup (ids[i]), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "user-id", g_strdup (entry->user_id), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "email", g_strdup (entry->email), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_watcher_clicked_cb), self);
       gtk_widget_set_sensitive (remove, !self->busy[FIELD_WATCHERS]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -552,6 +578,11 @@ update_watchers (AlgaTicketView *self)
 
   if (n == 0)
     subtitle = g_strdup (_("No one"));
+  else if (self->user_id != NULL && alga_watch_list_has_user (attributes, self->user_id, self->user_email))
+    /* Translators: who watches the ticket: the technician, and how many others. */
+    subtitle = n == 1 ? g_strdup (_("You"))
+                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You and %u more", "You and %u more",
+                                                      n - 1), n - 1);
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
   adw_expander_row_set_subtitle (self->watchers_row, subtitle);
@@ -1052,20 +1083,29 @@ on_assignee_picker_user_picked_cb (AlgaTicketView *self,
 }
 
 static void
+update_attribute_changes (AlgaTicketView *self,
+                          Field           field,
+                          JsonObject     *changes)
+{
+  Edit *edit;
+
+  edit = edit_new (self, field, NULL);
+  alga_client_update_attributes_async (self->client,
+                                       alga_ticket_get_ticket_id (self->ticket),
+                                       changes,
+                                       self->cancellable, edit_done, edit);
+}
+
+static void
 update_attributes (AlgaTicketView *self,
                    Field           field,
                    const char     *member,
                    JsonNode       *value)
 {
   g_autoptr(JsonObject) changes = json_object_new ();
-  Edit *edit;
 
   json_object_set_member (changes, member, value);
-  edit = edit_new (self, field, NULL);
-  alga_client_update_attributes_async (self->client,
-                                       alga_ticket_get_ticket_id (self->ticket),
-                                       changes,
-                                       self->cancellable, edit_done, edit);
+  update_attribute_changes (self, field, changes);
 }
 
 static void
@@ -1130,21 +1170,27 @@ on_due_date_clear_button_clicked_cb (AlgaTicketView *self)
 static void
 set_watchers (AlgaTicketView *self,
               const char     *add,
-              const char     *remove)
+              const char     *add_name,
+              const char     *remove,
+              const char     *remove_email)
 {
-  const char * const *ids = alga_ticket_get_watcher_user_ids (self->ticket);
-  JsonArray *array = json_array_new ();
-  JsonNode *value;
+  g_autoptr(JsonObject) attributes = alga_ticket_dup_attributes (self->ticket);
+  g_autoptr(JsonObject) changes = NULL;
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    if (g_strcmp0 (ids[i], remove) != 0)
-      json_array_add_string_element (array, ids[i]);
   if (add != NULL)
-    json_array_add_string_element (array, add);
+    {
+      gboolean me = g_strcmp0 (add, self->user_id) == 0;
+      const char *email = me ? self->user_email : g_hash_table_lookup (self->user_emails, add);
+      const char *name = me ? self->user_display_name : add_name;
 
-  value = json_node_init_array (json_node_alloc (), array);
-  json_array_unref (array);
-  update_attributes (self, FIELD_WATCHERS, "watcher_user_ids", value);
+      changes = alga_watch_list_changes_to_add (attributes, add, email, name);
+    }
+  else
+    {
+      changes = alga_watch_list_changes_to_remove (attributes, remove, remove_email);
+    }
+
+  update_attribute_changes (self, FIELD_WATCHERS, changes);
 }
 
 static void
@@ -1152,33 +1198,35 @@ on_watcher_picker_user_picked_cb (AlgaTicketView *self,
                                   const char     *user_id,
                                   const char     *display_name)
 {
-  const char * const *ids;
+  g_autoptr(JsonObject) attributes = NULL;
+  gboolean me;
 
   if (user_id == NULL || !can_edit (self, FIELD_WATCHERS))
     return;
 
-  ids = alga_ticket_get_watcher_user_ids (self->ticket);
-  if (ids != NULL && g_strv_contains (ids, user_id))
+  me = g_strcmp0 (user_id, self->user_id) == 0;
+  attributes = alga_ticket_dup_attributes (self->ticket);
+  if (alga_watch_list_has_user (attributes, user_id, me ? self->user_email : NULL))
     {
-      alga_gui_show_toast (GTK_WIDGET (self), _("Already watching this ticket"));
+      alga_gui_show_toast (GTK_WIDGET (self), me ? _("You are already watching this ticket")
+                                                 : _("Already watching this ticket"));
       return;
     }
 
   if (display_name != NULL && self->user_names != NULL)
     g_hash_table_insert (self->user_names, g_strdup (user_id), g_strdup (display_name));
-  set_watchers (self, user_id, NULL);
+  set_watchers (self, user_id, display_name, NULL, NULL);
 }
 
 static void
 on_remove_watcher_clicked_cb (GtkButton      *button,
                               AlgaTicketView *self)
 {
-  const char *user_id = g_object_get_data (G_OBJECT (button), "user-id");
-
   if (!can_edit (self, FIELD_WATCHERS))
     return;
 
-  set_watchers (self, NULL, user_id);
+  set_watchers (self, NULL, NULL, g_object_get_data (G_OBJECT (button), "user-id"),
+                g_object_get_data (G_OBJECT (button), "email"));
 }
 
 /* Loading. */
@@ -1210,6 +1258,9 @@ list_users_cb (GObject      *source,
     {
       AlgaUser *user = g_ptr_array_index (users, i);
 
+      if (alga_user_get_email (user) != NULL)
+        g_hash_table_insert (self->user_emails, g_strdup (alga_user_get_user_id (user)),
+                             g_strdup (alga_user_get_email (user)));
       g_hash_table_insert (self->user_names,
                            g_strdup (alga_user_get_user_id (user)),
                            alga_user_dup_display_name (user));
@@ -1334,6 +1385,7 @@ forget_reference_data (AlgaTicketView    *self,
   g_clear_object (&self->reference_cancellable);
   g_hash_table_remove_all (self->statuses);
   g_hash_table_remove_all (self->user_names);
+  g_hash_table_remove_all (self->user_emails);
   g_list_store_remove_all (self->priorities);
   g_list_store_remove_all (self->offered_priorities);
   g_hash_table_remove_all (self->board_priority_kinds);
@@ -1963,6 +2015,7 @@ alga_ticket_view_dispose (GObject *object)
   g_clear_pointer (&self->board_priority_kinds, g_hash_table_unref);
   g_clear_pointer (&self->statuses, g_hash_table_unref);
   g_clear_pointer (&self->user_names, g_hash_table_unref);
+  g_clear_pointer (&self->user_emails, g_hash_table_unref);
   g_clear_pointer (&self->watcher_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_ticket_view_parent_class)->dispose (object);
@@ -1974,6 +2027,8 @@ alga_ticket_view_finalize (GObject *object)
   AlgaTicketView *self = ALGA_TICKET_VIEW (object);
 
   g_free (self->user_id);
+  g_free (self->user_email);
+  g_free (self->user_display_name);
   g_free (self->loading_board_id);
 
   G_OBJECT_CLASS (alga_ticket_view_parent_class)->finalize (object);
@@ -2180,6 +2235,7 @@ alga_ticket_view_init (AlgaTicketView *self)
   self->offered_priorities = g_list_store_new (ALGA_TYPE_PRIORITY);
   self->board_priority_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->user_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->user_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->watcher_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -2298,6 +2354,8 @@ alga_ticket_view_set_user_id (AlgaTicketView *self,
 
   g_free (self->user_id);
   self->user_id = g_strdup (user_id);
+  if (self->ticket != NULL)
+    update_watchers (self);
   alga_assignee_picker_set_user_id (self->assignee_picker, user_id);
   alga_assignee_picker_set_user_id (self->watcher_picker, user_id);
   update_actions (self);
@@ -2310,7 +2368,26 @@ alga_ticket_view_set_user_name (AlgaTicketView *self,
 {
   g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
 
+  g_free (self->user_display_name);
+  self->user_display_name = g_strdup (user_name);
   g_object_set (self->composer, "user-name", user_name, NULL);
+}
+
+/**
+ * alga_ticket_view_set_user_email:
+ * @self: a #AlgaTicketView
+ * @user_email: (nullable): the address the technician signed in with
+ *
+ * Watching a ticket puts this address on the server's watch list, which it e-mails.
+ */
+void
+alga_ticket_view_set_user_email (AlgaTicketView *self,
+                                 const char     *user_email)
+{
+  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+
+  g_free (self->user_email);
+  self->user_email = g_strdup (user_email);
 }
 
 AlgaTicket *

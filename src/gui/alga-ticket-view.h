@@ -29,6 +29,8 @@ void        alga_ticket_view_set_user_id (AlgaTicketView *self,
 /* The signed-in user's name: the author of the comments posted from the pane. */
 void        alga_ticket_view_set_user_name (AlgaTicketView *self,
                                             const char     *user_name);
+void        alga_ticket_view_set_user_email (AlgaTicketView *self,
+                                             const char     *user_email);
 AlgaTicket *alga_ticket_view_get_ticket  (AlgaTicketView *self);
 void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
                                           AlgaTicket     *ticket);

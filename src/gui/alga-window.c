@@ -633,6 +633,9 @@ update_ticket_view (AlgaWindow *self)
   alga_ticket_view_set_user_name (self->ticket_view,
                                   self->session != NULL ?
                                   alga_session_get_user_name (self->session) : NULL);
+  alga_ticket_view_set_user_email (self->ticket_view,
+                                   self->session != NULL ?
+                                   alga_session_get_user_email (self->session) : NULL);
   alga_ticket_view_set_draft_store (self->ticket_view, self->drafts);
   alga_ticket_view_set_cache (self->ticket_view, self->cache);
   if (self->session != NULL)
