@@ -386,6 +386,8 @@ test_no_key_taken_by_gtk (void)
   };
   static const char *same_meaning[] = {
     "Up", "Down", "Return", "Tab", "<Shift>Tab", "Escape",
+    /* Undo: in a text field GTK's, of the text; elsewhere the app's, of the last change. */
+    "<Control>z",
     /* Find, as in every GNOME application. A selectable label (the ticket's title) also moves
      * its caret with it, and takes it only while it has the focus. */
     "<Control>f",

@@ -16,6 +16,7 @@
 #include "alga-composer.h"
 #include "alga-session.h"
 #include "alga-status.h"
+#include "alga-user.h"
 #include "alga-test-gtk.h"
 #include "alga-test-http.h"
 #include "alga-test-keyboard.h"
@@ -462,6 +463,152 @@ test_ten_tickets (Fixture       *f,
     }
 }
 
+static gboolean
+server_ticket_has (Fixture    *f,
+                   AlgaTicket *ticket,
+                   const char *member,
+                   const char *value)
+{
+  g_autofree char *json = alga_test_server_dup_ticket_json (f->server, alga_ticket_get_ticket_id (ticket));
+  g_autofree char *needle = value != NULL ? g_strdup_printf ("\"%s\":\"%s\"", member, value)
+                                          : g_strdup_printf ("\"%s\":null", member);
+
+  return json != NULL && strstr (json, needle) != NULL;
+}
+
+/* Opens the first ticket of All Open from the keyboard; the focus is then in the ticket. */
+static AlgaTicket *
+open_first_ticket (Fixture *f)
+{
+  AlgaTicket *ticket;
+
+  press (f, "<Alt>3");
+  wait_loaded (f);
+  press (f, "Down");
+  ticket = selected (f);
+  g_assert_nonnull (ticket);
+  press (f, "Return");
+  alga_test_wait_until (shown_ticket_is (f, ticket) && alga_ticket_get_has_detail (ticket), 10000);
+  g_assert_true (focus_in_ticket_view (f));
+
+  return ticket;
+}
+
+/* A status changed by mistake: Ctrl+Z (the toast's Undo) puts the old one back on the server. */
+static void
+test_undo_status (Fixture       *f,
+                  gconstpointer  data)
+{
+  AlgaTicket *ticket = open_first_ticket (f);
+  g_autofree char *old_status = g_strdup (alga_ticket_get_status_id (ticket));
+
+  press (f, "<Control><Shift>s");
+  choose_in_open_list (f);
+  alga_test_wait_until (g_strcmp0 (alga_ticket_get_status_id (ticket), old_status) != 0, 10000);
+  g_assert_false (server_ticket_has (f, ticket, "status_id", old_status));
+  g_assert_true (alga_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY) != NULL);
+  g_assert_true (alga_test_shows_label (GTK_WIDGET (f->window), "Undo"));
+
+  press (f, "<Control>z");
+  alga_test_wait_until (server_ticket_has (f, ticket, "status_id", old_status)
+                        && g_strcmp0 (alga_ticket_get_status_id (ticket), old_status) == 0, 10000);
+}
+
+/* Taking a colleague's ticket by mistake (Ctrl+Shift+M): Ctrl+Z gives it back to them. */
+static void
+test_undo_take_away (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *other = alga_test_server_get_other_user_id (f->server);
+  AlgaTicket *ticket;
+
+  press (f, "<Alt>3");
+  wait_loaded (f);
+  press (f, "Down");
+  ticket = selected (f);
+  g_assert_true (alga_test_server_assign_ticket (f->server, alga_ticket_get_ticket_id (ticket),
+                                                 other, other));
+  press (f, "Return");
+  alga_test_wait_until (g_strcmp0 (alga_ticket_get_assigned_to (ticket), other) == 0, 10000);
+
+  press (f, "<Control><Shift>m");
+  alga_test_wait_until (server_ticket_has (f, ticket, "assigned_to",
+                                           alga_test_server_get_user_id (f->server)), 10000);
+  press (f, "<Control>z");
+  alga_test_wait_until (server_ticket_has (f, ticket, "assigned_to", other)
+                        && g_strcmp0 (alga_ticket_get_assigned_to (ticket), other) == 0, 10000);
+}
+
+static gboolean
+first_person_is (GListModel *people,
+                 const char *prefix)
+{
+  g_autoptr(AlgaUser) first = g_list_model_get_n_items (people) > 0 ? g_list_model_get_item (people, 0) : NULL;
+  g_autofree char *name = first != NULL ? alga_user_dup_display_name (first) : NULL;
+
+  return name != NULL && g_str_has_prefix (name, prefix);
+}
+
+static AlgaAssigneePicker *
+open_assignee_picker (Fixture *f)
+{
+  AlgaAssigneePicker *picker;
+
+  press (f, "<Control><Shift>n");
+  alga_test_wait_until (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL
+                        && (picker = ALGA_ASSIGNEE_PICKER (gtk_widget_get_ancestor (
+                              gtk_root_get_focus (GTK_ROOT (f->window)), ALGA_TYPE_ASSIGNEE_PICKER))) != NULL,
+                        5000);
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (f->window))));
+  return picker;
+}
+
+/* In the assignee picker, "pri" then Down goes to the first person found, never to Unassign;
+ * Enter there assigns that person. */
+static void
+test_assignee_search_down (Fixture       *f,
+                           gconstpointer  data)
+{
+  AlgaTicket *ticket = open_first_ticket (f);
+  AlgaAssigneePicker *picker = open_assignee_picker (f);
+  GListModel *people = alga_assignee_picker_get_model (picker);
+  GtkWidget *focus;
+
+  alga_test_keyboard_type ("pri");
+  alga_test_wait_until (first_person_is (people, "Pri")
+                        && gtk_widget_get_visible (alga_test_find_widget (GTK_WIDGET (picker), GTK_TYPE_LIST_VIEW))
+                        && gtk_widget_get_mapped (alga_test_find_widget (GTK_WIDGET (picker), GTK_TYPE_LIST_VIEW)),
+                        10000);
+  {
+    g_autoptr(AlgaUser) first = g_list_model_get_item (people, 0);
+    g_autofree char *name = alga_user_dup_display_name (first);
+
+    g_assert_nonnull (strstr (name, "Pri"));
+    press (f, "Down");
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_false (GTK_IS_BUTTON (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, alga_test_find_widget (GTK_WIDGET (picker), GTK_TYPE_LIST_VIEW)));
+    press (f, "Return");
+    alga_test_wait_until (server_ticket_has (f, ticket, "assigned_to", alga_user_get_user_id (first)), 10000);
+  }
+}
+
+/* Enter typed before the people arrive takes the first match once they do. */
+static void
+test_assignee_enter_before_results (Fixture       *f,
+                                    gconstpointer  data)
+{
+  AlgaTicket *ticket = open_first_ticket (f);
+  AlgaAssigneePicker *picker = open_assignee_picker (f);
+
+  (void) picker;
+  alga_test_keyboard_type ("priya");
+  press (f, "Return");
+  alga_test_wait_until (alga_ticket_get_assigned_to_name (ticket) != NULL
+                        && g_str_has_prefix (alga_ticket_get_assigned_to_name (ticket), "Priya"), 10000);
+  g_assert_false (server_ticket_has (f, ticket, "assigned_to", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +636,14 @@ main (int   argc,
 
   g_test_add ("/triage/ten-tickets", Fixture, NULL, fixture_set_up,
               test_ten_tickets, fixture_tear_down);
+  g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,
+              test_undo_status, fixture_tear_down);
+  g_test_add ("/triage/undo-take-away", Fixture, NULL, fixture_set_up,
+              test_undo_take_away, fixture_tear_down);
+  g_test_add ("/triage/assignee-search-down", Fixture, NULL, fixture_set_up,
+              test_assignee_search_down, fixture_tear_down);
+  g_test_add ("/triage/assignee-enter-before-results", Fixture, NULL, fixture_set_up,
+              test_assignee_enter_before_results, fixture_tear_down);
 
   return g_test_run ();
 }

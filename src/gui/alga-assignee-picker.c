@@ -29,6 +29,9 @@ struct _AlgaAssigneePicker
 
   GtkSearchEntry *search_entry;
   char           *local_search;  /* casefolded, when the people are searched here */
+  char           *searching;     /* the search asked for, stripped */
+  char           *shown_search;  /* the search whose answer the list shows */
+  gboolean        take_first;    /* Enter came before the answer: take its first person */
   GtkButton      *me_button;
   GtkButton      *unassign_button;
   GtkStack       *list_stack;
@@ -149,17 +152,31 @@ reference_users_cb (GObject      *source,
   show_users (self, matching != NULL ? matching : users, error);
 }
 
+static void on_list_view_activate_cb (AlgaAssigneePicker *self,
+                                      guint               position);
+
+static char *
+dup_entry_search (AlgaAssigneePicker *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+}
+
 static void
 show_users (AlgaAssigneePicker *self,
             GPtrArray          *users,
             const GError       *error)
 {
+  g_autofree char *typed = dup_entry_search (self);
+
   g_clear_object (&self->cancellable);
+  g_free (self->shown_search);
+  self->shown_search = g_steal_pointer (&self->searching);
 
   if (users == NULL)
     {
       g_autofree char *message = alga_gui_error_message (error);
 
+      self->take_first = FALSE;
       g_list_store_remove_all (self->users);
       show_message (self, message, FALSE);
       return;
@@ -180,9 +197,21 @@ show_users (AlgaAssigneePicker *self,
     }
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->users)) == 0)
-    show_message (self, _("No one matches your search."), FALSE);
+    {
+      self->take_first = FALSE;
+      show_message (self, _("No one matches your search."), FALSE);
+    }
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  /* Enter pressed before this answer came: it meant the first person of the answer to what
+   * was typed, not of an older one. */
+  if (self->take_first && g_strcmp0 (self->shown_search, typed) == 0
+      && g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
+    {
+      self->take_first = FALSE;
+      on_list_view_activate_cb (self, 0);
+    }
 }
 
 static void
@@ -213,10 +242,42 @@ on_search_entry_search_changed_cb (AlgaAssigneePicker *self)
 static void
 on_search_entry_activate_cb (AlgaAssigneePicker *self)
 {
-  /* Enter takes the first match, the quickest path from the keyboard. */
+  g_autofree char *typed = dup_entry_search (self);
+
+  /* Enter takes the first match, the quickest path from the keyboard: of the answer to what
+   * was typed, once it is there. The search waits for a pause in typing; Enter ends it. */
+  if (self->cancellable == NULL && g_strcmp0 (self->shown_search, typed) == 0)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0 &&
+          g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0)
+        on_list_view_activate_cb (self, 0);
+      return;
+    }
+
+  self->take_first = TRUE;
+  if (g_strcmp0 (self->searching, typed) != 0)
+    alga_assignee_picker_search (self, typed);
+}
+
+/* Down from the search goes to the first person found (the buttons are not on the way). */
+static gboolean
+on_search_entry_key_pressed_cb (AlgaAssigneePicker *self,
+                                guint               keyval,
+                                guint               keycode,
+                                GdkModifierType     state)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0)
-    on_list_view_activate_cb (self, 0);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+
+  return TRUE;
 }
 
 static void
@@ -246,6 +307,7 @@ on_unassign_button_clicked_cb (AlgaAssigneePicker *self)
 static void
 on_popover_show_cb (AlgaAssigneePicker *self)
 {
+  self->take_first = FALSE;
   /* A fresh list each time: people come and go, and a stale search would confuse. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   alga_assignee_picker_search (self, NULL);
@@ -331,6 +393,8 @@ alga_assignee_picker_finalize (GObject *object)
   AlgaAssigneePicker *self = ALGA_ASSIGNEE_PICKER (object);
 
   g_free (self->user_id);
+  g_free (self->searching);
+  g_free (self->shown_search);
 
   G_OBJECT_CLASS (alga_assignee_picker_parent_class)->finalize (object);
 }
@@ -444,6 +508,7 @@ alga_assignee_picker_init (AlgaAssigneePicker *self)
 {
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
+  GtkEventController *key;
 
   self->show_unassign = TRUE;
   self->users = g_list_store_new (ALGA_TYPE_USER);
@@ -459,6 +524,12 @@ alga_assignee_picker_init (AlgaAssigneePicker *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->users)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+
+  /* Before the text field, which would move the focus down to whatever lies below it. */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_search_entry_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   update_buttons (self);
 }
@@ -593,6 +664,8 @@ alga_assignee_picker_search (AlgaAssigneePicker *self,
     }
 
   search = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_free (self->searching);
+  self->searching = g_strdup (search);
   self->cancellable = g_cancellable_new ();
   show_message (self, NULL, TRUE);
   /* A role that may not list users (a Technician) searches the people it can see, here. */

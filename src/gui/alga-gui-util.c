@@ -131,6 +131,33 @@ find_toast_overlay (GtkWidget *widget)
 }
 
 /**
+ * alga_gui_add_toast:
+ * @widget: a widget inside a window with an #AdwToastOverlay
+ * @toast: (transfer full): the toast, e.g. with an Undo button
+ *
+ * Shows @toast in @widget's window; without an overlay it is dropped.
+ */
+void
+alga_gui_add_toast (GtkWidget *widget,
+                    AdwToast  *toast)
+{
+  AdwToastOverlay *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = find_toast_overlay (widget);
+  if (overlay == NULL)
+    {
+      g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+/**
  * alga_gui_show_toast:
  * @widget: a widget inside a window with an #AdwToastOverlay
  * @title: the translated text of the toast

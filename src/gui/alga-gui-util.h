@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 char     *alga_gui_error_message     (const GError *error);
+void      alga_gui_add_toast         (GtkWidget    *widget,
+                                      AdwToast     *toast);
 void      alga_gui_show_toast        (GtkWidget    *widget,
                                       const char   *title);
 void      alga_gui_show_error_toast  (GtkWidget    *widget,

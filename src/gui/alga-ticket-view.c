@@ -92,6 +92,8 @@ struct _AlgaTicketView
   GtkSpinner       *loading_spinner;
   GtkLabel         *title_label;
   GtkWidget        *conversation_heading;
+  /* The toast whose Undo Ctrl+Z presses: the last change's. */
+  AdwToast         *undo_toast;
   /* The window whose focus the pane scrolls to (see on_root_focus_changed_cb). */
   GtkWidget        *root;
   gulong            focus_handler_id;
@@ -172,6 +174,12 @@ typedef struct
   char           *name;         /* the chosen status/priority/assignee name, for the toast */
   gboolean        is_closed;    /* the chosen status' is_closed */
   gboolean        name_known;   /* FALSE: the answer lacks a name we cannot supply */
+  /* What the field held before, for Undo: an id (or the due date as the server writes it) and
+   * its name. An edit that is itself an Undo offers none. */
+  char           *old_value;
+  char           *old_name;
+  gboolean        old_closed;
+  gboolean        is_undo;
 } Edit;
 
 static void
@@ -179,6 +187,8 @@ edit_free (Edit *edit)
 {
   g_clear_object (&edit->ticket);
   g_free (edit->name);
+  g_free (edit->old_value);
+  g_free (edit->old_name);
   g_free (edit);
 }
 
@@ -879,6 +889,122 @@ apply_names (AlgaTicket *ticket,
     alga_ticket_update_from (ticket, patch);
 }
 
+static void edit_done (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+/* What an Undo button puts back: the field of that ticket as it was before the change. */
+typedef struct
+{
+  AlgaTicketView *self;   /* weak */
+  AlgaTicket     *ticket;
+  Field           field;
+  char           *value;
+  char           *name;
+  gboolean        closed;
+} Undo;
+
+static void
+undo_free (gpointer data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_clear_weak_pointer (&undo->self);
+  g_clear_object (&undo->ticket);
+  g_free (undo->value);
+  g_free (undo->name);
+  g_free (undo);
+}
+
+/* Sends the old value back to the server, for the ticket the change was made to, whichever is
+ * shown now; not cancelled by moving on to another ticket. */
+static void
+on_undo_clicked_cb (AdwToast *toast,
+                    Undo     *undo)
+{
+  AlgaTicketView *self = undo->self;
+  const char *ticket_id = alga_ticket_get_ticket_id (undo->ticket);
+  Edit *edit;
+
+  if (self == NULL || self->client == NULL)
+    return;
+
+  edit = g_new0 (Edit, 1);
+  edit->self = self;
+  edit->ticket = g_object_ref (undo->ticket);
+  edit->field = undo->field;
+  edit->name = g_strdup (undo->name);
+  edit->is_closed = undo->closed;
+  edit->name_known = undo->field != FIELD_ASSIGNEE || undo->value == NULL || undo->name != NULL;
+  edit->is_undo = TRUE;
+  if (undo->ticket == self->ticket)
+    set_busy (self, undo->field, TRUE);
+
+  /* The view may be gone when the answer comes: the edit holds it until then. */
+  g_object_ref (self);
+  switch (undo->field)
+    {
+    case FIELD_STATUS:
+      alga_client_set_status_async (self->client, ticket_id, undo->value, NULL, edit_done, edit);
+      break;
+    case FIELD_PRIORITY:
+      alga_client_set_priority_async (self->client, ticket_id, undo->value, NULL, edit_done, edit);
+      break;
+    case FIELD_ASSIGNEE:
+      alga_client_set_assignee_async (self->client, ticket_id, undo->value, NULL, edit_done, edit);
+      break;
+    case FIELD_DUE_DATE:
+      {
+        g_autoptr(JsonObject) changes = json_object_new ();
+
+        if (undo->value != NULL)
+          json_object_set_string_member (changes, "due_date", undo->value);
+        else
+          json_object_set_null_member (changes, "due_date");
+        alga_client_update_attributes_async (self->client, ticket_id, changes, NULL, edit_done, edit);
+      }
+      break;
+    case FIELD_WATCHERS:
+    case N_FIELDS:
+    default:
+      g_object_unref (self);
+      edit_free (edit);
+      break;
+    }
+}
+
+static void
+show_undo_toast (AlgaTicketView *self,
+                 Edit           *edit,
+                 const char     *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+  Undo *undo = g_new0 (Undo, 1);
+
+  g_set_weak_pointer (&undo->self, self);
+  undo->ticket = g_object_ref (edit->ticket);
+  undo->field = edit->field;
+  undo->value = g_strdup (edit->old_value);
+  undo->name = g_strdup (edit->old_name);
+  undo->closed = edit->old_closed;
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* Closing a ticket, or taking it from a colleague, stays undoable a while longer. */
+  if ((edit->field == FIELD_STATUS && edit->is_closed && !edit->old_closed)
+      || (edit->field == FIELD_ASSIGNEE && edit->old_value != NULL
+          && g_strcmp0 (edit->old_value, self->user_id) != 0))
+    {
+      adw_toast_set_timeout (toast, 15);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    }
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo,
+                         undo_free, 0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  alga_gui_add_toast (GTK_WIDGET (self), toast);
+}
+
 static void
 edit_done (GObject      *source,
            GAsyncResult *result,
@@ -912,10 +1038,17 @@ edit_done (GObject      *source,
 
   /* Cancelled: the view is gone or shows another ticket; it must not be touched. */
   if (alga_gui_error_is_cancelled (error))
-    return;
+    {
+      if (edit->is_undo)
+        g_object_unref (edit->self);
+      return;
+    }
 
   self = edit->self;
-  set_busy (self, edit->field, FALSE);
+  /* An Undo holds the view until its answer; it is released when this returns. */
+  g_autoptr(AlgaTicketView) held = edit->is_undo ? self : NULL;
+  if (!edit->is_undo || edit->ticket == self->ticket)
+    set_busy (self, edit->field, FALSE);
 
   if (updated == NULL)
     {
@@ -969,7 +1102,19 @@ edit_done (GObject      *source,
       toast = g_strdup (_("Watchers changed"));
       break;
     }
-  alga_gui_show_toast (GTK_WIDGET (self), toast);
+
+  if (edit->is_undo)
+    {
+      g_autofree char *undone = NULL;
+
+      /* Translators: a toast after Undo, e.g. "Undone: Status changed to New". */
+      undone = g_strdup_printf (_("Undone: %s"), toast);
+      alga_gui_show_toast (GTK_WIDGET (self), undone);
+    }
+  else if (edit->field != FIELD_WATCHERS)
+    show_undo_toast (self, edit, toast);
+  else
+    alga_gui_show_toast (GTK_WIDGET (self), toast);
 }
 
 static Edit *
@@ -984,6 +1129,34 @@ edit_new (AlgaTicketView *self,
   edit->field = field;
   edit->name = g_strdup (name);
   edit->name_known = TRUE;
+  switch (field)
+    {
+    case FIELD_STATUS:
+      edit->old_value = g_strdup (alga_ticket_get_status_id (self->ticket));
+      edit->old_name = g_strdup (alga_ticket_get_status_name (self->ticket));
+      edit->old_closed = alga_ticket_get_status_is_closed (self->ticket);
+      break;
+    case FIELD_PRIORITY:
+      edit->old_value = g_strdup (alga_ticket_get_priority_id (self->ticket));
+      edit->old_name = g_strdup (alga_ticket_get_priority_name (self->ticket));
+      break;
+    case FIELD_ASSIGNEE:
+      edit->old_value = g_strdup (alga_ticket_get_assigned_to (self->ticket));
+      edit->old_name = g_strdup (alga_ticket_get_assigned_to_name (self->ticket));
+      break;
+    case FIELD_DUE_DATE:
+      if (alga_ticket_get_due_date (self->ticket) != NULL)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (alga_ticket_get_due_date (self->ticket));
+
+          edit->old_value = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
+        }
+      break;
+    case FIELD_WATCHERS:
+    case N_FIELDS:
+    default:
+      break;
+    }
   set_busy (self, field, TRUE);
 
   return edit;
@@ -1885,6 +2058,26 @@ scroll_into_view (AlgaTicketView *self,
                                                          NULL, NULL);
 }
 
+/* Ctrl+Z outside a text field: the Undo of the last change's toast, while it shows. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+  g_autoptr(AdwToast) toast = self->undo_toast != NULL ? g_object_ref (self->undo_toast) : NULL;
+
+  if (toast == NULL)
+    {
+      alga_gui_show_toast (widget, _("Nothing to undo"));
+      return;
+    }
+
+  g_clear_weak_pointer (&self->undo_toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+}
+
 static void
 reply_action (GtkWidget  *widget,
               const char *action_name,
@@ -1984,6 +2177,7 @@ alga_ticket_view_dispose (GObject *object)
 {
   AlgaTicketView *self = ALGA_TICKET_VIEW (object);
 
+  g_clear_weak_pointer (&self->undo_toast);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->reference_cancellable);
@@ -2197,6 +2391,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
                                    open_in_browser_action);
   gtk_widget_class_install_action (widget_class, "ticket.log-time", NULL, log_time_action);
   gtk_widget_class_install_action (widget_class, "ticket.reply", NULL, reply_action);
+  gtk_widget_class_install_action (widget_class, "ticket.undo", NULL, undo_action);
 
   /* Ctrl+Shift+letter keeps clear of the window's Ctrl+F, Ctrl+R, Ctrl+T and Ctrl+Enter. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -2207,6 +2402,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
                                        "ticket.change-priority", NULL);
   /* Not Ctrl+Shift+A (GTK's lists and text fields unselect with it) nor Ctrl+Shift+D (GTK's
    * Inspector). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "ticket.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "ticket.change-assignee", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

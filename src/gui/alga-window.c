@@ -1240,6 +1240,7 @@ static const struct {
   { GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.open-in-browser" },
   { GDK_KEY_t, GDK_CONTROL_MASK, "ticket.log-time" },
   { GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.reply" },
+  { GDK_KEY_z, GDK_CONTROL_MASK, "ticket.undo" },
 };
 
 static void
