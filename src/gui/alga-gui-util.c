@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "alga-error.h"
@@ -91,6 +93,17 @@ alga_gui_error_message (const GError *error)
 
   if (error->message == NULL || error->message[0] == '\0')
     return g_strdup (summary);
+
+  /* The transport's text says "could not be reached" again: only its reason adds anything. */
+  if (error->code == ALGA_API_ERROR_NETWORK)
+    {
+      const char *reason = strrchr (error->message, ':');
+
+      if (reason == NULL || reason[1] != ' ' || reason[2] == '\0')
+        return g_strdup (summary);
+      /* Translators: an error: what happened, then the system's reason. */
+      return g_strdup_printf (_("%s (%s)"), summary, reason + 2);
+    }
 
   /* Translators: an error: what happened, then the server's own explanation. */
   return g_strdup_printf (_("%s (%s)"), summary, error->message);

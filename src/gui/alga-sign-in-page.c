@@ -138,11 +138,81 @@ show_message (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message != '\0');
 }
 
-static void
-show_error (GtkLabel     *label,
-            const GError *error)
+/* "127.0.0.1 port 8080" of the server being signed in to, or NULL. */
+static char *
+dup_server_place (AlgaSignInPage *self)
 {
-  g_autofree char *message = alga_gui_error_message (error);
+  g_autoptr(GUri) uri = NULL;
+  int port;
+
+  if (self->client == NULL)
+    return NULL;
+
+  uri = g_uri_parse (alga_client_get_base_url (self->client), G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+
+  port = g_uri_get_port (uri);
+  if (port < 0)
+    port = g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 ? 80 : 443;
+
+  /* Translators: where the server is: a host name or address, then its port number. */
+  return g_strdup_printf (_("%s port %d"), g_uri_get_host (uri), port);
+}
+
+/* The system's own reason at the end of a transport error ("Connection refused"), or NULL. */
+static const char *
+transport_reason (const GError *error)
+{
+  const char *colon = error->message != NULL ? strrchr (error->message, ':') : NULL;
+
+  if (colon == NULL || colon[1] != ' ' || colon[2] == '\0')
+    return NULL;
+
+  return colon + 2;
+}
+
+/* One sentence per failure, saying what to do: the errors the sign-in writes are sentences
+ * already and stand alone; the network's name the host and port tried, which its own text
+ * drops. */
+static char *
+sign_in_error_message (AlgaSignInPage *self,
+                       const GError   *error)
+{
+  g_autofree char *place = dup_server_place (self);
+  const char *reason = transport_reason (error);
+
+  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NETWORK) && place != NULL)
+    {
+      if (reason != NULL)
+        /* Translators: the place (host and port), then the system's reason. */
+        return g_strdup_printf (_("Could not connect to %s (%s). Check the address, and that "
+                                  "the server is running."), place, reason);
+      /* Translators: the place is a host and port. */
+      return g_strdup_printf (_("Could not connect to %s. Check the address, and that the "
+                                "server is running."), place);
+    }
+  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT) && place != NULL)
+    /* Translators: the place is a host and port. */
+    return g_strdup_printf (_("The server at %s did not answer in time. Try again in a moment."),
+                            place);
+
+  if (error->domain == ALGA_API_ERROR &&
+      (error->code == ALGA_API_ERROR_NOT_FOUND || error->code == ALGA_API_ERROR_UNAUTHORIZED ||
+       error->code == ALGA_API_ERROR_FORBIDDEN || error->code == ALGA_API_ERROR_INVALID_INPUT ||
+       error->code == ALGA_API_ERROR_STATE_MISMATCH || error->code == ALGA_API_ERROR_UNSUPPORTED) &&
+      error->message != NULL && g_str_has_suffix (error->message, "."))
+    return g_strdup (error->message);
+
+  return alga_gui_error_message (error);
+}
+
+static void
+show_error (AlgaSignInPage *self,
+            GtkLabel       *label,
+            const GError   *error)
+{
+  g_autofree char *message = sign_in_error_message (self, error);
 
   show_message (label, message);
 }
@@ -286,6 +356,32 @@ focus_step (AlgaSignInPage *self)
     }
 }
 
+/* Tab from the key goes on to the e-mail address: the key row's show-text button takes no
+ * keyboard focus, or the address typed next would be lost on it. The text can still be shown
+ * from the field's context menu (Menu key, "Show Text"). */
+static void
+skip_reveal_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_widget_set_focusable (child, FALSE);
+      skip_reveal_button (child);
+    }
+}
+
+static void
+set_default_button (AlgaSignInPage *self,
+                    GtkWidget      *button)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_default_widget (GTK_WINDOW (root), button);
+}
+
 static void
 update_methods (AlgaSignInPage *self)
 {
@@ -298,11 +394,20 @@ update_methods (AlgaSignInPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->use_key_button), browser && !self->key_requested);
   gtk_revealer_set_reveal_child (self->key_revealer, show_key);
 
-  /* One suggested action per view: the browser when it is offered, else the key. */
-  if (browser)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->sign_in_button), "suggested-action");
+  /* One suggested action per view: the browser when it is offered, Sign In once the key form
+   * is open; that one is also what Enter presses. */
+  if (show_key)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->browser_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->sign_in_button), "suggested-action");
+    }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->sign_in_button), "suggested-action");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->browser_button), "suggested-action");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->sign_in_button), "suggested-action");
+    }
+  set_default_button (self, show_key ? GTK_WIDGET (self->sign_in_button)
+                                     : browser ? GTK_WIDGET (self->browser_button) : NULL);
 }
 
 static void
@@ -407,7 +512,7 @@ on_session_saved_cb (GObject      *source,
       error_label = self->sign_in_url != NULL ? self->browser_error : self->sign_in_error;
       g_clear_pointer (&self->sign_in_url, g_free);
       show_step (self, STEP_METHODS);
-      show_error (error_label, error);
+      show_error (self, error_label, error);
       return;
     }
 
@@ -439,7 +544,8 @@ keep_bundle (AlgaSignInPage  *self,
 /* Step 1: the server */
 
 static char *
-probe_error_message (const GError *error)
+probe_error_message (AlgaSignInPage *self,
+                     const GError   *error)
 {
   /* A web server that is not Alga PSA answers the capabilities path with a page of its own.
    * (A 404 is an Alga PSA server from before the browser sign-in: AlgaAuth says keys only.) */
@@ -447,7 +553,7 @@ probe_error_message (const GError *error)
     return g_strdup (_("No Alga PSA server answers at this address. Check the address and "
                        "try again."));
 
-  return alga_gui_error_message (error);
+  return sign_in_error_message (self, error);
 }
 
 static void
@@ -467,7 +573,7 @@ on_capabilities_cb (GObject      *source,
 
   if (capabilities == NULL)
     {
-      g_autofree char *message = probe_error_message (error);
+      g_autofree char *message = probe_error_message (self, error);
 
       g_debug ("Capabilities: %s", error->message);
       show_message (self->url_error, message);
@@ -497,7 +603,7 @@ on_continue_cb (AlgaSignInPage *self)
   hide_message (self->url_error);
   if (!ensure_client (self, &error))
     {
-      show_error (self->url_error, error);
+      show_error (self, self->url_error, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
@@ -581,7 +687,7 @@ on_browser_clicked_cb (AlgaSignInPage *self)
   url = alga_auth_begin_browser_sign_in (self->auth, &error);
   if (url == NULL)
     {
-      show_error (self->browser_error, error);
+      show_error (self, self->browser_error, error);
       return;
     }
 
@@ -636,7 +742,7 @@ on_browser_sign_in_cb (GObject      *source,
 
       g_clear_pointer (&self->sign_in_url, g_free);
       show_step (self, STEP_METHODS);
-      show_error (self->browser_error, error);
+      show_error (self, self->browser_error, error);
       return;
     }
 
@@ -718,17 +824,17 @@ on_key_sign_in_cb (GObject      *source,
       if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_UNAUTHORIZED)
           || g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_INVALID_INPUT))
         {
-          show_error (self->key_error, error);
+          show_error (self, self->key_error, error);
           gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
         }
       else if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_NOT_FOUND))
         {
-          show_error (self->email_error, error);
+          show_error (self, self->email_error, error);
           gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
         }
       else
         {
-          show_error (self->sign_in_error, error);
+          show_error (self, self->sign_in_error, error);
         }
       return;
     }
@@ -761,7 +867,7 @@ sign_in_with_fields (AlgaSignInPage *self)
   key = alga_auth_normalize_api_key (gtk_editable_get_text (GTK_EDITABLE (self->key_row)), &error);
   if (key == NULL)
     {
-      show_error (self->key_error, error);
+      show_error (self, self->key_error, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
       return;
     }
@@ -770,7 +876,7 @@ sign_in_with_fields (AlgaSignInPage *self)
   if (!alga_auth_check_email (email, &error))
     {
       explicit_bzero (key, strlen (key));
-      show_error (self->email_error, error);
+      show_error (self, self->email_error, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
       return;
     }
@@ -779,7 +885,7 @@ sign_in_with_fields (AlgaSignInPage *self)
     {
       explicit_bzero (key, strlen (key));
       show_step (self, STEP_SERVER);
-      show_error (self->url_error, error);
+      show_error (self, self->url_error, error);
       return;
     }
 
@@ -1055,6 +1161,7 @@ alga_sign_in_page_init (AlgaSignInPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_image_set_from_icon_name (self->app_icon, APP_ID);
+  skip_reveal_button (GTK_WIDGET (self->key_row));
 
   /* Without an installed schema (an uninstalled build) the page works, but forgets. */
   if (source != NULL)
@@ -1193,7 +1300,7 @@ alga_sign_in_page_sign_in_with_key (AlgaSignInPage *self,
   if (!ensure_client (self, &error))
     {
       show_step (self, STEP_SERVER);
-      show_error (self->url_error, error);
+      show_error (self, self->url_error, error);
       return;
     }
 
