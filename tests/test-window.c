@@ -40,6 +40,9 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->server = alga_test_server_new ();
+  /* NULL: the server's default (Admin); else the role, the Technician's being the everyday. */
+  if (data != NULL)
+    alga_test_server_set_role (f->server, GPOINTER_TO_INT (data) - 1);
   f->http = soup_session_new ();
 
   client = alga_client_new (alga_test_server_get_url (f->server), &error);
@@ -410,6 +413,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  gconstpointer technician = GINT_TO_POINTER (ALGA_TEST_ROLE_TECHNICIAN + 1);
 
   alga_test_gtk_init (&argc, &argv);
 
@@ -427,6 +431,16 @@ main (int   argc,
   g_test_add ("/window/triage-from-list", Fixture, NULL, fixture_set_up, test_triage_from_list, fixture_tear_down);
   g_test_add ("/window/refresh-keeps-selection", Fixture, NULL, fixture_set_up, test_refresh_keeps_selection, fixture_tear_down);
   g_test_add ("/window/open-ticket", Fixture, NULL, fixture_set_up, test_open_ticket, fixture_tear_down);
+
+  /* The same as a Technician, whose key may not list users or services. */
+  g_test_add ("/window/technician/view-counts", Fixture, technician, fixture_set_up, test_view_counts, fixture_tear_down);
+  g_test_add ("/window/technician/views-switch", Fixture, technician, fixture_set_up, test_views_switch, fixture_tear_down);
+  g_test_add ("/window/technician/search-narrows", Fixture, technician, fixture_set_up, test_search_narrows, fixture_tear_down);
+  g_test_add ("/window/technician/filter-narrows", Fixture, technician, fixture_set_up, test_filter_narrows, fixture_tear_down);
+  g_test_add ("/window/technician/board-filter", Fixture, technician, fixture_set_up, test_board_filter, fixture_tear_down);
+  g_test_add ("/window/technician/triage-from-list", Fixture, technician, fixture_set_up, test_triage_from_list, fixture_tear_down);
+  g_test_add ("/window/technician/refresh-keeps-selection", Fixture, technician, fixture_set_up, test_refresh_keeps_selection, fixture_tear_down);
+  g_test_add ("/window/technician/open-ticket", Fixture, technician, fixture_set_up, test_open_ticket, fixture_tear_down);
 
   return g_test_run ();
 }
