@@ -72,6 +72,7 @@ enum
 {
   EVENT,
   POLLED,
+  TICKETS_CHANGED,
   N_SIGNALS
 };
 
@@ -724,6 +725,21 @@ emit_events (AlgaWatcher *self,
     g_signal_emit (self, signals[EVENT], 0, g_ptr_array_index (events, i));
 }
 
+/* Every ticket that changed, news or not: the lists and the open ticket must show them too,
+ * before a notification sends the technician there. */
+static void
+emit_changed (AlgaWatcher *self,
+              Poll        *poll)
+{
+  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < poll->rows->len; i++)
+    g_ptr_array_add (tickets, g_object_ref (((Row *) g_ptr_array_index (poll->rows, i))->ticket));
+
+  if (tickets->len > 0)
+    g_signal_emit (self, signals[TICKETS_CHANGED], 0, tickets);
+}
+
 static void
 on_state_saved_cb (GObject      *source,
                    GAsyncResult *result,
@@ -768,7 +784,10 @@ on_poll_done_cb (GObject      *source,
   self->backoff_ms = 0;
   commit (self, poll);
   if (!poll->baseline)
-    emit_events (self, poll);
+    {
+      emit_changed (self, poll);
+      emit_events (self, poll);
+    }
   schedule (self);
   alga_watch_state_save_async (self->state, NULL, on_state_saved_cb, g_object_ref (self));
 }
@@ -1071,6 +1090,18 @@ alga_watcher_class_init (AlgaWatcherClass *klass)
   signals[POLLED] =
     g_signal_new ("polled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * AlgaWatcher::tickets-changed:
+   * @self: the watcher
+   * @tickets: (element-type AlgaTicket): the tickets a poll found changed (full list items)
+   *
+   * Emitted after each poll but the first that found changes, whether or not they are news,
+   * before the poll's #AlgaWatcher::event signals.
+   */
+  signals[TICKETS_CHANGED] =
+    g_signal_new ("tickets-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 }
 
 static void

@@ -493,6 +493,19 @@ on_watcher_event_cb (AlgaApplication *self,
   add_tray_event (self, event);
 }
 
+/* What a poll found reaches the windows' lists and open tickets, not only the notifications. */
+static void
+on_watcher_tickets_changed_cb (AlgaApplication *self,
+                               GPtrArray       *tickets,
+                               AlgaWatcher     *watcher)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ALGA_IS_WINDOW (l->data))
+      alga_window_apply_changes (ALGA_WINDOW (l->data), tickets);
+}
+
 /* The watcher's first poll waits a little: at start the window's own requests come first. */
 #define WATCHER_START_DELAY_S 5
 
@@ -524,6 +537,7 @@ update_watcher (AlgaApplication *self)
       g_clear_handle_id (&self->watcher_start_id, g_source_remove);
       alga_watcher_stop (self->watcher);
       g_signal_handlers_disconnect_by_func (self->watcher, on_watcher_event_cb, self);
+      g_signal_handlers_disconnect_by_func (self->watcher, on_watcher_tickets_changed_cb, self);
       g_clear_object (&self->watcher);
     }
 
@@ -533,6 +547,8 @@ update_watcher (AlgaApplication *self)
   self->watcher = alga_watcher_new (client, user_id, NULL);
   g_signal_connect_object (self->watcher, "event", G_CALLBACK (on_watcher_event_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watcher, "tickets-changed",
+                           G_CALLBACK (on_watcher_tickets_changed_cb), self, G_CONNECT_SWAPPED);
   self->watcher_start_id = g_timeout_add_seconds (WATCHER_START_DELAY_S, start_watcher_cb, self);
 }
 

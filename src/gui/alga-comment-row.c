@@ -11,6 +11,7 @@
 
 #include "alga-comment-row.h"
 #include "alga-gui-util.h"
+#include "alga-minute-clock.h"
 #include "alga-rich-text-view.h"
 
 struct _AlgaCommentRow
@@ -20,6 +21,8 @@ struct _AlgaCommentRow
   AlgaComment      *comment;
   char             *author;
   GPtrArray        *badges;   /* translated badge texts, as shown */
+
+  gulong            tick_handler;   /* while mapped: "6 min ago" moves on */
 
   GtkLabel         *author_label;
   GtkLabel         *time_label;
@@ -84,6 +87,49 @@ update_accessible_summary (AlgaCommentRow *self)
 }
 
 static void
+update_time (AlgaCommentRow *self)
+{
+  g_autoptr(GDateTime) now = alga_minute_clock_dup_now (alga_minute_clock_get_default ());
+  GDateTime *created_at = self->comment != NULL ? alga_comment_get_created_at (self->comment) : NULL;
+  g_autofree char *relative = NULL;
+
+  if (created_at == NULL)
+    return;
+
+  relative = alga_gui_format_relative (created_at, now);
+  if (g_strcmp0 (relative, gtk_label_get_label (self->time_label)) == 0)
+    return;
+  gtk_label_set_label (self->time_label, relative);
+  if (self->author != NULL)
+    update_accessible_summary (self);
+}
+
+static void
+alga_comment_row_map (GtkWidget *widget)
+{
+  AlgaCommentRow *self = ALGA_COMMENT_ROW (widget);
+  AlgaMinuteClock *clock = alga_minute_clock_get_default ();
+
+  GTK_WIDGET_CLASS (alga_comment_row_parent_class)->map (widget);
+
+  alga_minute_clock_hold (clock);
+  self->tick_handler = g_signal_connect_swapped (clock, "tick", G_CALLBACK (update_time), self);
+  update_time (self);
+}
+
+static void
+alga_comment_row_unmap (GtkWidget *widget)
+{
+  AlgaCommentRow *self = ALGA_COMMENT_ROW (widget);
+  AlgaMinuteClock *clock = alga_minute_clock_get_default ();
+
+  g_clear_signal_handler (&self->tick_handler, clock);
+  alga_minute_clock_release (clock);
+
+  GTK_WIDGET_CLASS (alga_comment_row_parent_class)->unmap (widget);
+}
+
+static void
 update (AlgaCommentRow *self)
 {
   AlgaComment *comment = self->comment;
@@ -110,10 +156,9 @@ update (AlgaCommentRow *self)
   created_at = alga_comment_get_created_at (comment);
   if (created_at != NULL)
     {
-      g_autofree char *relative = alga_gui_format_relative (created_at, NULL);
       g_autofree char *full = alga_gui_format_date_time (created_at);
 
-      gtk_label_set_label (self->time_label, relative);
+      update_time (self);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), full);
     }
 
@@ -220,6 +265,8 @@ alga_comment_row_class_init (AlgaCommentRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alga_comment_row_dispose;
+  widget_class->map = alga_comment_row_map;
+  widget_class->unmap = alga_comment_row_unmap;
   object_class->finalize = alga_comment_row_finalize;
   object_class->get_property = alga_comment_row_get_property;
   object_class->set_property = alga_comment_row_set_property;

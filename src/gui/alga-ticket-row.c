@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alga-gui-util.h"
+#include "alga-minute-clock.h"
 #include "alga-ticket-row.h"
 
 #define MAX_TAGS 3
@@ -20,6 +21,7 @@ struct _AlgaTicketRow
 
   AlgaTicket *ticket;
   gulong      notify_handler;
+  gulong      tick_handler;   /* while mapped: "6 min ago" moves on */
 
   GtkLabel   *number_label;
   GtkLabel   *title_label;
@@ -105,10 +107,48 @@ update_accessible_label (AlgaTicketRow *self)
 }
 
 static void
+update_time (AlgaTicketRow *self)
+{
+  g_autoptr(GDateTime) now = alga_minute_clock_dup_now (alga_minute_clock_get_default ());
+  g_autofree char *updated = NULL;
+
+  if (self->ticket == NULL)
+    return;
+
+  updated = alga_gui_format_relative (alga_ticket_get_updated_at (self->ticket), now);
+  gtk_label_set_label (self->updated_label, updated);
+}
+
+static void
+alga_ticket_row_map (GtkWidget *widget)
+{
+  AlgaTicketRow *self = ALGA_TICKET_ROW (widget);
+  AlgaMinuteClock *clock = alga_minute_clock_get_default ();
+
+  GTK_WIDGET_CLASS (alga_ticket_row_parent_class)->map (widget);
+
+  alga_minute_clock_hold (clock);
+  self->tick_handler = g_signal_connect_swapped (clock, "tick", G_CALLBACK (update_time), self);
+  /* It may have been hidden over a minute boundary. */
+  update_time (self);
+}
+
+static void
+alga_ticket_row_unmap (GtkWidget *widget)
+{
+  AlgaTicketRow *self = ALGA_TICKET_ROW (widget);
+  AlgaMinuteClock *clock = alga_minute_clock_get_default ();
+
+  g_clear_signal_handler (&self->tick_handler, clock);
+  alga_minute_clock_release (clock);
+
+  GTK_WIDGET_CLASS (alga_ticket_row_parent_class)->unmap (widget);
+}
+
+static void
 update (AlgaTicketRow *self)
 {
   AlgaTicket *t = self->ticket;
-  g_autofree char *updated = NULL;
   const char *title;
 
   if (t == NULL)
@@ -131,8 +171,7 @@ update (AlgaTicketRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "closed");
 
-  updated = alga_gui_format_relative (alga_ticket_get_updated_at (t), NULL);
-  gtk_label_set_label (self->updated_label, updated);
+  update_time (self);
 
   update_tags (self);
   update_accessible_label (self);
@@ -226,6 +265,8 @@ alga_ticket_row_class_init (AlgaTicketRowClass *klass)
   object_class->dispose = alga_ticket_row_dispose;
   object_class->get_property = alga_ticket_row_get_property;
   object_class->set_property = alga_ticket_row_set_property;
+  widget_class->map = alga_ticket_row_map;
+  widget_class->unmap = alga_ticket_row_unmap;
 
   properties[PROP_TICKET] =
     g_param_spec_object ("ticket", NULL, NULL,

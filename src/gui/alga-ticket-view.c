@@ -2586,6 +2586,26 @@ alga_ticket_view_set_user_email (AlgaTicketView *self,
   self->user_email = g_strdup (user_email);
 }
 
+/**
+ * alga_ticket_view_refresh:
+ * @self: a #AlgaTicketView
+ *
+ * Reads the ticket and its comments again, keeping what is shown until they arrive: the
+ * watcher found that the ticket changed on the server.
+ */
+void
+alga_ticket_view_refresh (AlgaTicketView *self)
+{
+  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+
+  if (self->ticket == NULL)
+    return;
+
+  if (!self->loading)
+    load_detail (self);
+  alga_comment_thread_reload (self->comment_thread);
+}
+
 AlgaTicket *
 alga_ticket_view_get_ticket (AlgaTicketView *self)
 {

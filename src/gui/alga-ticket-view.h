@@ -34,6 +34,7 @@ void        alga_ticket_view_set_user_email (AlgaTicketView *self,
 AlgaTicket *alga_ticket_view_get_ticket  (AlgaTicketView *self);
 void        alga_ticket_view_set_ticket  (AlgaTicketView *self,
                                           AlgaTicket     *ticket);
+void        alga_ticket_view_refresh     (AlgaTicketView *self);
 char       *alga_ticket_view_dup_web_uri (AlgaTicketView *self);
 void        alga_ticket_view_set_draft_store (AlgaTicketView *self,
                                               AlgaDraftStore *draft_store);

@@ -1607,6 +1607,53 @@ alga_window_show_ticket (AlgaWindow *self,
 }
 
 /**
+ * alga_window_apply_changes:
+ * @self: the window
+ * @tickets: (element-type AlgaTicket): tickets the watcher found changed on the server
+ *
+ * Shows what a poll found without waiting for F5: listed tickets change in place (and leave
+ * the list when they no longer belong in it), a changed ticket that now belongs in the list
+ * brings the loaded pages again, the counts follow, and the open ticket is read again with its
+ * comments.
+ */
+void
+alga_window_apply_changes (AlgaWindow *self,
+                           GPtrArray  *tickets)
+{
+  AlgaTicket *open = NULL;
+  gboolean missing = FALSE;
+  gboolean open_changed = FALSE;
+
+  g_return_if_fail (ALGA_IS_WINDOW (self));
+  g_return_if_fail (tickets != NULL);
+
+  if (self->session == NULL || self->tickets == NULL || tickets->len == 0)
+    return;
+
+  if (self->ticket_view != NULL)
+    open = alga_ticket_view_get_ticket (self->ticket_view);
+
+  for (guint i = 0; i < tickets->len; i++)
+    {
+      AlgaTicket *ticket = g_ptr_array_index (tickets, i);
+
+      if (open != NULL && g_strcmp0 (alga_ticket_get_ticket_id (open),
+                                     alga_ticket_get_ticket_id (ticket)) == 0)
+        open_changed = TRUE;
+      if (!alga_ticket_list_update_ticket (self->tickets, ticket) &&
+          alga_ticket_query_matches (alga_ticket_list_get_query (self->tickets), ticket))
+        missing = TRUE;
+    }
+
+  /* A new row's place depends on the sort and the pages: the server's answer decides it. */
+  if (missing && !alga_ticket_list_get_loading (self->tickets))
+    alga_ticket_list_refresh (self->tickets);
+  load_counts (self);
+  if (open_changed)
+    alga_ticket_view_refresh (self->ticket_view);
+}
+
+/**
  * alga_window_get_ticket_list_view:
  * @self: the window
  *

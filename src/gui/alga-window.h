@@ -27,6 +27,8 @@ void                alga_window_set_sign_in_page     (AlgaWindow      *self,
 void                alga_window_show_ticket          (AlgaWindow      *self,
                                                       const char      *ticket_id);
 AlgaView            alga_window_get_view             (AlgaWindow      *self);
+void                alga_window_apply_changes        (AlgaWindow      *self,
+                                                      GPtrArray       *tickets);
 int                 alga_window_get_view_count       (AlgaWindow      *self,
                                                       AlgaView         view);
 AlgaTicketListView *alga_window_get_ticket_list_view (AlgaWindow      *self);
