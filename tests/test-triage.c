@@ -609,6 +609,47 @@ test_assignee_enter_before_results (Fixture       *f,
   g_assert_false (server_ticket_has (f, ticket, "assigned_to", NULL));
 }
 
+static GtkWindow *
+find_dialog (Fixture *f)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window))
+      return l->data;
+
+  return NULL;
+}
+
+/* Sign Out from the main menu (F10) asks first and says what it removes; Escape keeps the
+ * session; confirming signs out. */
+static void
+test_sign_out_asks (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  wait_loaded (f);
+  press (f, "F10");
+  alga_test_wait_until (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL
+                        && gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                                    GTK_TYPE_POPOVER_MENU) != NULL, 5000);
+  /* From Do Not Disturb down past Preferences, Keyboard Shortcuts and About. */
+  press (f, "Down Down Down Down");
+  g_assert_true (alga_test_shows_label (gtk_root_get_focus (GTK_ROOT (f->window)), "Sign Out"));
+  press (f, "Return");
+  alga_test_wait_until ((dialog = find_dialog (f)) != NULL, 5000);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "saved copy"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "keyring"));
+  g_assert_true (alga_window_get_session (f->window) == f->session);
+
+  alga_test_keyboard_focus_window (dialog);
+  press (f, "Escape");
+  alga_test_wait_until (find_dialog (f) == NULL, 5000);
+  g_assert_true (alga_window_get_session (f->window) == f->session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +677,8 @@ main (int   argc,
 
   g_test_add ("/triage/ten-tickets", Fixture, NULL, fixture_set_up,
               test_ten_tickets, fixture_tear_down);
+  g_test_add ("/triage/sign-out-asks", Fixture, NULL, fixture_set_up,
+              test_sign_out_asks, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,
               test_undo_status, fixture_tear_down);
   g_test_add ("/triage/undo-take-away", Fixture, NULL, fixture_set_up,

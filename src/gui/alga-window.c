@@ -1004,6 +1004,51 @@ ticket_action (GtkWidget  *widget,
 }
 
 static void
+on_sign_out_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AlgaWindow       *self)
+{
+  if (g_strcmp0 (response, "sign-out") == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "sign-out", NULL);
+}
+
+/* Signing out deletes things a technician may not expect to lose: it asks first, and says
+ * what goes. */
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  const char *who;
+
+  if (self->session == NULL)
+    return;
+
+  who = alga_session_get_user_email (self->session);
+  if (who == NULL)
+    who = alga_session_get_user_id (self->session);
+  /* Translators: %s is who is signed in, e.g. "alex@example.com". */
+  body = g_strdup_printf (_("Signing out of %s removes from this computer the saved copy of your "
+                            "tickets and your sign-in kept in the keyring (the API key, or the "
+                            "browser sign-in). Drafts not yet sent stay."),
+                          who);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-out",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1329,6 +1374,7 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.ticket", "s", ticket_action);
   gtk_widget_class_install_action (widget_class, "win.move-ticket", "i", move_ticket_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
