@@ -650,6 +650,66 @@ test_sign_out_asks (Fixture       *f,
   g_assert_true (alga_window_get_session (f->window) == f->session);
 }
 
+static void
+wait_counts (Fixture *f)
+{
+  for (AlgaView view = 0; view < ALGA_N_VIEWS; view++)
+    alga_test_wait_until (alga_window_get_view_count (f->window, view) >= 0, 10000);
+}
+
+/* Taking an unassigned ticket moves it from Unassigned to My Open in the sidebar at once. */
+static void
+test_own_edit_updates_counts (Fixture       *f,
+                              gconstpointer  data)
+{
+  int unassigned, mine;
+  AlgaTicket *ticket;
+
+  press (f, "<Alt>2");
+  wait_loaded (f);
+  wait_counts (f);
+  unassigned = alga_window_get_view_count (f->window, ALGA_VIEW_UNASSIGNED);
+  mine = alga_window_get_view_count (f->window, ALGA_VIEW_MY_OPEN);
+
+  press (f, "Down");
+  ticket = selected (f);
+  alga_test_wait_until (shown_ticket_is (f, ticket) && alga_ticket_get_has_detail (ticket), 10000);
+  press (f, "<Control><Shift>m");
+  alga_test_wait_until (alga_window_get_view_count (f->window, ALGA_VIEW_UNASSIGNED) == unassigned - 1
+                        && alga_window_get_view_count (f->window, ALGA_VIEW_MY_OPEN) == mine + 1,
+                        10000);
+}
+
+/* A refresh that drops the open ticket from the view leaves it open, marked. */
+static void
+test_open_ticket_survives_refresh (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *other = alga_test_server_get_other_user_id (f->server);
+  AlgaTicket *ticket;
+
+  press (f, "<Alt>2");
+  wait_loaded (f);
+  press (f, "Down");
+  ticket = selected (f);
+  press (f, "Return");
+  alga_test_wait_until (shown_ticket_is (f, ticket) && alga_ticket_get_has_detail (ticket), 10000);
+
+  /* A colleague takes it meanwhile; F5 reads the view again without it. */
+  g_assert_true (alga_test_server_assign_ticket (f->server, alga_ticket_get_ticket_id (ticket),
+                                                 other, other));
+  press (f, "F5");
+  alga_test_wait_until (!alga_ticket_list_get_loading (get_tickets (f)) && selected (f) == NULL, 10000);
+  g_assert_true (shown_ticket_is (f, ticket));
+  g_assert_true (alga_test_shows_label (GTK_WIDGET (f->window), "No longer in this list"));
+
+  /* Choosing another ticket shows that one, unmarked. */
+  press (f, "Escape Down");
+  g_assert_nonnull (selected (f));
+  alga_test_wait_until (shown_ticket_is (f, selected (f)), 5000);
+  g_assert_false (alga_test_shows_label (GTK_WIDGET (f->window), "No longer in this list"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +737,10 @@ main (int   argc,
 
   g_test_add ("/triage/ten-tickets", Fixture, NULL, fixture_set_up,
               test_ten_tickets, fixture_tear_down);
+  g_test_add ("/triage/own-edit-updates-counts", Fixture, NULL, fixture_set_up,
+              test_own_edit_updates_counts, fixture_tear_down);
+  g_test_add ("/triage/open-ticket-survives-refresh", Fixture, NULL, fixture_set_up,
+              test_open_ticket_survives_refresh, fixture_tear_down);
   g_test_add ("/triage/sign-out-asks", Fixture, NULL, fixture_set_up,
               test_sign_out_asks, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,

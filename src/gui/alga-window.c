@@ -50,6 +50,7 @@ struct _AlgaWindow
   GHashTable           *status_ids_by_name;
   GPtrArray            *board_ids;
   guint                 tags_timeout_id;
+  guint                 counts_timeout_id;
 
   GtkLabel             *count_labels[ALGA_N_VIEWS];
   /* Counts and filter data wait until the list has shown its first page: they are not what
@@ -344,7 +345,8 @@ on_stats_loaded_cb (GObject      *source,
 }
 
 static void
-load_counts (AlgaWindow *self)
+load_counts_of (AlgaWindow *self,
+                gboolean    shown_too)
 {
   static const AlgaView counted[] = { ALGA_VIEW_MY_OPEN, ALGA_VIEW_UNASSIGNED, ALGA_VIEW_RECENT };
   AlgaClient *client = get_client (self);
@@ -363,7 +365,7 @@ load_counts (AlgaWindow *self)
 
       /* Issue 7: the shown view's list counts it (on_tickets_state_changed_cb): one request
        * fewer at each start and refresh. */
-      if (counted[i] == self->view && self->tickets != NULL)
+      if (counted[i] == self->view && self->tickets != NULL && !shown_too)
         continue;
 
       query = alga_view_build_query (counted[i], get_user_id (self), NULL);
@@ -374,6 +376,12 @@ load_counts (AlgaWindow *self)
       alga_client_list_tickets_async (client, query, 1, 1, self->cancellable,
                                       on_count_loaded_cb, data);
     }
+}
+
+static void
+load_counts (AlgaWindow *self)
+{
+  load_counts_of (self, FALSE);
 }
 
 /* Reference data for the filters. */
@@ -745,12 +753,44 @@ on_selected_ticket_changed_cb (AlgaWindow *self)
 {
   AlgaTicket *ticket = alga_ticket_list_view_get_selected_ticket (self->ticket_list_view);
 
+  /* The ticket being worked on left the list (a refresh, another view): it stays open, marked,
+   * until another is chosen. */
+  if (ticket == NULL && self->ticket_view != NULL && self->session != NULL
+      && alga_ticket_view_get_ticket (self->ticket_view) != NULL)
+    {
+      adw_window_title_set_subtitle (self->detail_title, _("No longer in this list"));
+      return;
+    }
+
   if (ticket != NULL)
     show_ticket_view (self);
   if (self->ticket_view != NULL)
     alga_ticket_view_set_ticket (self->ticket_view, ticket);
   adw_window_title_set_title (self->detail_title,
                               ticket != NULL ? alga_ticket_get_ticket_number (ticket) : "");
+  adw_window_title_set_subtitle (self->detail_title, "");
+}
+
+/* Own changes move tickets between views: the sidebar's counts are asked again, once for a
+ * burst of changes. */
+static gboolean
+reload_counts_cb (gpointer user_data)
+{
+  AlgaWindow *self = user_data;
+
+  self->counts_timeout_id = 0;
+  /* The shown list is not read again (the ticket being worked on stays where it is), so its
+   * count is asked for too. */
+  load_counts_of (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_client_ticket_changed_cb (AlgaWindow *self)
+{
+  g_clear_handle_id (&self->counts_timeout_id, g_source_remove);
+  self->counts_timeout_id = g_timeout_add (300, reload_counts_cb, self);
 }
 
 static void
@@ -1215,6 +1255,7 @@ alga_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->counts_timeout_id, g_source_remove);
   cancel_deferred_loads (self);
   g_clear_handle_id (&self->ticket_view_idle_id, g_source_remove);
 
@@ -1562,6 +1603,9 @@ alga_window_set_session (AlgaWindow  *self,
     g_clear_object (&self->drafts);
     self->drafts = alga_draft_store_new (directory);
   }
+
+  g_signal_connect_object (get_client (self), "ticket-changed",
+                           G_CALLBACK (on_client_ticket_changed_cb), self, G_CONNECT_SWAPPED);
 
   query = build_query (self);
   self->tickets = alga_ticket_list_new (get_client (self), query);
