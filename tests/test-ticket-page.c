@@ -224,7 +224,8 @@ test_quirks (void)
   g_assert_cmpuint (alga_ticket_get_tag_list (t)->len, ==, 4);
   g_clear_object (&t);
 
-  /* Due dates: the column when the attributes have none; detail marks. */
+  /* Due dates: the column, what Alga's web UI shows and sets, wins over the apps' own
+   * attributes.due_date; detail marks. */
   t = decode_one ("{\"ticket_id\":\"a\",\"due_date\":\"2026-02-03T04:05:06.789+02:00\","
                   "\"attributes\":null,\"description_html\":null,\"closed_at\":\"2026-13-01\","
                   "\"entered_at\":\"2026-11-25T17:30:26.493Z\",\"updated_at\":\"2026-11-25T17:30:26Z\"}");
@@ -233,7 +234,13 @@ test_quirks (void)
   g_clear_object (&t);
   t = decode_one ("{\"ticket_id\":\"a\",\"due_date\":\"2026-02-03\","
                   "\"attributes\":{\"due_date\":\"2027-01-01\"}}");
+  g_assert_cmpint (g_date_time_get_year (alga_ticket_get_due_date (t)), ==, 2026);
+  g_assert_true (alga_ticket_get_due_date_is_column (t));
+  g_clear_object (&t);
+  t = decode_one ("{\"ticket_id\":\"a\",\"due_date\":null,"
+                  "\"attributes\":{\"due_date\":\"2027-01-01\"}}");
   g_assert_cmpint (g_date_time_get_year (alga_ticket_get_due_date (t)), ==, 2027);
+  g_assert_false (alga_ticket_get_due_date_is_column (t));
   g_clear_object (&t);
 
   /* Items that are skipped: no id, an empty one, not objects. */
