@@ -19,6 +19,7 @@
 #include "alga-user.h"
 #include "alga-test-gtk.h"
 #include "alga-test-http.h"
+#include "alga-test-json.h"
 #include "alga-test-keyboard.h"
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
@@ -710,6 +711,75 @@ test_open_ticket_survives_refresh (Fixture       *f,
   g_assert_false (alga_test_shows_label (GTK_WIDGET (f->window), "No longer in this list"));
 }
 
+static guint
+server_total (Fixture    *f,
+              const char *query)
+{
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/tickets?limit=1&%s",
+                                          alga_test_server_get_url (f->server), query);
+  g_autoptr(AlgaTestResponse) response = NULL;
+
+  response = alga_test_http (f->http, "GET", url, alga_test_server_get_api_key (f->server),
+                             NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+
+  return (guint) alga_test_json_int (response->json, "pagination.total");
+}
+
+static GtkWidget *
+find_by_label (GtkWidget  *widget,
+               GType       type,
+               const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && alga_test_shows_label (widget, text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_label (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A filter in force is said under the header, with Clear; it belongs to its view: another view
+ * shows all of its own tickets. */
+static void
+test_filters_shown_and_scoped (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *assignee;
+  GtkRevealer *bar;
+
+  press (f, "<Alt>3");
+  wait_loaded (f);
+
+  /* The first drop-down of the filter popover is the assignee: Nobody. */
+  assignee = alga_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (assignee);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (assignee), 2);
+  alga_test_wait_until (!alga_ticket_list_get_loading (get_tickets (f))
+                        && alga_ticket_list_get_total (get_tickets (f))
+                           == server_total (f, "is_open=true&has_assignment=false"), 10000);
+  bar = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (find_by_label (GTK_WIDGET (f->window), GTK_TYPE_LABEL,
+                                                                          "Assignee: Nobody")),
+                                               GTK_TYPE_REVEALER));
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  g_assert_nonnull (find_by_label (GTK_WIDGET (bar), GTK_TYPE_BUTTON, "Clear"));
+
+  /* Another view: all of its tickets, no filter said or in force. */
+  press (f, "<Alt>4");
+  wait_loaded (f);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (assignee)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +811,8 @@ main (int   argc,
               test_own_edit_updates_counts, fixture_tear_down);
   g_test_add ("/triage/open-ticket-survives-refresh", Fixture, NULL, fixture_set_up,
               test_open_ticket_survives_refresh, fixture_tear_down);
+  g_test_add ("/triage/filters-shown-and-scoped", Fixture, NULL, fixture_set_up,
+              test_filters_shown_and_scoped, fixture_tear_down);
   g_test_add ("/triage/sign-out-asks", Fixture, NULL, fixture_set_up,
               test_sign_out_asks, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,

@@ -99,6 +99,8 @@ struct _AlgaWindow
    * ticket pane, kept ten minutes and in the cache. */
   AlgaReferenceData    *reference_data;
   GtkRevealer          *offline_revealer;
+  GtkRevealer          *filters_revealer;
+  GtkLabel             *filters_label;
   GtkLabel             *offline_label;
 };
 
@@ -242,6 +244,49 @@ build_query (AlgaWindow *self)
 }
 
 static void
+add_filter_text (GString    *text,
+                 const char *what,
+                 GtkDropDown *drop_down)
+{
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  if (!GTK_IS_STRING_OBJECT (item))
+    return;
+  if (text->len > 0)
+    g_string_append (text, ", ");
+  /* Translators: one filter in force, e.g. "Priority: P1 - Critical". */
+  g_string_append_printf (text, _("%s: %s"), what, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
+
+/* Which filters narrow the list, in words, under the header: a filter is never on unseen. */
+static void
+update_filters_bar (AlgaWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *tags = gtk_editable_get_text (GTK_EDITABLE (self->tags_filter));
+
+  if (gtk_drop_down_get_selected (self->assignee_filter) != ASSIGNEE_FILTER_ANY)
+    add_filter_text (text, _("Assignee"), self->assignee_filter);
+  if (gtk_drop_down_get_selected (self->status_filter) > 0)
+    add_filter_text (text, _("Status"), self->status_filter);
+  if (gtk_drop_down_get_selected (self->priority_filter) > 0)
+    add_filter_text (text, _("Priority"), self->priority_filter);
+  if (gtk_drop_down_get_selected (self->board_filter) > 0)
+    add_filter_text (text, _("Board"), self->board_filter);
+  if (gtk_drop_down_get_selected (self->updated_filter) != UPDATED_ANY)
+    add_filter_text (text, _("Updated"), self->updated_filter);
+  if (tags != NULL && tags[0] != '\0')
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, _("%s: %s"), _("Tags"), tags);
+    }
+
+  gtk_label_set_label (self->filters_label, text->str);
+  gtk_revealer_set_reveal_child (self->filters_revealer, text->len > 0);
+}
+
+static void
 update_list_title (AlgaWindow *self)
 {
   g_autofree char *subtitle = NULL;
@@ -268,6 +313,7 @@ update_list_title (AlgaWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  update_filters_bar (self);
 }
 
 static void
@@ -546,12 +592,17 @@ mark_view_row (AlgaWindow *self)
     }
 }
 
+static void clear_filters (AlgaWindow *self);
+
 static void
 show_view (AlgaWindow *self,
            AlgaView    view)
 {
   if (view != self->view || self->tickets == NULL)
     {
+      /* A filter belongs to the view it was set in: another view shows all its tickets. */
+      if (view != self->view && filters_active (self))
+        clear_filters (self);
       /* Selecting the saved view at start writes nothing. */
       if (self->settings != NULL && view != self->view)
         g_settings_set_string (self->settings, "last-view", alga_view_get_id (view));
@@ -1088,13 +1139,10 @@ sign_out_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Puts every filter back to "any", without asking for the list (the caller does). */
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+clear_filters (AlgaWindow *self)
 {
-  AlgaWindow *self = ALGA_WINDOW (widget);
-
   /* Each setter would re-query; build the query once, at the end. */
   g_signal_handlers_block_by_func (self->assignee_filter, on_filter_changed_cb, self);
   g_signal_handlers_block_by_func (self->status_filter, on_filter_changed_cb, self);
@@ -1114,7 +1162,16 @@ clear_filters_action (GtkWidget  *widget,
   g_signal_handlers_unblock_by_func (self->board_filter, on_filter_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->updated_filter, on_filter_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->tags_filter, on_tags_changed_cb, self);
+}
 
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+
+  clear_filters (self);
   apply_query (self);
 }
 
@@ -1395,6 +1452,8 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, updated_filter);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, tags_filter);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, filters_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, filters_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_label);
   gtk_widget_class_bind_template_callback (widget_class, on_views_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
