@@ -431,6 +431,34 @@ test_own_creation (Fixture       *fixture,
 }
 
 static void
+on_tickets_changed_cb (AlgaWatcher *watcher,
+                       GPtrArray   *tickets,
+                       GPtrArray   *seen)
+{
+  for (guint i = 0; i < tickets->len; i++)
+    g_ptr_array_add (seen, g_strdup (alga_ticket_get_ticket_id (g_ptr_array_index (tickets, i))));
+}
+
+/* Every change a poll finds goes to the windows, news or not; the first poll tells none. */
+static void
+test_tickets_changed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *id = NULL;
+
+  g_signal_connect (fixture->watcher, "tickets-changed", G_CALLBACK (on_tickets_changed_cb), seen);
+  start (fixture);
+  g_assert_cmpuint (seen->len, ==, 0);
+
+  /* Someone else's unassigned ticket: no event (not asked for), but a change to show. */
+  id = alga_test_server_create_ticket (fixture->server, "Not news, still new", NULL);
+  alga_test_wait_until (g_ptr_array_find_with_equal_func (seen, id, g_str_equal, NULL), 20000);
+  g_assert_cmpuint (fixture->events->len, ==, 0);
+  g_signal_handlers_disconnect_by_func (fixture->watcher, on_tickets_changed_cb, seen);
+}
+
+static void
 test_status_changed_by_other (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -706,6 +734,7 @@ main (int   argc,
   ADD ("/watcher/customer-reply", test_customer_reply);
   ADD ("/watcher/own-change", test_own_change);
   ADD ("/watcher/own-creation", test_own_creation);
+  ADD ("/watcher/tickets-changed", test_tickets_changed);
   ADD ("/watcher/status-changed-by-other", test_status_changed_by_other);
   ADD ("/watcher/burst-becomes-summary", test_burst_becomes_summary);
   ADD ("/watcher/three-stay-single", test_three_stay_single);
