@@ -24,6 +24,7 @@
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
 #include "alga-ticket-view.h"
+#include "alga-time-entry-dialog.h"
 
 #define USER_NAME "Tin Man"
 
@@ -466,6 +467,128 @@ test_status_drop_down (Fixture       *f,
     }
 }
 
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_time_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ALGA_IS_TIME_ENTRY_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Logs 30 minutes yesterday from the ticket pane with the keyboard: Ctrl+T, the service, the
+ * times, Ctrl+Enter. Returns once the dialog is gone. */
+static void
+log_half_hour (Fixture    *f,
+               const char *start)
+{
+  GtkWidget *dialog;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  AdwComboRow *service_row;
+
+  gtk_widget_grab_focus (view_child (f, "status_row"));
+  alga_test_keyboard_press (GDK_KEY_t, GDK_CONTROL_MASK);
+  alga_test_wait_until ((dialog = find_time_dialog ()) != NULL, 5000);
+  service_row = ADW_COMBO_ROW (alga_test_find_widget (dialog, ADW_TYPE_COMBO_ROW));
+  alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (service_row)) > 0, 5000);
+  adw_combo_row_set_selected (service_row, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (alga_test_find_widget (dialog, GTK_TYPE_CALENDAR)),
+                           yesterday);
+  alga_test_keyboard_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (alga_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW));
+  alga_test_keyboard_press (GDK_KEY_a, GDK_CONTROL_MASK);
+  alga_test_keyboard_type (start);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (alga_test_find_widget (dialog, GTK_TYPE_SPIN_BUTTON)), 30);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until (dialog == NULL, 10000);
+  alga_test_keyboard_focus_window (f->window);
+}
+
+/* A Technician may not delete even their own entries: the toast offers Edit, which corrects
+ * the entry in place. */
+static void
+test_time_toast_technician (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = tickets_with_contact (f);
+  GtkWidget *edit;
+  GtkWidget *dialog;
+  GtkWidget *end_row;
+
+  alga_test_server_set_role (f->server, ALGA_TEST_ROLE_TECHNICIAN);
+  show_ticket (f, g_ptr_array_index (tickets, 0));
+  log_half_hour (f, "06:10");
+
+  alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window), "Logged 0 h 30 min"), 5000);
+  g_assert_null (find_button_labelled (GTK_WIDGET (f->window), "_Undo"));
+  edit = find_button_labelled (GTK_WIDGET (f->window), "_Edit");
+  g_assert_nonnull (edit);
+  gtk_widget_activate (edit);
+
+  alga_test_wait_until ((dialog = find_time_dialog ()) != NULL, 5000);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Correct Time Entry");
+  end_row = gtk_widget_get_next_sibling (alga_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW));
+  alga_test_wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (end_row)), "06:40") == 0, 5000);
+  alga_test_keyboard_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (end_row);
+  alga_test_keyboard_press (GDK_KEY_a, GDK_CONTROL_MASK);
+  alga_test_keyboard_type ("06:25");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  alga_test_keyboard_press (GDK_KEY_Return, GDK_CONTROL_MASK);
+  alga_test_wait_until (dialog == NULL, 10000);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", "/api/v1/time-entries/*"),
+                    ==, 1);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "DELETE",
+                                                     "/api/v1/time-entries/*"), ==, 1);
+  alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window), "Time entry corrected"), 5000);
+}
+
+/* A role that may delete its entries gets Undo, which takes the entry back. */
+static void
+test_time_toast_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = tickets_with_contact (f);
+  const char *me = alga_test_server_get_user_id (f->server);
+  GtkWidget *undo;
+  guint before;
+
+  show_ticket (f, g_ptr_array_index (tickets, 0));
+  before = alga_test_server_count_time_entries (f->server, me);
+  log_half_hour (f, "05:10");
+  g_assert_cmpuint (alga_test_server_count_time_entries (f->server, me), ==, before + 1);
+
+  alga_test_wait_until ((undo = find_button_labelled (GTK_WIDGET (f->window), "_Undo")) != NULL,
+                        5000);
+  g_assert_null (find_button_labelled (GTK_WIDGET (f->window), "_Edit"));
+  gtk_widget_activate (undo);
+  alga_test_wait_until (alga_test_server_count_time_entries (f->server, me) == before, 5000);
+  alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window), "Time entry taken back"),
+                        5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +603,8 @@ main (int   argc,
   ADD ("paragraphs-and-lists", test_paragraphs_and_lists);
   ADD ("conversation-key", test_conversation_key);
   ADD ("status-drop-down", test_status_drop_down);
+  ADD ("time-toast-technician", test_time_toast_technician);
+  ADD ("time-toast-undo", test_time_toast_undo);
 #undef ADD
 
   return g_test_run ();

@@ -27,6 +27,7 @@
 #include "alga-rich-text-view.h"
 #include "alga-status.h"
 #include "alga-time-entry-dialog.h"
+#include "alga-time-logged-toast.h"
 #include "alga-user.h"
 #include "alga-watch-list.h"
 
@@ -1983,6 +1984,14 @@ open_in_browser_action (GtkWidget  *widget,
 }
 
 static void
+on_time_logged_cb (AlgaTicketView *self,
+                   AlgaTimeEntry  *entry)
+{
+  alga_time_logged_toast_show (GTK_WIDGET (self), self->client, self->reference_data,
+                               self->ticket, entry);
+}
+
+static void
 log_time_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -1994,6 +2003,10 @@ log_time_action (GtkWidget  *widget,
   dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        self->client, self->reference_data, self->ticket);
   alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), self->draft_store);
+  g_signal_connect_object (dialog, "logged", G_CALLBACK (on_time_logged_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Known by the time the entry is logged: whether its toast offers Undo or Edit. */
+  alga_time_logged_toast_learn_delete_right (self->client);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

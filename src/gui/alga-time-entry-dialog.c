@@ -34,6 +34,7 @@ struct _AlgaTimeEntryDialog
   GPtrArray       *services;          /* AlgaService, at combo position - 1 */
   char            *wanted_service_id; /* from a draft, until the services arrive */
   char            *last_service_id;   /* the service of the last entry logged here */
+  char            *entry_id;          /* the entry being corrected, or NULL for a new one */
   int              confirmed_minutes; /* a long duration the technician confirmed */
   GCancellable    *cancellable;
   gboolean         filling;           /* fields are being set by us, not typed into */
@@ -563,6 +564,7 @@ load_last_service_cb (GObject      *source,
     return;
 
   g_free (self->last_service_id);
+  g_free (self->entry_id);
   self->last_service_id = g_strstrip (g_steal_pointer (&service_id));
   /* Services that arrived first wait for it, unless the technician chose already. */
   if (self->services->len > 0 && !self->touched && selected_service (self) == NULL)
@@ -731,9 +733,71 @@ create_time_entry_cb (GObject      *source,
   self->touched = FALSE;
 
   g_signal_emit (self, signals[LOGGED], 0, entry);
-  /* The dialog is about to go: the toast belongs to the window it came from. */
-  alga_gui_show_toast (GTK_WIDGET (self), _("Time logged"));
+  /* The dialog is about to go: whoever opened it says so, with a way back (the "logged"
+   * handler), or the dialog does. */
+  if (!g_signal_has_handler_pending (self, signals[LOGGED], 0, FALSE))
+    alga_gui_show_toast (GTK_WIDGET (self), _("Time logged"));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+update_time_entry_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AlgaTimeEntryDialog) self = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+
+  set_logging (self, FALSE);
+  if (error != NULL)
+    {
+      g_autofree char *message = describe_error (self, error);
+
+      show_error (self, message);
+      return;
+    }
+
+  alga_gui_show_toast (GTK_WIDGET (self), _("Time entry corrected"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* An own entry is corrected in place (PUT), which every role may do to its own entries. */
+static void
+update_entry (AlgaTimeEntryDialog *self,
+              AlgaService         *service,
+              GDateTime           *start,
+              GDateTime           *end,
+              const char          *notes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GDateTime) start_utc = g_date_time_to_utc (start);
+  g_autoptr(GDateTime) end_utc = g_date_time_to_utc (end);
+  g_autofree char *start_text = g_date_time_format (start_utc, "%Y-%m-%dT%H:%M:00Z");
+  g_autofree char *end_text = g_date_time_format (end_utc, "%Y-%m-%dT%H:%M:00Z");
+  g_autofree char *path = g_strconcat ("/api/v1/time-entries/", self->entry_id, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "service_id");
+  json_builder_add_string_value (builder, alga_service_get_service_id (service));
+  json_builder_set_member_name (builder, "start_time");
+  json_builder_add_string_value (builder, start_text);
+  json_builder_set_member_name (builder, "end_time");
+  json_builder_add_string_value (builder, end_text);
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_string_value (builder, notes);
+  json_builder_set_member_name (builder, "is_billable");
+  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->billable_switch));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  alga_client_request_async (self->client, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT,
+                             self->cancellable, update_time_entry_cb, g_object_ref (self));
 }
 
 static void log_action_cb (GtkWidget  *widget,
@@ -835,6 +899,11 @@ log_action_cb (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  if (self->entry_id != NULL)
+    {
+      update_entry (self, service, start, end, notes);
+      return;
+    }
   alga_client_create_time_entry_async (self->client,
                                        alga_ticket_get_ticket_id (self->ticket),
                                        alga_service_get_service_id (service),
@@ -1057,4 +1126,61 @@ alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
   if (store != NULL)
     alga_draft_store_load_async (store, LAST_SERVICE_KEY, self->cancellable,
                                  load_last_service_cb, g_object_ref (self));
+}
+
+/**
+ * alga_time_entry_dialog_edit_entry:
+ * @self: a #AlgaTimeEntryDialog
+ * @entry: one of the technician's own entries on the ticket
+ *
+ * Turns the dialog into the correction of @entry: the form shows it, Save sends the change.
+ * No draft is kept for a correction.
+ */
+void
+alga_time_entry_dialog_edit_entry (AlgaTimeEntryDialog *self,
+                                   AlgaTimeEntry       *entry)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  GtkWidget *label;
+
+  g_return_if_fail (ALGA_IS_TIME_ENTRY_DIALOG (self));
+  g_return_if_fail (ALGA_IS_TIME_ENTRY (entry));
+
+  g_free (self->entry_id);
+  self->entry_id = g_strdup (alga_time_entry_get_entry_id (entry));
+  g_clear_pointer (&self->draft_key, g_free);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct Time Entry"));
+  label = gtk_stack_get_child_by_name (self->log_stack, "label");
+  if (GTK_IS_LABEL (label))
+    gtk_label_set_label (GTK_LABEL (label), _("_Save"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
+
+  start = g_date_time_to_local (alga_time_entry_get_start_time (entry));
+  end = g_date_time_to_local (alga_time_entry_get_end_time (entry));
+  start_text = g_date_time_format (start, "%H:%M");
+  end_text = g_date_time_format (end, "%H:%M");
+
+  self->filling = TRUE;
+  gtk_calendar_select_day (self->calendar, start);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end_text);
+  gtk_switch_set_active (self->overnight_switch,
+                         g_date_time_get_day_of_year (end) != g_date_time_get_day_of_year (start));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            alga_time_entry_get_notes (entry) != NULL
+                              ? alga_time_entry_get_notes (entry) : "", -1);
+  gtk_switch_set_active (self->billable_switch, alga_time_entry_get_is_billable (entry));
+  g_free (self->wanted_service_id);
+  self->wanted_service_id = g_strdup (alga_time_entry_get_service_id (entry));
+  select_service_id (self, self->wanted_service_id);
+  self->filling = FALSE;
+
+  update_duration_from_end (self);
+  update_date_label (self);
+  update_log (self);
 }

@@ -28,4 +28,8 @@ AlgaDraftStore *alga_time_entry_dialog_get_draft_store (AlgaTimeEntryDialog *sel
 void            alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
                                                         AlgaDraftStore      *store);
 
+/* Correcting one of the technician's own entries instead of logging a new one. */
+void                 alga_time_entry_dialog_edit_entry (AlgaTimeEntryDialog *self,
+                                                        AlgaTimeEntry       *entry);
+
 G_END_DECLS

@@ -607,6 +607,112 @@ alga_test_route_time_entries_post (AlgaTestCall *call)
   json_object_unref (answer);
 }
 
+/* The caller's own entry of DELETE or PUT /time-entries/{id}; answers 404 or 403 otherwise,
+ * like the real server (nobody may change another user's entry). */
+static AlgaSeedTimeEntry *
+own_time_entry (AlgaTestCall *call,
+                guint        *index)
+{
+  const char *id = call->segments[4];
+
+  for (guint i = 0; id != NULL && i < call->data->time_entries->len; i++)
+    {
+      AlgaSeedTimeEntry *e = g_ptr_array_index (call->data->time_entries, i);
+
+      if (!g_str_equal (e->id, id))
+        continue;
+      if (!g_str_equal (e->user_id, call->user->id))
+        {
+          alga_test_reply_error (call->msg, 403, "FORBIDDEN",
+                                 g_str_equal (call->method, "DELETE")
+                                 ? "Permission denied: Cannot delete this time entry"
+                                 : "Permission denied: Cannot update this time entry", NULL);
+          return NULL;
+        }
+      *index = i;
+      return e;
+    }
+
+  alga_test_reply_error (call->msg, 404, "NOT_FOUND", "time_entry not found", NULL);
+  return NULL;
+}
+
+/* DELETE /api/v1/time-entries/{id}: the owner's entry goes (204); a Technician's role may not
+ * delete at all, which the permission check answers before this. */
+void
+alga_test_route_time_entry_delete (AlgaTestCall *call)
+{
+  guint index = 0;
+
+  if (own_time_entry (call, &index) == NULL)
+    return;
+
+  g_ptr_array_remove_index (call->data->time_entries, index);
+  soup_server_message_set_status (call->msg, 204, NULL);
+}
+
+/* PUT /api/v1/time-entries/{id}: the owner corrects times, service, notes or billable; the
+ * answer is the flat shape of the list. */
+void
+alga_test_route_time_entry_put (AlgaTestCall *call)
+{
+  g_autofree char *parse_error = NULL;
+  g_autoptr(JsonObject) body = alga_test_parse_body (call->msg, &parse_error);
+  g_autoptr(JsonArray) issues = json_array_new ();
+  AlgaSeedTimeEntry *e;
+  gint64 start, end;
+  guint index = 0;
+  JsonObject *answer;
+  static const char * const nested[] = { "user", "work_item", "service", "time_sheet", "billing_info" };
+
+  if (body == NULL)
+    {
+      alga_test_reply_error (call->msg, 500, "INTERNAL_ERROR", parse_error, NULL);
+      return;
+    }
+  e = own_time_entry (call, &index);
+  if (e == NULL)
+    return;
+
+  start = e->start_time;
+  end = e->end_time;
+  if (json_object_has_member (body, "start_time"))
+    body_time (body, "start_time", issues, &start);
+  if (json_object_has_member (body, "end_time"))
+    body_time (body, "end_time", issues, &end);
+  if (json_array_get_length (issues) == 0 && end <= start)
+    alga_test_issue_add (issues, "custom", "end_time", "End time must be after start time");
+  if (json_array_get_length (issues) > 0)
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
+      return;
+    }
+
+  start = start / (60 * G_USEC_PER_SEC) * (60 * G_USEC_PER_SEC);
+  end = end / (60 * G_USEC_PER_SEC) * (60 * G_USEC_PER_SEC);
+  if (e->billable_minutes > 0 || json_object_get_boolean_member_with_default (body, "is_billable", FALSE))
+    e->billable_minutes = json_object_get_boolean_member_with_default (body, "is_billable", TRUE)
+                          ? (int) ((end - start) / (60 * G_USEC_PER_SEC)) : 0;
+  e->start_time = start;
+  e->end_time = end;
+  if (json_object_has_member (body, "notes"))
+    {
+      g_free (e->notes);
+      e->notes = g_strdup (json_object_get_string_member_with_default (body, "notes", NULL));
+    }
+  if (json_object_has_member (body, "service_id"))
+    {
+      g_free (e->service_id);
+      e->service_id = g_strdup (json_object_get_string_member_with_default (body, "service_id", NULL));
+    }
+
+  answer = time_entry_object (call->data, e, NULL);
+  for (guint j = 0; j < G_N_ELEMENTS (nested); j++)
+    json_object_remove_member (answer, nested[j]);
+  alga_test_reply_data (call->msg, 200, json_node_init_object (json_node_alloc (), answer));
+  json_object_unref (answer);
+}
+
 /* A date filter of GET /time-entries: YYYY-MM-DD, else a regex issue like the real server. */
 static gboolean
 query_date (AlgaTestCall *call,

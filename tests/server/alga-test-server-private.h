@@ -151,6 +151,8 @@ void      alga_test_route_boards               (AlgaTestCall *call);
 void      alga_test_route_priorities_full      (AlgaTestCall *call);
 void      alga_test_route_time_entries_post    (AlgaTestCall *call);
 void      alga_test_route_time_entries_list    (AlgaTestCall *call);
+void      alga_test_route_time_entry_delete    (AlgaTestCall *call);
+void      alga_test_route_time_entry_put       (AlgaTestCall *call);
 void      alga_test_route_activities           (AlgaTestCall *call);
 /* For a route that no role may use: the permission check answers before it. */
 void      alga_test_route_refused              (AlgaTestCall *call);

@@ -58,6 +58,8 @@ static const Route routes[] = {
   { "GET",  "/api/v1/users/search", alga_test_route_users_search, 0 },
   { "POST", "/api/v1/time-entries", alga_test_route_time_entries_post, RL },
   { "GET",  "/api/v1/time-entries", alga_test_route_time_entries_list, RL },
+  { "DELETE", "/api/v1/time-entries/*", alga_test_route_time_entry_delete, RL },
+  { "PUT",  "/api/v1/time-entries/*", alga_test_route_time_entry_put, RL },
   /* Refused to every seeded role (§16.13); the route exists only to answer that. */
   { "GET",  "/api/v1/time-periods", alga_test_route_refused, ROUTE_AUTH },
   { "GET",  "/api/v1/time-periods/current", alga_test_route_refused, ROUTE_AUTH },
@@ -80,6 +82,8 @@ static const struct
   { "GET",  "/api/v1/services", "service:read", "Permission denied: Cannot read service" },
   { "POST", "/api/v1/time-entries", "timeentry:create", "Permission denied: Cannot create time_entry" },
   { "GET",  "/api/v1/time-entries", "timeentry:read", "Permission denied: Cannot read time_entry" },
+  { "DELETE", "/api/v1/time-entries/*", "timeentry:delete", "Permission denied: Cannot delete time_entry" },
+  { "PUT",  "/api/v1/time-entries/*", "timeentry:update", "Permission denied: Cannot update time_entry" },
   { "GET",  "/api/v1/time-periods", "time_period:read", "Permission denied: Cannot read time periods" },
   { "GET",  "/api/v1/time-periods/current", "time_period:read", "Permission denied: Cannot read time periods" },
 };
