@@ -130,7 +130,7 @@ class Smoke:
         self.home = os.environ['HOME']
         self.app_home = os.path.join(self.home, '.var', 'app', app_id)
         self.results = []
-        start_keyring()
+        self.keyring = start_keyring()
         self.desktop = Desktop()
         os.makedirs(out, exist_ok=True)
 
@@ -364,16 +364,31 @@ class Smoke:
         self.console.stdin.close()
         self.console.wait(timeout=10)
         self.monitor.terminate()
+        self.keyring.terminate()
+        self.keyring.wait(timeout=10)
 
 
 def start_keyring():
-    """An unlocked login keyring on this bus, as build-aux/dev test has it."""
-    out = subprocess.run(['gnome-keyring-daemon', '--unlock', '--components=secrets'],
-                         input='\n', capture_output=True, text=True, timeout=30, check=True)
-    for line in out.stdout.splitlines():
-        name, _, value = line.partition('=')
-        if name == 'GNOME_KEYRING_CONTROL':
-            os.environ[name] = value
+    """An unlocked login keyring on this bus, as build-aux/dev test has it: in the foreground, as
+    this process's child, so that close() ends it (a daemonized one outlives its bus). Returns
+    once it owns the Secret Service's name, so that D-Bus does not activate a second one."""
+    keyring = subprocess.Popen(['gnome-keyring-daemon', '--foreground', '--unlock',
+                                '--components=secrets'],
+                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    keyring.stdin.write('\n')
+    keyring.stdin.close()
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    deadline = time.monotonic() + 60
+    while True:
+        owned = bus.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                              'org.freedesktop.DBus', 'NameHasOwner',
+                              GLib.Variant('(s)', ('org.freedesktop.secrets',)),
+                              GLib.VariantType('(b)'), Gio.DBusCallFlags.NONE, 5000, None)
+        if owned.unpack()[0]:
+            return keyring
+        if keyring.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError('gnome-keyring-daemon did not start')
+        time.sleep(0.1)
 
 
 def monitor_messages(text):
