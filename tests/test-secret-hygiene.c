@@ -331,6 +331,15 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
 /* Whether a draft the program keeps in @home holds @text. */
 static gboolean
 has_draft_holding (const char *home,
@@ -374,7 +383,6 @@ run_program (AlgaTestServer *server,
   g_autofree char *compose = g_strdup_printf ("%s:Draft typed in the real program", ticket_id);
   g_autofree char *log = g_build_filename (home, "program-output.log", NULL);
   g_autofree char *contents = NULL;
-  gint64 deadline;
 
   launcher = launcher_in_home (home, G_SUBPROCESS_FLAGS_NONE);
   /* Output to a file in the home, which the scan reads like any other. */
@@ -389,17 +397,7 @@ run_program (AlgaTestServer *server,
                                          "--server", alga_test_server_get_url (server), NULL);
   g_assert_no_error (error);
 
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_clear_pointer (&contents, g_free);
-      if (g_file_get_contents (log, &contents, NULL, NULL)
-          && strstr (contents, "alga-test-hook: composer: Draft typed") != NULL)
-        break;
-      alga_test_spin (100);
-    }
-  g_assert_nonnull (contents);
-  g_assert_nonnull (strstr (contents, "alga-test-hook: composer: Draft typed"));
+  alga_test_wait_until (file_contains (log, "alga-test-hook: composer: Draft typed"), 60000);
   /* The draft reaches the disk; then quit as the desktop would. */
   alga_test_wait_until (has_draft_holding (home, "Draft typed in the real program"), 60000);
   g_subprocess_send_signal (process, SIGTERM);

@@ -154,7 +154,8 @@ shoot (const char *name)
 
   if (dir == NULL)
     return;
-  alga_test_spin (200);
+  /* The redraw the last change queued has run. */
+  alga_test_drain (10000);
   path = g_strdup_printf ("%s/%s.png", dir, name);
   command = g_strdup_printf ("import -window root %s", path);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
