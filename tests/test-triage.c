@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
 #include <string.h>
 
 #include "alga-application.h"
@@ -780,6 +783,108 @@ test_filters_shown_and_scoped (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (assignee)), ==, 0);
 }
 
+static GtkWidget *
+find_with_tooltip (GtkWidget  *widget,
+                   const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* One click of the first button on the middle of @widget, through the X server, as a mouse's. */
+static void
+click (Fixture   *f,
+       GtkWidget *widget)
+{
+  Display *dpy = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  GtkNative *native = gtk_widget_get_native (widget);
+  Window child;
+  graphene_point_t point;
+  double sx, sy;
+  int x, y;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (dpy), (int) (point.x + sx), (int) (point.y + sy),
+                         &x, &y, &child);
+  /* Each step is handled before the next, as a hand is slower than the X server. */
+  XTestFakeMotionEvent (dpy, -1, x, y, CurrentTime);
+  XSync (dpy, False);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (native));
+  XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+  XSync (dpy, False);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+  XSync (dpy, False);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+label_ellipsized (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_ellipsized (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* At 360 px the window folds: the list's header keeps the view's name whole and Refresh, and
+ * one click on a row opens its ticket. */
+static void
+test_narrow_one_click_opens (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (alga_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
+  GtkWidget *title = gtk_widget_get_ancestor (GTK_WIDGET (list_view (f)), GTK_TYPE_BOX);
+  GtkWidget *row;
+  AlgaTicket *ticket;
+
+  press (f, "<Alt>2");
+  wait_loaded (f);
+  alga_test_wait_until (adw_leaflet_get_folded (leaflet), 5000);
+  g_assert_true (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 400);
+
+  /* The list pane's header: the view's name, not cut, and Refresh on screen. */
+  g_assert_true (alga_test_shows_label (title, "Unassigned"));
+  g_assert_false (label_ellipsized (gtk_widget_get_first_child (title)));
+  g_assert_true (gtk_widget_get_mapped (find_with_tooltip (title, "Refresh (F5)")));
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  row = alga_test_find_widget (GTK_WIDGET (list_view (f)), g_type_from_name ("AlgaTicketRow"));
+  g_assert_nonnull (row);
+  click (f, row);
+  alga_test_wait_until (selected (f) != NULL && ticket_view (f) != NULL
+                        && gtk_widget_get_mapped (GTK_WIDGET (ticket_view (f)))
+                        && !gtk_widget_get_mapped (GTK_WIDGET (list_view (f))), 5000);
+  ticket = selected (f);
+  g_assert_true (shown_ticket_is (f, ticket));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +918,8 @@ main (int   argc,
               test_open_ticket_survives_refresh, fixture_tear_down);
   g_test_add ("/triage/filters-shown-and-scoped", Fixture, NULL, fixture_set_up,
               test_filters_shown_and_scoped, fixture_tear_down);
+  g_test_add ("/triage/narrow-one-click-opens", Fixture, GINT_TO_POINTER (360), fixture_set_up,
+              test_narrow_one_click_opens, fixture_tear_down);
   g_test_add ("/triage/sign-out-asks", Fixture, NULL, fixture_set_up,
               test_sign_out_asks, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,

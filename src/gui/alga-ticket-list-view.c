@@ -816,3 +816,20 @@ alga_ticket_list_view_focus_selected (AlgaTicketListView *self)
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
+
+/**
+ * alga_ticket_list_view_set_open_on_click:
+ * @self: the list view
+ * @open_on_click: whether one click on a row opens its ticket
+ *
+ * In a folded window the list fills it and a selected row shows nothing: one click opens the
+ * ticket, as a tap does on a phone (GTK then selects the row under the pointer as it moves).
+ */
+void
+alga_ticket_list_view_set_open_on_click (AlgaTicketListView *self,
+                                         gboolean            open_on_click)
+{
+  g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
+
+  gtk_grid_view_set_single_click_activate (self->list_view, open_on_click);
+}

@@ -77,6 +77,8 @@ struct _AlgaWindow
   GtkToggleButton      *search_button;
   GtkMenuButton        *filter_button;
   GtkWidget            *refresh_button;
+  GtkWidget            *sort_button;
+  AdwHeaderBar         *list_header_bar;
   AlgaTicketListView   *ticket_list_view;
   AlgaTicketView       *ticket_view;   /* made after the first frame, or when first needed */
   GtkWidget            *detail_placeholder;
@@ -858,8 +860,11 @@ on_leaflet_folded_cb (AlgaWindow *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  /* At phone width the header bar has no room for it; F5 and Ctrl+R still refresh. */
-  gtk_widget_set_visible (self->refresh_button, !folded);
+  /* At phone width the header bar keeps the view's name and Refresh; the order of the list
+   * waits for a wider window. A row opens at one click, as the pane it opens fills the window. */
+  gtk_widget_set_visible (self->sort_button, !folded);
+  adw_header_bar_set_decoration_layout (self->list_header_bar, folded ? ":close" : NULL);
+  alga_ticket_list_view_set_open_on_click (self->ticket_list_view, folded);
 
   if (!folded)
     return;
@@ -1440,6 +1445,8 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, list_header_bar);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_list_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, detail_placeholder);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, assignee_filter);
