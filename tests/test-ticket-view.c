@@ -798,6 +798,7 @@ test_watchers (Fixture       *f,
   g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (picker),
                                                         ALGA_TYPE_ASSIGNEE_PICKER, "me_button"),
                          "clicked");
+  /* A fixed time on purpose: no PUT leaves in it. */
   alga_test_spin (50);
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", path), ==, 1);
 
