@@ -25,6 +25,7 @@
 #include "alga-test-utils.h"
 #include "alga-ticket-view.h"
 #include "alga-time-entry-dialog.h"
+#include "alga-time-summary.h"
 
 #define USER_NAME "Tin Man"
 
@@ -526,8 +527,21 @@ log_half_hour (Fixture    *f,
   alga_test_keyboard_focus_window (f->window);
 }
 
+/* The ticket's "Time Logged" says the technician's own total first. */
+static gboolean
+time_summary_starts (Fixture    *f,
+                     const char *prefix)
+{
+  GtkWidget *summary = alga_test_find_widget (GTK_WIDGET (f->view), ALGA_TYPE_TIME_SUMMARY);
+  GtkWidget *group = alga_test_find_widget (summary, ADW_TYPE_PREFERENCES_GROUP);
+  const char *description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+
+  return gtk_widget_get_visible (summary) && description != NULL &&
+         g_str_has_prefix (description, prefix);
+}
+
 /* A Technician may not delete even their own entries: the toast offers Edit, which corrects
- * the entry in place. */
+ * the entry in place; the ticket shows the time logged, before and after. */
 static void
 test_time_toast_technician (Fixture       *f,
                             gconstpointer  data)
@@ -542,6 +556,7 @@ test_time_toast_technician (Fixture       *f,
   log_half_hour (f, "06:10");
 
   alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window), "Logged 0 h 30 min"), 5000);
+  alga_test_wait_until (time_summary_starts (f, "Yours 0 h 30 min · Everyone "), 5000);
   g_assert_null (find_button_labelled (GTK_WIDGET (f->window), "_Undo"));
   edit = find_button_labelled (GTK_WIDGET (f->window), "_Edit");
   g_assert_nonnull (edit);
@@ -563,6 +578,7 @@ test_time_toast_technician (Fixture       *f,
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "DELETE",
                                                      "/api/v1/time-entries/*"), ==, 1);
   alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window), "Time entry corrected"), 5000);
+  alga_test_wait_until (time_summary_starts (f, "Yours 0 h 15 min · Everyone "), 5000);
 }
 
 /* A role that may delete its entries gets Undo, which takes the entry back. */
@@ -587,6 +603,7 @@ test_time_toast_undo (Fixture       *f,
   alga_test_wait_until (alga_test_server_count_time_entries (f->server, me) == before, 5000);
   alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window), "Time entry taken back"),
                         5000);
+  alga_test_wait_until (time_summary_starts (f, "Yours 0 h 00 min · Everyone "), 5000);
 }
 
 int

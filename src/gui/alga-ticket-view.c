@@ -28,6 +28,7 @@
 #include "alga-status.h"
 #include "alga-time-entry-dialog.h"
 #include "alga-time-logged-toast.h"
+#include "alga-time-summary.h"
 #include "alga-user.h"
 #include "alga-watch-list.h"
 
@@ -93,6 +94,7 @@ struct _AlgaTicketView
   GtkSpinner       *loading_spinner;
   GtkLabel         *title_label;
   GtkWidget        *conversation_heading;
+  AlgaTimeSummary  *time_summary;
   /* The toast whose Undo Ctrl+Z presses: the last change's. */
   AdwToast         *undo_toast;
   /* The window whose focus the pane scrolls to (see on_root_focus_changed_cb). */
@@ -1988,7 +1990,15 @@ on_time_logged_cb (AlgaTicketView *self,
                    AlgaTimeEntry  *entry)
 {
   alga_time_logged_toast_show (GTK_WIDGET (self), self->client, self->reference_data,
-                               self->ticket, entry);
+                               self->ticket, entry, self->time_summary);
+  alga_time_summary_reload (self->time_summary);
+}
+
+static void
+show_time_summary (AlgaTicketView *self)
+{
+  alga_time_summary_show (self->time_summary, self->client, self->reference_data,
+                          self->user_id, self->ticket);
 }
 
 static void
@@ -2448,6 +2458,10 @@ alga_ticket_view_init (AlgaTicketView *self)
   self->watcher_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* What was logged on the ticket, below the conversation, so a wrong entry is seen. */
+  self->time_summary = ALGA_TIME_SUMMARY (alga_time_summary_new ());
+  gtk_box_append (self->comments_box, GTK_WIDGET (self->time_summary));
   if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled_window)))
     gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled_window)),
                                       FALSE);
@@ -2541,6 +2555,7 @@ alga_ticket_view_set_client (AlgaTicketView *self,
   alga_assignee_picker_set_client (self->watcher_picker, client);
   start_loading (self);
   update_actions (self);
+  show_time_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
@@ -2568,6 +2583,7 @@ alga_ticket_view_set_user_id (AlgaTicketView *self,
   alga_assignee_picker_set_user_id (self->assignee_picker, user_id);
   alga_assignee_picker_set_user_id (self->watcher_picker, user_id);
   update_actions (self);
+  show_time_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
 }
 
@@ -2657,6 +2673,7 @@ alga_ticket_view_set_ticket (AlgaTicketView *self,
 
   start_loading (self);
   update_actions (self);
+  show_time_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
 }
 

@@ -28,6 +28,7 @@ enum {
 typedef struct
 {
   GtkWidget         *widget;          /* weak: where the next toast goes */
+  AlgaTimeSummary   *summary;         /* weak: shows the ticket's entries again after a change */
   AlgaClient        *client;
   AlgaReferenceData *reference_data;
   AlgaTicket        *ticket;
@@ -41,6 +42,7 @@ logged_free (gpointer data,
   Logged *logged = data;
 
   g_clear_weak_pointer (&logged->widget);
+  g_clear_weak_pointer (&logged->summary);
   g_clear_object (&logged->client);
   g_clear_object (&logged->reference_data);
   g_clear_object (&logged->ticket);
@@ -89,10 +91,13 @@ delete_cb (GObject      *source,
   g_autoptr(GtkWidget) widget = user_data;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
+  AlgaTimeSummary *summary = g_object_get_data (G_OBJECT (widget), "alga-time-summary");
 
   answer = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
   if (gtk_widget_get_root (widget) == NULL)
     return;
+  if (ALGA_IS_TIME_SUMMARY (summary))
+    alga_time_summary_reload (summary);
   if (error != NULL)
     alga_gui_show_error_toast (widget, _("Could not take the time entry back."), error);
   else
@@ -114,6 +119,13 @@ on_undo_clicked_cb (AdwToast *toast,
 }
 
 static void
+on_corrected_cb (GtkWidget       *dialog,
+                 AlgaTimeSummary *summary)
+{
+  alga_time_summary_reload (summary);
+}
+
+static void
 on_edit_clicked_cb (AdwToast *toast,
                     Logged   *logged)
 {
@@ -127,6 +139,8 @@ on_edit_clicked_cb (AdwToast *toast,
   dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        logged->client, logged->reference_data, logged->ticket);
   alga_time_entry_dialog_edit_entry (ALGA_TIME_ENTRY_DIALOG (dialog), logged->entry);
+  if (logged->summary != NULL)
+    g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_corrected_cb), logged->summary, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -135,7 +149,8 @@ alga_time_logged_toast_show (GtkWidget         *widget,
                              AlgaClient        *client,
                              AlgaReferenceData *reference_data,
                              AlgaTicket        *ticket,
-                             AlgaTimeEntry     *entry)
+                             AlgaTimeEntry     *entry,
+                             AlgaTimeSummary   *summary)
 {
   AdwToast *toast;
   Logged *logged;
@@ -157,6 +172,9 @@ alga_time_logged_toast_show (GtkWidget         *widget,
 
   logged = g_new0 (Logged, 1);
   g_set_weak_pointer (&logged->widget, widget);
+  g_set_weak_pointer (&logged->summary, summary);
+  /* The answer to Undo finds it there, after the toast may be gone. */
+  g_object_set_data (G_OBJECT (widget), "alga-time-summary", summary);
   logged->client = g_object_ref (client);
   logged->reference_data = reference_data != NULL ? g_object_ref (reference_data) : NULL;
   logged->ticket = ticket != NULL ? g_object_ref (ticket) : NULL;

@@ -11,6 +11,7 @@
 #include "alga-reference-data.h"
 #include "alga-ticket.h"
 #include "alga-time-entry.h"
+#include "alga-time-summary.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ void alga_time_logged_toast_show               (GtkWidget         *widget,
                                                 AlgaClient        *client,
                                                 AlgaReferenceData *reference_data,
                                                 AlgaTicket        *ticket,
-                                                AlgaTimeEntry     *entry);
+                                                AlgaTimeEntry     *entry,
+                                                AlgaTimeSummary   *summary);
 
 G_END_DECLS

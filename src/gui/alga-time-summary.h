@@ -1,0 +1,31 @@
+/* alga-time-summary.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "alga-client.h"
+#include "alga-reference-data.h"
+#include "alga-ticket.h"
+
+G_BEGIN_DECLS
+
+#define ALGA_TYPE_TIME_SUMMARY (alga_time_summary_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlgaTimeSummary, alga_time_summary, ALGA, TIME_SUMMARY, AdwBin)
+
+/* The time logged on a ticket: the technician's own entries, each with a way to correct it,
+ * and the total of everyone's. */
+GtkWidget *alga_time_summary_new     (void);
+void       alga_time_summary_show    (AlgaTimeSummary   *self,
+                                      AlgaClient        *client,
+                                      AlgaReferenceData *reference_data,
+                                      const char        *user_id,
+                                      AlgaTicket        *ticket);
+/* Asks the server again, after an entry was logged, corrected or taken back. */
+void       alga_time_summary_reload  (AlgaTimeSummary   *self);
+
+G_END_DECLS
