@@ -885,6 +885,154 @@ test_narrow_one_click_opens (Fixture       *f,
   g_assert_true (shown_ticket_is (f, ticket));
 }
 
+/* Whether a label on screen under @widget shows @text. */
+static gboolean
+shows_mapped_label (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_mapped_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* My Open's rows do not each repeat my name, nor Unassigned's "Unassigned"; All Open's say
+ * both. */
+static void
+test_rows_show_what_differs (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *my_name = NULL;
+
+  press (f, "<Alt>1");
+  wait_loaded (f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  {
+    g_autoptr(AlgaTicket) first = g_list_model_get_item (G_LIST_MODEL (get_tickets (f)), 0);
+
+    my_name = g_strdup (alga_ticket_get_assigned_to_name (first));
+  }
+  g_assert_nonnull (my_name);
+  g_assert_false (shows_mapped_label (GTK_WIDGET (list_view (f)), my_name));
+
+  press (f, "<Alt>2");
+  wait_loaded (f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_false (shows_mapped_label (GTK_WIDGET (list_view (f)), "Unassigned"));
+
+  press (f, "<Alt>3");
+  wait_loaded (f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  alga_test_wait_until (shows_mapped_label (GTK_WIDGET (list_view (f)), "Unassigned"), 5000);
+}
+
+/* The list sorts by due date (the server sorts by the column; tickets with none come last
+ * when the earliest comes first). */
+static void
+test_sort_by_due_date (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *tickets;
+  gboolean seen_none = FALSE;
+  g_autofree char *last = NULL;
+  guint n, dated = 0;
+
+  press (f, "<Alt>3");
+  wait_loaded (f);
+
+  /* The Sort menu offers it. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_with_tooltip (GTK_WIDGET (f->window), "Sort")));
+    GMenuModel *section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    gboolean offered = FALSE;
+
+    for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+      {
+        g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                            G_VARIANT_TYPE_STRING);
+
+        offered |= target != NULL && g_str_equal (g_variant_get_string (target, NULL), "due_date");
+      }
+    g_object_unref (section);
+    g_assert_true (offered);
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "sort-descending", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "sort", g_variant_new_string ("due_date"));
+  alga_test_wait_until (g_strcmp0 (alga_ticket_query_get_sort (alga_ticket_list_get_query (get_tickets (f))),
+                                   "due_date") == 0, 5000);
+  wait_loaded (f);
+  g_assert_false (alga_ticket_query_get_descending (alga_ticket_list_get_query (get_tickets (f))));
+
+  /* The list's items carry only the list's fields: the due date is read from the server. */
+  tickets = G_LIST_MODEL (get_tickets (f));
+  n = g_list_model_get_n_items (tickets);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (tickets, i);
+      g_autofree char *json = alga_test_server_dup_ticket_json (f->server, alga_ticket_get_ticket_id (ticket));
+      g_autoptr(JsonNode) node = json_from_string (json, NULL);
+      JsonObject *object = json_node_get_object (node);
+      const char *due = json_object_get_null_member (object, "due_date")
+                        ? NULL : json_object_get_string_member (object, "due_date");
+
+      if (due == NULL)
+        {
+          seen_none = TRUE;
+          continue;
+        }
+      g_assert_false (seen_none);
+      if (last != NULL)
+        g_assert_cmpstr (last, <=, due);
+      g_free (last);
+      last = g_strdup (due);
+      dated++;
+    }
+  g_assert_cmpuint (dated, >, 1);
+}
+
+/* The first label on screen that holds a mailto: or tel: link. */
+static GtkWidget *
+find_link (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && (strstr (gtk_label_get_label (GTK_LABEL (widget)), "href=\"mailto:") != NULL
+          || strstr (gtk_label_get_label (GTK_LABEL (widget)), "href=\"tel:") != NULL))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_link (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An e-mail address or a phone number is a link with no tooltip repeating it. */
+static void
+test_links_without_tooltips (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *link = NULL;
+
+  open_first_ticket (f);
+  alga_test_wait_until ((link = find_link (GTK_WIDGET (ticket_view (f)))) != NULL, 5000);
+  g_assert_nonnull (link);
+  g_assert_false (gtk_widget_get_has_tooltip (link));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +1068,12 @@ main (int   argc,
               test_filters_shown_and_scoped, fixture_tear_down);
   g_test_add ("/triage/narrow-one-click-opens", Fixture, GINT_TO_POINTER (360), fixture_set_up,
               test_narrow_one_click_opens, fixture_tear_down);
+  g_test_add ("/triage/rows-show-what-differs", Fixture, NULL, fixture_set_up,
+              test_rows_show_what_differs, fixture_tear_down);
+  g_test_add ("/triage/sort-by-due-date", Fixture, NULL, fixture_set_up,
+              test_sort_by_due_date, fixture_tear_down);
+  g_test_add ("/triage/links-without-tooltips", Fixture, NULL, fixture_set_up,
+              test_links_without_tooltips, fixture_tear_down);
   g_test_add ("/triage/sign-out-asks", Fixture, NULL, fixture_set_up,
               test_sign_out_asks, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,

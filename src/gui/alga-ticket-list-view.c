@@ -50,6 +50,7 @@ struct _AlgaTicketListView
   GtkWidget          *root;
   gulong              focus_handler_id;
   gboolean            focus_wanted;
+  char               *implied_assignee;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketListView, alga_ticket_list_view, GTK_TYPE_WIDGET)
@@ -420,10 +421,13 @@ on_factory_teardown_cb (GtkListItemFactory *factory,
  * to another one or destroyed. */
 static void
 on_factory_bind_cb (GtkListItemFactory *factory,
-                    GtkListItem        *list_item)
+                    GtkListItem        *list_item,
+                    AlgaTicketListView *self)
 {
-  alga_ticket_row_set_ticket (ALGA_TICKET_ROW (gtk_list_item_get_child (list_item)),
-                              gtk_list_item_get_item (list_item));
+  AlgaTicketRow *row = ALGA_TICKET_ROW (gtk_list_item_get_child (list_item));
+
+  alga_ticket_row_set_implied_assignee (row, self->implied_assignee);
+  alga_ticket_row_set_ticket (row, gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -466,6 +470,7 @@ alga_ticket_list_view_finalize (GObject *object)
 
   g_free (self->filter_raw);
   g_free (self->filter_text);
+  g_free (self->implied_assignee);
 
   G_OBJECT_CLASS (alga_ticket_list_view_parent_class)->finalize (object);
 }
@@ -588,7 +593,7 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
 
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   gtk_grid_view_set_factory (self->list_view, factory);
 
@@ -832,4 +837,35 @@ alga_ticket_list_view_set_open_on_click (AlgaTicketListView *self,
   g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
 
   gtk_grid_view_set_single_click_activate (self->list_view, open_on_click);
+}
+
+/**
+ * alga_ticket_list_view_set_implied_assignee:
+ * @self: the list view
+ * @user_id: (nullable): the assignee of every ticket the list may hold ("" for nobody), or
+ *   %NULL when they differ
+ *
+ * Rows leave out what the view already says (My Open: me; Unassigned: nobody).
+ */
+void
+alga_ticket_list_view_set_implied_assignee (AlgaTicketListView *self,
+                                            const char         *user_id)
+{
+  g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
+
+  if (g_strcmp0 (self->implied_assignee, user_id) == 0)
+    return;
+
+  g_free (self->implied_assignee);
+  self->implied_assignee = g_strdup (user_id);
+
+  /* The rows on screen now; the others as they are bound. */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    if (ALGA_IS_TICKET_ROW (gtk_widget_get_first_child (item)))
+      alga_ticket_row_set_implied_assignee (ALGA_TICKET_ROW (gtk_widget_get_first_child (item)),
+                                            user_id);
+  for (guint i = 0; self->spare_rows != NULL && i < self->spare_rows->len; i++)
+    alga_ticket_row_set_implied_assignee (g_ptr_array_index (self->spare_rows, i), user_id);
 }

@@ -32,6 +32,10 @@ struct _AlgaTicketRow
   GtkLabel   *assignee_label;
   GtkBox     *tags_box;
   GtkLabel   *tag_pills[MAX_TAGS];
+
+  /* The assignee every row of the list has (the view says it): not repeated on each row. ""
+   * for nobody; NULL when the rows differ. */
+  char       *implied_assignee;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketRow, alga_ticket_row, GTK_TYPE_WIDGET)
@@ -160,9 +164,14 @@ update (AlgaTicketRow *self)
   set_label (self->client_label, alga_ticket_get_client_name (t));
   set_label (self->status_label, alga_ticket_get_status_name (t));
   set_label (self->priority_label, alga_ticket_get_priority_name (t));
-  set_label (self->assignee_label,
-             alga_ticket_get_assigned_to_name (t) ? alga_ticket_get_assigned_to_name (t)
-                                                  : (alga_ticket_get_assigned_to (t) ? NULL : _("Unassigned")));
+  if (self->implied_assignee != NULL
+      && g_strcmp0 (alga_ticket_get_assigned_to (t),
+                    self->implied_assignee[0] != '\0' ? self->implied_assignee : NULL) == 0)
+    set_label (self->assignee_label, NULL);
+  else
+    set_label (self->assignee_label,
+               alga_ticket_get_assigned_to_name (t) ? alga_ticket_get_assigned_to_name (t)
+                                                    : (alga_ticket_get_assigned_to (t) ? NULL : _("Unassigned")));
 
   alga_gui_set_priority_class (GTK_WIDGET (self->priority_label), alga_ticket_get_priority_name (t));
 
@@ -209,6 +218,7 @@ alga_ticket_row_dispose (GObject *object)
   AlgaTicketRow *self = ALGA_TICKET_ROW (object);
 
   alga_ticket_row_set_ticket (self, NULL);
+  g_clear_pointer (&self->implied_assignee, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_ROW);
   {
     GtkWidget *child;
@@ -336,4 +346,26 @@ alga_ticket_row_set_ticket (AlgaTicketRow *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+}
+
+/**
+ * alga_ticket_row_set_implied_assignee:
+ * @self: a row
+ * @user_id: (nullable): the assignee the whole list shares ("" for nobody), or %NULL
+ *
+ * In My Open every row is the technician's, in Unassigned nobody's: the row then leaves the
+ * assignee out and shows only what differs.
+ */
+void
+alga_ticket_row_set_implied_assignee (AlgaTicketRow *self,
+                                      const char    *user_id)
+{
+  g_return_if_fail (ALGA_IS_TICKET_ROW (self));
+
+  if (g_strcmp0 (self->implied_assignee, user_id) == 0)
+    return;
+
+  g_free (self->implied_assignee);
+  self->implied_assignee = g_strdup (user_id);
+  update (self);
 }

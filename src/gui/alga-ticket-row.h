@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (AlgaTicketRow, alga_ticket_row, ALGA, TICKET_ROW, GtkWidge
 
 GtkWidget  *alga_ticket_row_new                 (void);
 AlgaTicket *alga_ticket_row_get_ticket          (AlgaTicketRow *self);
+void        alga_ticket_row_set_implied_assignee (AlgaTicketRow *self,
+                                                  const char    *user_id);
 void        alga_ticket_row_set_ticket          (AlgaTicketRow *self,
                                                  AlgaTicket    *ticket);
 

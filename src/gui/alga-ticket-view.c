@@ -251,8 +251,8 @@ set_link (AdwActionRow *row,
 
   markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, value);
   gtk_label_set_markup (label, markup);
-  /* The label shortens long addresses on narrow windows; the tooltip keeps them whole. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), value);
+  /* No tooltip: it would only repeat the link's own text (GTK's link tooltip says where). */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, value,
                                   -1);

@@ -318,6 +318,21 @@ update_list_title (AlgaWindow *self)
   update_filters_bar (self);
 }
 
+/* Whose every ticket of the list is, when the view or the assignee filter says it. */
+static void
+update_implied_assignee (AlgaWindow *self)
+{
+  const char *implied = NULL;
+  AssigneeFilter filter = gtk_drop_down_get_selected (self->assignee_filter);
+
+  if (self->view == ALGA_VIEW_MY_OPEN || filter == ASSIGNEE_FILTER_ME)
+    implied = get_user_id (self);
+  else if (self->view == ALGA_VIEW_UNASSIGNED || filter == ASSIGNEE_FILTER_NOBODY)
+    implied = "";
+
+  alga_ticket_list_view_set_implied_assignee (self->ticket_list_view, implied);
+}
+
 static void
 apply_query (AlgaWindow *self)
 {
@@ -329,6 +344,7 @@ apply_query (AlgaWindow *self)
   query = build_query (self);
   alga_ticket_list_set_query (self->tickets, query);
   update_list_title (self);
+  update_implied_assignee (self);
 }
 
 /* Counts of the sidebar: one stats request for the open and closed totals, and a one-ticket
@@ -1699,6 +1715,7 @@ alga_window_set_session (AlgaWindow  *self,
                              G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
   }
   alga_ticket_list_view_set_model (self->ticket_list_view, self->tickets);
+  update_implied_assignee (self);
   self->deferred_loads = TRUE;
   alga_ticket_list_reload (self->tickets);
   update_list_title (self);
