@@ -564,7 +564,6 @@ load_last_service_cb (GObject      *source,
     return;
 
   g_free (self->last_service_id);
-  g_free (self->entry_id);
   self->last_service_id = g_strstrip (g_steal_pointer (&service_id));
   /* Services that arrived first wait for it, unless the technician chose already. */
   if (self->services->len > 0 && !self->touched && selected_service (self) == NULL)
@@ -954,6 +953,7 @@ alga_time_entry_dialog_finalize (GObject *object)
   g_free (self->draft_key);
   g_free (self->wanted_service_id);
   g_free (self->last_service_id);
+  g_free (self->entry_id);
 
   G_OBJECT_CLASS (alga_time_entry_dialog_parent_class)->finalize (object);
 }
