@@ -50,6 +50,7 @@ struct _AlgaTicketListView
   GtkWidget          *root;
   gulong              focus_handler_id;
   gboolean            focus_wanted;
+  gboolean            open_on_click;
   char               *implied_assignee;
 };
 
@@ -349,6 +350,30 @@ on_root_focus_changed_cb (AlgaTicketListView *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* A press on a row, when the list fills the window, opens it (see set_open_on_click). Seen
+ * before the row's own gesture, which would only select it. */
+static void
+on_click_pressed_cb (GtkGestureClick    *gesture,
+                     int                 n_press,
+                     double              x,
+                     double              y,
+                     AlgaTicketListView *self)
+{
+  GtkWidget *picked;
+  guint position;
+
+  if (!self->open_on_click || n_press != 1)
+    return;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  position = picked != NULL ? position_of_row (self, picked) : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  on_list_view_activate_cb (self, position);
+}
+
 static void
 alga_ticket_list_view_root (GtkWidget *widget)
 {
@@ -592,6 +617,14 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
@@ -828,7 +861,7 @@ alga_ticket_list_view_focus_selected (AlgaTicketListView *self)
  * @open_on_click: whether one click on a row opens its ticket
  *
  * In a folded window the list fills it and a selected row shows nothing: one click opens the
- * ticket, as a tap does on a phone (GTK then selects the row under the pointer as it moves).
+ * ticket, as a tap does on a phone.
  */
 void
 alga_ticket_list_view_set_open_on_click (AlgaTicketListView *self,
@@ -836,7 +869,7 @@ alga_ticket_list_view_set_open_on_click (AlgaTicketListView *self,
 {
   g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
 
-  gtk_grid_view_set_single_click_activate (self->list_view, open_on_click);
+  self->open_on_click = open_on_click;
 }
 
 /**
