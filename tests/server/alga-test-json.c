@@ -486,7 +486,7 @@ alga_test_render_rich_text (const char  *text,
         }
     }
 
-  /* Plain text: one paragraph, escaped, newlines kept as they are (§15.3.5). */
+  /* Plain text: one paragraph, escaped, newlines kept as they are (the real server's HTML). */
   g_string_append (h, "<p>");
   if (text != NULL)
     append_escaped (h, text);
