@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The seeded roles of a real server (alga-api.md §16.13, and the server's role_permissions
+ * The seeded roles of a real server (docs/API.md, Roles, and the server's role_permissions
  * seed): which permission each lacks. A route names the permission it checks; the server
  * refuses a caller whose role lacks it with 403 FORBIDDEN "Permission denied: Cannot …".
  */
