@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The mobile sign-in flow (§1): capabilities, the browser's sign-in and handoff pages, and the
- * exchange, refresh and revoke endpoints.
+ * The mobile sign-in flow (docs/API.md, Signing in): capabilities, the browser's sign-in and
+ * handoff pages, and the exchange, refresh and revoke endpoints.
  */
 
 #define G_LOG_DOMAIN "alga-test-server"
@@ -96,8 +96,8 @@ alga_test_route_signin (AlgaTestCall *call)
                                     page, strlen (page));
 }
 
-/* §1.2: scheme alga, exp or https; and host "auth" with path "/callback", or a path ending in
- * "/auth/callback". */
+/* What the real hand-off accepts as a redirect: scheme alga, exp or https; and host "auth"
+ * with path "/callback", or a path ending in "/auth/callback". */
 static gboolean
 redirect_is_valid (const char *redirect)
 {
@@ -207,7 +207,7 @@ alga_test_route_handoff (AlgaTestCall *call)
                                 "Cache-Control", "no-store");
 }
 
-/* The mobile endpoints treat invalid JSON as {} (§1.4). */
+/* The mobile endpoints treat invalid JSON as {}, as the real ones do. */
 static JsonObject *
 lenient_body (AlgaTestCall *call)
 {
@@ -392,7 +392,7 @@ alga_test_route_refresh (AlgaTestCall *call)
       return;
     }
 
-  /* Rotation: the old refresh token and its access key die together (§1.5). */
+  /* Rotation: the old refresh token and its access key die together. */
   old->revoked = TRUE;
   old_key = g_strdup (old->api_key);
   answer = json_object_new ();
