@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GET and POST /api/v1/tickets/{id}/comments (§5, §15.3.3–5).
+ * GET and POST /api/v1/tickets/{id}/comments (docs/API.md, Comments).
  */
 
 #define G_LOG_DOMAIN "alga-test-server"
@@ -205,7 +205,7 @@ alga_test_route_comments_post (AlgaTestCall *call)
   body = alga_test_parse_body (call->msg, &parse_error);
   if (body == NULL)
     {
-      /* The route's JSON.parse error is not mapped (§15.3.15). */
+      /* The real route's JSON.parse error is not mapped: a 500. */
       alga_test_reply_error (call->msg, 500, "INTERNAL_ERROR", parse_error, NULL);
       return;
     }
