@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A ticket as the server's SQL would return it: the 50 `tickets` columns (§15.2) and the
+ * A ticket as the server's SQL would return it: the 50 `tickets` columns and the
  * joined names of the list, detail and mobile shapes.
  */
 
