@@ -703,7 +703,7 @@ alga_seed_add_comment (AlgaSeedData *data,
   c->user_id = g_strdup (user_id);
   c->contact_id = g_strdup (contact_id);
   c->note = g_strdup (note);
-  /* The real server leaves the enum at its default for internal authors (§15.3.3). */
+  /* The real server leaves the enum at its default for internal authors. */
   c->author_type = g_strdup (user_id == NULL && contact_id != NULL ? "client" : "unknown");
   c->thread_id = alga_seed_new_uuid (data->rand);
   c->is_internal = is_internal;
