@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A local server that behaves like a real Alga PSA server (alga-api.md §0–§9, corrected by §15),
- * quirks included, with deterministic seeded data. Tests link it in-process; `alga-demo-server`
- * runs it standalone. It knows nothing of src/.
+ * A local server that behaves like a real Alga PSA server (docs/API.md; tests/samples holds
+ * what the real one answered), quirks included, with deterministic seeded data. Tests link it
+ * in-process; `alga-demo-server` runs it standalone. It knows nothing of src/.
  */
 
 #pragma once
@@ -33,7 +33,7 @@ typedef enum
   ALGA_TEST_FAULT_HUGE_BODY,     /* answer 200 application/json with a body of size bytes */
 } AlgaTestFaultKind;
 
-/* The seeded roles of a real server and what each may do (alga-api.md §16.13). A role belongs
+/* The seeded roles of a real server and what each may do (docs/API.md, Roles). A role belongs
  * to a user, so every key of that user has it. */
 typedef enum
 {
@@ -113,7 +113,8 @@ void             alga_test_server_set_token_ttls      (AlgaTestServer   *self,
 /* The user the simulated browser is signed in as for the handoff (default: the technician). */
 void             alga_test_server_set_browser_user    (AlgaTestServer   *self,
                                                        const char       *user_id);
-/* Enforced API rate limit (§0.5): a bucket of burst requests refilled per_minute; 0, 0 is off. */
+/* Enforced API rate limit (docs/API.md, Rate limits): a bucket of burst requests refilled
+ * per_minute; 0, 0 is off. */
 void             alga_test_server_set_rate_limit      (AlgaTestServer   *self,
                                                        guint             burst,
                                                        guint             per_minute);
