@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Users, services, time entries (§9) and activities (§15.3.12).
+ * Users, services, time entries and activities.
  */
 
 #define G_LOG_DOMAIN "alga-test-server"
@@ -160,7 +160,7 @@ alga_test_route_users (AlgaTestCall *call)
   alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
 }
 
-/* The real route validates the key without a tenant and fails for every key (§15.3.1). */
+/* The real route validates the key without a tenant and fails for every key. */
 void
 alga_test_route_users_search (AlgaTestCall *call)
 {
@@ -229,7 +229,7 @@ alga_test_route_services (AlgaTestCall *call)
   alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
 }
 
-/* GET /api/v1/boards (§11): paginated, sorted by display order; an unknown sort falls back. */
+/* GET /api/v1/boards: paginated, sorted by display order; an unknown sort falls back. */
 void
 alga_test_route_boards (AlgaTestCall *call)
 {
@@ -449,7 +449,7 @@ time_entry_object (AlgaSeedData            *data,
 
       json_object_set_string_member (service, "service_id", s->id);
       json_object_set_string_member (service, "service_name", s->name);
-      /* A string here, a number in /services (§15.3.13). */
+      /* A string here, a number in /services: so the real server answers. */
       json_object_set_string_member (service, "default_rate", rate);
       json_object_set_string_member (service, "unit_of_measure", s->unit);
       json_object_set_object_member (o, "service", service);
@@ -755,7 +755,7 @@ compare_entries_newest_first (gconstpointer a,
   return ca < cb ? 1 : ca > cb ? -1 : 0;
 }
 
-/* GET /api/v1/time-entries (§16.3): everyone's entries (not only the caller's), newest first,
+/* GET /api/v1/time-entries: everyone's entries (not only the caller's), newest first,
  * in the flat shape: the columns plus user_name, service_name, duration_hours, is_billable. */
 void
 alga_test_route_time_entries_list (AlgaTestCall *call)
@@ -816,7 +816,7 @@ alga_test_route_time_entries_list (AlgaTestCall *call)
   alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
 }
 
-/* The item types of GET /activities (§16.12); "document" is valid and never has items. */
+/* The item types of GET /activities; "document" is valid and never has items. */
 static const char * const activity_types[] = {
   "schedule", "projectTask", "ticket", "timeEntry", "workflowTask", "notification", "document", NULL,
 };
@@ -830,7 +830,7 @@ assigned_to (const char *user_id)
   return ids;
 }
 
-/* A ticket item: one of the caller's assigned tickets (§16.12). */
+/* A ticket item: one of the caller's assigned tickets. */
 static JsonObject *
 ticket_activity (AlgaSeedData         *data,
                  const AlgaSeedTicket *t)
@@ -861,7 +861,7 @@ ticket_activity (AlgaSeedData         *data,
   return o;
 }
 
-/* A timeEntry item: one of the caller's own entries (§16.12). */
+/* A timeEntry item: one of the caller's own entries. */
 static JsonObject *
 time_entry_activity (AlgaSeedData            *data,
                      const AlgaSeedTimeEntry *e)
