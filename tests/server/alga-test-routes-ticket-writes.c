@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Statuses and priorities (§6.1, §8.1) and the ticket writes: status (§6.2), assignment (§7)
- * and the partial update (§8.2).
+ * Statuses and priorities and the ticket writes: status, assignment and the partial update
+ * (docs/API.md, Tickets).
  */
 
 #define G_LOG_DOMAIN "alga-test-server"
@@ -302,7 +302,7 @@ alga_test_route_ticket_assignment (AlgaTestCall *call)
       return;
     }
 
-  /* Unknown user ids are stored as they are: there is no foreign key (§15.2). */
+  /* Unknown user ids are stored as they are: the real table has no foreign key there. */
   if (node != NULL)
     alga_test_ticket_set_assignee (call->data, t, JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node),
                                    call->user->id);
@@ -344,7 +344,7 @@ alga_test_route_ticket_put (AlgaTestCall *call)
 
   if (t == NULL)
     return;
-  /* The generic update swallows a malformed body as {} (§15.3.15). */
+  /* The generic update swallows a malformed body as {}, as the real one does. */
   body = alga_test_parse_body (call->msg, &parse_error);
   if (body == NULL)
     body = json_object_new ();
@@ -412,7 +412,7 @@ alga_test_route_ticket_put (AlgaTestCall *call)
       g_free (t->contact_id);
       t->contact_id = JSON_NODE_HOLDS_NULL (node) ? NULL : g_strdup (json_node_get_string (node));
     }
-  /* attributes replace the whole column; the mobile app sends everything it read (§8.2). */
+  /* attributes replace the whole column; the mobile app sends everything it read. */
   if (attributes != t->attributes)
     {
       g_clear_pointer (&t->attributes, json_object_unref);
