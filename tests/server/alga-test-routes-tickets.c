@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GET /api/v1/tickets (§2), /tickets/stats (§3), /tickets/{id} (§4) and POST /tickets.
+ * GET /api/v1/tickets, /tickets/stats, /tickets/{id} and POST /tickets.
  */
 
 #define G_LOG_DOMAIN "alga-test-server"
@@ -28,7 +28,7 @@ static const char * const allowed_fields[] = {
   "closed_at", "tags", NULL,
 };
 
-/* The row-level authorization columns, always selected with a field list (§15.3.7). */
+/* The row-level authorization columns, which the real server adds to any field list. */
 static const char * const auth_columns[] = {
   "ticket_id", "status_id", "entered_by", "assigned_to", "client_id", "board_id",
   "assigned_team_id", NULL,
@@ -640,7 +640,7 @@ agent_object (const AlgaSeedUser *u)
   return o;
 }
 
-/* GET /api/v1/tickets/{id}/agents (§16.11): the primary agent with its e-mail, which a
+/* GET /api/v1/tickets/{id}/agents: the primary agent with its e-mail, which a
  * technician's key may read although it may not read /users. No additional agents here. */
 void
 alga_test_route_ticket_agents (AlgaTestCall *call)
