@@ -18,8 +18,8 @@
 typedef enum
 {
   ROUTE_AUTH        = 1 << 0,  /* validates x-api-key (and x-tenant-id) */
-  ROUTE_RATE_LIMIT  = 1 << 1,  /* runs the API rate limiter (§0.5) */
-  ROUTE_RATE_HEADERS = 1 << 2, /* X-RateLimit-* on 2xx (§15.3.8) */
+  ROUTE_RATE_LIMIT  = 1 << 1,  /* runs the API rate limiter */
+  ROUTE_RATE_HEADERS = 1 << 2, /* X-RateLimit-* on 2xx, where the real route sends them */
 } RouteFlags;
 
 typedef struct
@@ -54,13 +54,13 @@ static const Route routes[] = {
   { "GET",  "/api/v1/boards", alga_test_route_boards, RL },
   { "GET",  "/api/v1/priorities", alga_test_route_priorities_full, RL },
   { "GET",  "/api/v1/users", alga_test_route_users, RL },
-  /* Broken for every API key on the real server (§15.3.1). */
+  /* Broken for every API key on the real server. */
   { "GET",  "/api/v1/users/search", alga_test_route_users_search, 0 },
   { "POST", "/api/v1/time-entries", alga_test_route_time_entries_post, RL },
   { "GET",  "/api/v1/time-entries", alga_test_route_time_entries_list, RL },
   { "DELETE", "/api/v1/time-entries/*", alga_test_route_time_entry_delete, RL },
   { "PUT",  "/api/v1/time-entries/*", alga_test_route_time_entry_put, RL },
-  /* Refused to every seeded role (§16.13); the route exists only to answer that. */
+  /* Refused to every seeded role; the route exists only to answer that. */
   { "GET",  "/api/v1/time-periods", alga_test_route_refused, ROUTE_AUTH },
   { "GET",  "/api/v1/time-periods/current", alga_test_route_refused, ROUTE_AUTH },
   { "GET",  "/api/v1/activities", alga_test_route_activities, ROUTE_AUTH },
@@ -68,7 +68,7 @@ static const Route routes[] = {
   { "GET",  "/auth/mobile/handoff", alga_test_route_handoff, 0 },
 };
 
-/* The permission a route checks after the key (alga-api.md §16.13) and the message of its 403
+/* The permission a route checks after the key (docs/API.md, Roles) and the message of its 403
  * when the caller's role lacks it. Routes not listed need only ticket access, which every
  * seeded role has. */
 static const struct
@@ -311,7 +311,7 @@ dispatch (AlgaTestServer    *self,
       return;
     }
 
-  /* The Next.js middleware checks only the presence of a key, before any routing (§0.2). */
+  /* The Next.js middleware checks only the presence of a key, before any routing. */
   if (g_str_has_prefix (path, "/api/") && !g_str_has_prefix (path, "/api/v1/mobile/auth/") &&
       !g_str_has_prefix (path, "/api/auth/") && api_key == NULL)
     {
@@ -935,7 +935,7 @@ alga_test_server_new_full (guint             seed,
     g_free (me->role_id);
     me->role_id = g_strdup (((AlgaSeedNamed *) g_ptr_array_index (self->data->roles, 0))->id);
   }
-  /* The demo key is a plain personal key (§1.8) that never expires. */
+  /* The demo key is a plain personal key, made in the web, that never expires. */
   key = g_new0 (AlgaTestApiKey, 1);
   key->key = g_strdup (self->data->demo_api_key);
   key->user_id = g_strdup (self->data->me_id);
