@@ -179,7 +179,7 @@ test_technician (Fixture *f, gconstpointer d)
   assert_refused_like_sample (f, "GET", "/api/v1/users?search=a&limit=50", NULL, "59e_users_tech.json");
   assert_refused_like_sample (f, "GET", "/api/v1/services?is_active=true&limit=2", NULL, "59d_services_tech.json");
   assert_refused_like_sample (f, "GET", "/api/v1/time-periods?limit=2", NULL, "59b_time_periods_tech.json");
-  /* A technician logs time (§16.17 item 4). */
+  /* A technician logs time, as the real server let tinman do. */
   g_assert_cmpuint (status_of (f, "POST", "/api/v1/time-entries", entry), ==, 201);
   assert_ticket_work_allowed (f);
 
