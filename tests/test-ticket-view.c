@@ -897,7 +897,7 @@ test_shortcuts (Fixture       *f,
   g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
 }
 
-/* Issue 7: while the server cannot be reached, an edit is refused with a message and the
+/* While the server cannot be reached, an edit is refused with a message and the
  * control goes back; once the server answers again, edits go through. */
 static void
 test_offline_refuses_edits (Fixture       *f,
@@ -963,7 +963,7 @@ open_on_same_board_other_than (AlgaTicket *ticket,
          g_strcmp0 (alga_ticket_get_ticket_id (ticket), alga_ticket_get_ticket_id (first)) != 0;
 }
 
-/* Issue 7: statuses, priorities, users and services come from the account's shared lists, so
+/* Statuses, priorities, users and services come from the account's shared lists, so
  * a second pane and a second dialog ask the server nothing more. */
 static void
 test_shared_reference_data (Fixture       *f,
@@ -1031,7 +1031,7 @@ open_with_comments (AlgaTicket *ticket,
          alga_test_server_count_comments (server, alga_ticket_get_ticket_id (ticket)) > 0;
 }
 
-/* Issue 7: a ticket read once is there offline: its detail and comments from the cache, with a
+/* A ticket read once is there offline: its detail and comments from the cache, with a
  * word that it is a saved copy. */
 static void
 test_offline_saved_copy (Fixture       *f,
