@@ -20,7 +20,8 @@ struct _AlgaAssigneePicker
   GtkPopover      parent_instance;
 
   AlgaClient     *client;
-  /* Issue 7: everyone (no search) comes from the account's shared lists, if set. */
+  /* Everyone (no search) comes from the account's shared lists, if set, so that a second
+   * picker asks the server nothing more. */
   AlgaReferenceData *reference_data;
   char           *user_id;
   gboolean        show_unassign;
