@@ -125,7 +125,8 @@ update_send (AlgaComposer *self)
 {
   g_autofree char *text = dup_text (self);
   g_autofree char *counter = NULL;
-  /* The server counts characters of the visible text (§15.3.5), not bytes. */
+  /* The server counts characters of the visible text (BlockNote counted as its text), not
+   * bytes: 5000 is the most it takes. */
   glong length = g_utf8_strlen (text, -1);
   gboolean too_long = length > ALGA_COMPOSER_MAX_CHARS;
 
