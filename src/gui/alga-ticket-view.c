@@ -55,10 +55,10 @@ struct _AlgaTicketView
 
   /* Everything started for the current ticket; cancelled when it changes. */
   GCancellable     *cancellable;
-  /* Issue 7: the account's shared lists (statuses, priorities, users), or one of the view's
+  /* The account's shared lists (statuses, priorities, users), or one of the view's
    * own when none was given. */
   AlgaReferenceData *reference_data;
-  /* Issue 7: the account's cache; the detail read last stands in while offline. */
+  /* The account's cache; the detail read last stands in while offline. */
   AlgaCache        *cache;
   /* What the lists gave, kept for the view's life: board id → GListStore of AlgaStatus. */
   GHashTable       *statuses;
@@ -1172,7 +1172,7 @@ can_edit (AlgaTicketView *self,
   if (self->ticket == NULL || self->client == NULL || self->busy[field])
     return FALSE;
 
-  /* Issue 7: there is no queue of offline edits, so a change made now would be lost; it is not
+  /* There is no queue of offline edits, so a change made now would be lost; it is not
    * taken at all. Reading the ticket again finds out whether the server is back. */
   if (alga_client_get_offline (self->client))
     {
@@ -1746,7 +1746,7 @@ start_loading (AlgaTicketView *self)
   load_reference_data (self);
 }
 
-/* Offline (issue 7). */
+/* Offline: the saved copy, edits refused, the ticket read again until the server is back. */
 
 #define OFFLINE_RETRY_SECONDS 10
 
