@@ -56,7 +56,7 @@ struct _AlgaWindow
   /* Counts and filter data wait until the list has shown its first page: they are not what
    * the technician sat down for, and they would compete with it for the network. */
   gboolean              deferred_loads;
-  /* Issue 7: and they wait for the frame that shows that page (or a second, if none comes). */
+  /* And they wait for the frame that shows that page (or a second, if none comes). */
   GdkFrameClock        *deferred_clock;
   gulong                deferred_paint_id;
   guint                 deferred_timeout_id;
@@ -95,9 +95,9 @@ struct _AlgaWindow
   GtkDropDown          *updated_filter;
   GtkEntry             *tags_filter;
 
-  /* Issue 7: the account's cache, and the banner saying the list is not live. */
+  /* The account's cache, and the banner saying the list is not live. */
   AlgaCache            *cache;
-  /* Issue 7: the account's statuses, priorities, boards, users and services, shared with the
+  /* The account's statuses, priorities, boards, users and services, shared with the
    * ticket pane, kept ten minutes and in the cache. */
   AlgaReferenceData    *reference_data;
   GtkRevealer          *offline_revealer;
@@ -295,7 +295,7 @@ update_list_title (AlgaWindow *self)
 
   adw_window_title_set_title (self->list_title, alga_view_get_title (self->view));
 
-  /* Issue 7: a cached start says what it shows until the server's answer replaces it. */
+  /* A cached start says what it shows until the server's answer replaces it. */
   if (self->tickets != NULL && alga_ticket_list_get_cached (self->tickets)
       && !alga_ticket_list_get_offline (self->tickets))
     {
@@ -427,7 +427,7 @@ load_counts_of (AlgaWindow *self,
       g_autoptr(AlgaTicketQuery) query = NULL;
       CountData *data;
 
-      /* Issue 7: the shown view's list counts it (on_tickets_state_changed_cb): one request
+      /* The shown view's list counts it (on_tickets_state_changed_cb): one request
        * fewer at each start and refresh. */
       if (counted[i] == self->view && self->tickets != NULL && !shown_too)
         continue;
@@ -646,8 +646,8 @@ on_views_list_row_activated_cb (AlgaWindow    *self,
   focus_list (self);
 }
 
-/* Issue 7 (B6): a spinning GtkSpinner animates even on a hidden page, and keeps the frame
- * clock ticking while the app sits idle. */
+/* A spinning GtkSpinner animates even on a hidden page, and keeps the frame clock ticking
+ * while the app sits idle (docs/PERFORMANCE.md, Spinners spin only when shown). */
 static void
 on_spinner_map_cb (GtkSpinner *spinner)
 {
@@ -719,7 +719,7 @@ update_ticket_view (AlgaWindow *self)
     alga_ticket_view_set_reference_data (self->ticket_view, self->reference_data);
 }
 
-/* Issue 7: the ticket pane (header, fields, comment thread, composer: about a tenth of the
+/* The ticket pane (header, fields, comment thread, composer: about a tenth of the
  * window's work before its first frame) is measured and drawn only from the first ticket opened;
  * until then a status page like its own empty one stands in for it. It is made right after the
  * first frame with rows (a cached start has its rows before the window is mapped; otherwise they
@@ -891,7 +891,7 @@ on_leaflet_folded_cb (AlgaWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
-/* Issue 7: the cached and offline states of the list. */
+/* The cached and offline states of the list. */
 static void
 update_cache_state (AlgaWindow *self)
 {
@@ -906,7 +906,7 @@ update_cache_state (AlgaWindow *self)
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
-/* Issue 7: whether the list shows its view whole (no search, no filter), whatever its order. */
+/* Whether the list shows its view whole (no search, no filter), whatever its order. */
 static gboolean
 list_is_whole_view (AlgaWindow *self)
 {
@@ -961,7 +961,7 @@ deferred_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Issue 7: the first page is in the list; the counts' and filters' requests, and their answers
+/* The first page is in the list; the counts' and filters' requests, and their answers
  * parsed on this thread, would otherwise compete with the frame that paints it. A window not on
  * screen paints nothing and loads at once; a frozen frame clock gets a second. */
 static void
@@ -991,7 +991,7 @@ on_tickets_state_changed_cb (AlgaWindow *self)
   update_list_title (self);
   update_cache_state (self);
 
-  /* Issue 7: the shown view's count, from its list (see load_counts). */
+  /* The shown view's count, from its list (see load_counts). */
   if (self->tickets != NULL && !alga_ticket_list_get_loading (self->tickets)
       && !alga_ticket_list_get_cached (self->tickets)
       && alga_ticket_list_get_error (self->tickets) == NULL && list_is_whole_view (self))
@@ -1223,7 +1223,7 @@ change_sort_state (GSimpleAction *action,
   apply_query (self);
 }
 
-/* Issue 7: the shortcuts window is built when first asked for, not with every window (which
+/* The shortcuts window is built when first asked for, not with every window (which
  * GtkApplication does for a gtk/help-overlay.ui resource); GtkApplicationWindow keeps this
  * action rather than adding its own. */
 static void
@@ -1698,7 +1698,7 @@ alga_window_set_session (AlgaWindow  *self,
   g_signal_connect_object (self->tickets, "notify::total",
                            G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
   {
-    /* Issue 7: show the view's saved tickets at once; a cache that cannot open is no reason
+    /* Show the view's saved tickets at once; a cache that cannot open is no reason
      * to fail, the list then simply waits for the server. */
     g_autoptr(GError) cache_error = NULL;
 
