@@ -256,18 +256,25 @@ alga_token_bundle_to_json (AlgaTokenBundle *self)
   return json_generator_to_data (generator, NULL);
 }
 
-/* A string member, or NULL when it is missing, null or not a string. */
+/* A string member, or NULL when it is missing, null, not a string or not UTF-8. json-glib 1.6
+ * reads an escape such as \222 as the byte 0x92 and would write it back raw, as text no parser
+ * reads again: a bundle holding it could be saved but never restored. */
 static const char *
 get_string_member (JsonObject *object,
                    const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
+  const char *value;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
-  return json_node_get_string (node);
+  value = json_node_get_string (node);
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    return NULL;
+
+  return value;
 }
 
 /* Absent or empty is allowed (a pasted key has no refresh token); present must be usable. */
