@@ -1473,7 +1473,8 @@ alga_client_list_priorities_finish (AlgaClient    *self,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Sends `GET /api/v1/boards?limit=100`: the boards, for their names (statuses only carry ids).
+ * Sends `GET /api/v1/boards`: the boards in their display order, for their names (statuses only
+ * carry ids) and for a new ticket's board.
  */
 void
 alga_client_list_boards_async (AlgaClient          *self,
@@ -1483,8 +1484,9 @@ alga_client_list_boards_async (AlgaClient          *self,
 {
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
+  /* Without order=asc the highest display order comes first. */
   call_endpoint (self, alga_client_list_boards_async, "GET", "/api/v1/boards",
-                 "limit=100", NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+                 "sort=display_order&order=asc&limit=100", NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
                  (AlgaJsonDecodeFunc) alga_board_new_from_json,
                  cancellable, callback, user_data);
 }

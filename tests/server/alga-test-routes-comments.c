@@ -199,6 +199,7 @@ alga_test_route_comments_post (AlgaTestCall *call)
   JsonObject *answer;
   JsonNode *node;
   const char *text;
+  gboolean is_internal, quiet_contact, quiet_agents;
 
   if (t == NULL)
     return;
@@ -235,16 +236,20 @@ alga_test_route_comments_post (AlgaTestCall *call)
       alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
       return;
     }
+  if (!alga_test_body_quiet (call, body, &quiet_contact, &quiet_agents))
+    return;
 
-  c = alga_seed_add_comment (call->data, t->id, text,
-                             json_object_get_boolean_member_with_default (body, "is_internal", FALSE),
+  is_internal = json_object_get_boolean_member_with_default (body, "is_internal", FALSE);
+  c = alga_seed_add_comment (call->data, t->id, text, is_internal,
                              call->user->id, NULL, g_get_real_time () / 1000 * 1000);
   c->is_resolution = json_object_get_boolean_member_with_default (body, "is_resolution", FALSE);
   if ((node = json_object_get_member (body, "metadata")) != NULL && JSON_NODE_HOLDS_OBJECT (node))
     c->metadata = json_object_ref (json_node_get_object (node));
   alga_test_ticket_touch (call, t);
   message = g_strdup_printf ("New comment on %s “%s”", t->number, t->title ? t->title : "");
-  alga_seed_add_activity (call->data, t, t->assigned_to, call->user->id, "New comment", message);
+  if (!quiet_agents)
+    alga_seed_add_activity (call->data, t, t->assigned_to, call->user->id, "New comment", message);
+  alga_test_notify (call, t, "comment", !is_internal && !quiet_contact, !quiet_agents);
 
   answer = comment_object (call->data, c, FALSE);
   alga_test_reply_data (call->msg, 201, json_node_init_object (json_node_alloc (), answer));

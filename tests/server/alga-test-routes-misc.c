@@ -229,39 +229,89 @@ alga_test_route_services (AlgaTestCall *call)
   alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
 }
 
-/* GET /api/v1/boards: paginated, sorted by display order; an unknown sort falls back. */
+static int
+compare_board_names (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  JsonObject *x = *(JsonObject **) a;
+  JsonObject *y = *(JsonObject **) b;
+  int c = g_strcmp0 (json_object_get_string_member (x, "board_name"),
+                     json_object_get_string_member (y, "board_name"));
+
+  return GPOINTER_TO_INT (user_data) ? c : -c;
+}
+
+static JsonObject *
+board_object (AlgaSeedData        *data,
+              const AlgaSeedBoard *b,
+              guint                index)
+{
+  JsonObject *o = json_object_new ();
+  static const char * const shown[] = {
+    "display_contact_name_id", "display_priority", "display_severity", "display_urgency",
+    "display_impact", "display_category", "display_subcategory", "display_assigned_to",
+    "display_status", "display_due_date", "display_itil_impact", "display_itil_urgency", NULL,
+  };
+  static const char * const nulls[] = {
+    "description", "default_assigned_to", "default_priority_id", "sla_policy_id", "manager_user_id",
+    "default_assigned_team_id", "inbound_reply_reopen_status_id", "list_view_settings", NULL,
+  };
+
+  json_object_set_string_member (o, "tenant", data->tenant_id);
+  json_object_set_string_member (o, "board_id", b->id);
+  json_object_set_string_member (o, "board_name", b->name);
+  for (guint i = 0; shown[i] != NULL; i++)
+    json_object_set_boolean_member (o, shown[i], TRUE);
+  for (guint i = 0; nulls[i] != NULL; i++)
+    json_object_set_null_member (o, nulls[i]);
+  json_object_set_boolean_member (o, "is_inactive", FALSE);
+  json_object_set_boolean_member (o, "is_default", index == 0);
+  json_object_set_string_member (o, "category_type", "custom");
+  json_object_set_string_member (o, "priority_type", b->itil_priorities ? "itil" : "custom");
+  json_object_set_int_member (o, "display_order", (gint64) index + 1);
+  json_object_set_boolean_member (o, "enable_live_ticket_timer", FALSE);
+  json_object_set_boolean_member (o, "inbound_reply_reopen_enabled", FALSE);
+  json_object_set_int_member (o, "inbound_reply_reopen_cutoff_hours", 168);
+  json_object_set_boolean_member (o, "inbound_reply_ai_ack_suppression_enabled", FALSE);
+  json_object_set_boolean_member (o, "is_pinned", FALSE);
+  return o;
+}
+
+/* GET /api/v1/boards: paginated, by display order, highest first unless order=asc (the
+ * schema's default order is desc); sort=board_name sorts by name, any other sort falls back
+ * to the display order, while meta echoes what was asked. */
 void
 alga_test_route_boards (AlgaTestCall *call)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(JsonArray) out = NULL;
   g_autoptr(JsonObject) meta = NULL;
+  const char *sort = g_hash_table_lookup (call->query, "sort");
+  const char *order = g_hash_table_lookup (call->query, "order");
+  gboolean asc = g_strcmp0 (order, "asc") == 0;
   guint page, limit;
 
   if (!page_params (call, "limit", &page, &limit))
     return;
 
   for (guint i = 0; i < call->data->boards->len; i++)
-    {
-      const AlgaSeedBoard *b = g_ptr_array_index (call->data->boards, i);
-      JsonObject *o = json_object_new ();
+    g_ptr_array_add (all, board_object (call->data, g_ptr_array_index (call->data->boards, i), i));
+  if (g_strcmp0 (sort, "board_name") == 0)
+    g_ptr_array_sort_with_data (all, compare_board_names, GINT_TO_POINTER (asc));
+  else if (!asc)
+    for (guint i = 0; i < all->len / 2; i++)
+      {
+        gpointer first = all->pdata[i];
 
-      json_object_set_string_member (o, "board_id", b->id);
-      json_object_set_string_member (o, "board_name", b->name);
-      json_object_set_string_member (o, "tenant", call->data->tenant_id);
-      json_object_set_int_member (o, "display_order", (gint64) i + 1);
-      json_object_set_boolean_member (o, "is_default", i == 0);
-      json_object_set_boolean_member (o, "is_inactive", FALSE);
-      json_object_set_string_member (o, "category_type", "custom");
-      json_object_set_string_member (o, "priority_type", b->itil_priorities ? "itil" : "custom");
-      json_object_set_null_member (o, "default_priority_id");
-      json_object_set_null_member (o, "default_assigned_to");
-      json_object_set_null_member (o, "description");
-      g_ptr_array_add (all, o);
-    }
+        all->pdata[i] = all->pdata[all->len - 1 - i];
+        all->pdata[all->len - 1 - i] = first;
+      }
 
   out = page_of (all, page, limit);
   meta = list_meta (json_object_new ());
+  json_object_set_string_member (meta, "sort", sort != NULL ? sort : "created_at");
+  json_object_set_string_member (meta, "order", asc ? "asc" : "desc");
   alga_test_reply_paginated (call->msg, out, page, limit, all->len, meta);
 }
 

@@ -261,6 +261,7 @@ alga_test_route_ticket_status (AlgaTestCall *call)
   g_autoptr(JsonArray) issues = json_array_new ();
   const char *status_id;
   CloseFields saved;
+  gboolean quiet_contact, quiet_agents;
 
   if (t == NULL || (body = parse_body_or_500 (call)) == NULL)
     return;
@@ -273,6 +274,8 @@ alga_test_route_ticket_status (AlgaTestCall *call)
       alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
       return;
     }
+  if (!alga_test_body_quiet (call, body, &quiet_contact, &quiet_agents))
+    return;
   close_fields_save (&saved, t);
   if (!apply_status (call, t, t->board_id, status_id, t->attributes, body))
     {
@@ -280,6 +283,7 @@ alga_test_route_ticket_status (AlgaTestCall *call)
       return;
     }
   alga_test_ticket_touch (call, t);
+  alga_test_notify (call, t, "update", !quiet_contact, FALSE);
   reply_ticket_stale_close (call, t, &saved);
 }
 
@@ -290,6 +294,7 @@ alga_test_route_ticket_assignment (AlgaTestCall *call)
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(JsonArray) issues = json_array_new ();
   JsonNode *node;
+  gboolean quiet_contact, quiet_agents;
 
   if (t == NULL || (body = parse_body_or_500 (call)) == NULL)
     return;
@@ -301,12 +306,15 @@ alga_test_route_ticket_assignment (AlgaTestCall *call)
       alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
       return;
     }
+  if (!alga_test_body_quiet (call, body, &quiet_contact, &quiet_agents))
+    return;
 
   /* Unknown user ids are stored as they are: the real table has no foreign key there. */
   if (node != NULL)
     alga_test_ticket_set_assignee (call->data, t, JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node),
                                    call->user->id);
   alga_test_ticket_touch (call, t);
+  alga_test_notify (call, t, "update", !quiet_contact, FALSE);
   reply_ticket (call, t);
 }
 
@@ -341,6 +349,7 @@ alga_test_route_ticket_put (AlgaTestCall *call)
   const char *board_id;
   const char *status_id;
   CloseFields saved;
+  gboolean quiet_contact, quiet_agents;
 
   if (t == NULL)
     return;
@@ -377,6 +386,8 @@ alga_test_route_ticket_put (AlgaTestCall *call)
       alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
       return;
     }
+  if (!alga_test_body_quiet (call, body, &quiet_contact, &quiet_agents))
+    return;
 
   attributes = t->attributes;
   if ((node = json_object_get_member (body, "attributes")) != NULL)
@@ -419,5 +430,6 @@ alga_test_route_ticket_put (AlgaTestCall *call)
       t->attributes = json_object_ref (attributes);
     }
   alga_test_ticket_touch (call, t);
+  alga_test_notify (call, t, "update", !quiet_contact, FALSE);
   reply_ticket_stale_close (call, t, &saved);
 }

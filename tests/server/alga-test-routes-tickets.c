@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GET /api/v1/tickets, /tickets/stats, /tickets/{id} and POST /tickets.
+ * GET /api/v1/tickets, /tickets/stats and /tickets/{id}.
  */
 
 #define G_LOG_DOMAIN "alga-test-server"
@@ -570,62 +570,6 @@ alga_test_body_uuid (JsonObject *body,
       return NULL;
     }
   return json_node_get_string (node);
-}
-
-void
-alga_test_route_ticket_create (AlgaTestCall *call)
-{
-  g_autofree char *parse_error = NULL;
-  g_autoptr(JsonObject) body = alga_test_parse_body (call->msg, &parse_error);
-  g_autoptr(JsonArray) issues = json_array_new ();
-  const char *title, *board_id, *client_id, *status_id, *priority_id;
-  const AlgaSeedStatus *status;
-  AlgaSeedTicket *t;
-  g_autoptr(JsonObject) answer = NULL;
-  JsonNode *node;
-
-  if (body == NULL)
-    body = json_object_new ();
-  title = json_object_get_string_member_with_default (body, "title", NULL);
-  if (title == NULL || title[0] == '\0' || strlen (title) > 255)
-    alga_test_issue_add (issues, "custom", "title", "Title is required");
-  board_id = alga_test_body_uuid (body, "board_id", issues, TRUE);
-  client_id = alga_test_body_uuid (body, "client_id", issues, TRUE);
-  status_id = alga_test_body_uuid (body, "status_id", issues, TRUE);
-  priority_id = alga_test_body_uuid (body, "priority_id", issues, TRUE);
-  if (json_array_get_length (issues) == 0)
-    {
-      status = alga_seed_find_status (call->data, status_id);
-      if (status == NULL || !g_str_equal (status->board_id, board_id))
-        alga_test_issue_add (issues, NULL, "status_id",
-                             "Invalid status: selected status does not belong to the selected board");
-    }
-  if (json_array_get_length (issues) > 0)
-    {
-      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
-      return;
-    }
-
-  t = alga_seed_add_ticket (call->data, title, board_id, client_id,
-                            json_object_get_string_member_with_default (body, "assigned_to", NULL),
-                            call->user->id, g_get_real_time () / 1000 * 1000);
-  g_free (t->status_id);
-  t->status_id = g_strdup (status_id);
-  g_free (t->priority_id);
-  t->priority_id = g_strdup (priority_id);
-  g_free (t->origin);
-  t->origin = g_strdup ("api");
-  t->contact_id = g_strdup (json_object_get_string_member_with_default (body, "contact_name_id", NULL));
-  t->category_id = g_strdup (json_object_get_string_member_with_default (body, "category_id", NULL));
-  node = json_object_get_member (body, "attributes");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    t->attributes = json_object_ref (json_node_get_object (node));
-  if (t->assigned_to != NULL)
-    alga_seed_add_activity (call->data, t, t->assigned_to, call->user->id, "Ticket assigned",
-                            "A new ticket was assigned to you");
-
-  answer = alga_ticket_object (call->data, t, alga_ticket_columns, NULL);
-  alga_test_reply_data (call->msg, 201, json_node_init_object (json_node_alloc (), answer));
 }
 
 static JsonObject *

@@ -234,6 +234,31 @@ contact_free (gpointer p)
 }
 
 static void
+location_free (gpointer p)
+{
+  AlgaSeedLocation *l = p;
+
+  g_free (l->id);
+  g_free (l->client_id);
+  g_free (l->name);
+  g_free (l->address);
+  g_free (l->city);
+  g_free (l->postal_code);
+  g_free (l->phone);
+  g_free (l);
+}
+
+static void
+notice_free (gpointer p)
+{
+  AlgaSeedNotice *n = p;
+
+  g_free (n->ticket_id);
+  g_free (n->event);
+  g_free (n);
+}
+
+static void
 tag_free (gpointer p)
 {
   AlgaSeedTag *t = p;
@@ -256,6 +281,8 @@ ticket_free (gpointer p)
   g_free (t->contact_id);
   g_free (t->status_id);
   g_free (t->category_id);
+  g_free (t->subcategory_id);
+  g_free (t->location_id);
   g_free (t->priority_id);
   g_free (t->entered_by);
   g_free (t->updated_by);
@@ -373,6 +400,7 @@ alga_seed_data_free (AlgaSeedData *data)
   g_ptr_array_unref (data->users);
   g_ptr_array_unref (data->clients);
   g_ptr_array_unref (data->contacts);
+  g_ptr_array_unref (data->locations);
   g_ptr_array_unref (data->tickets);
   g_ptr_array_unref (data->comments);
   g_ptr_array_unref (data->services);
@@ -380,6 +408,7 @@ alga_seed_data_free (AlgaSeedData *data)
   g_ptr_array_unref (data->time_sheets);
   g_ptr_array_unref (data->time_entries);
   g_ptr_array_unref (data->activities);
+  g_ptr_array_unref (data->notices);
   g_free (data);
 }
 
@@ -940,6 +969,40 @@ seed_time (AlgaSeedData *data)
     }
 }
 
+/* Each client's sites: its default one, a branch for every third client and a closed one for
+ * every fifth, so that pickers have something to leave out. They come from their own generator,
+ * seeded by the client's id, so that adding them shifted none of the other seeded data. */
+static void
+seed_locations (AlgaSeedData *data)
+{
+  static const char *streets[] = { "Harbor Road", "Main Street", "Elm Avenue", "Station Square" };
+
+  for (guint i = 0; i < data->clients->len; i++)
+    {
+      const AlgaSeedClient *c = g_ptr_array_index (data->clients, i);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (g_str_hash (c->id));
+      guint n = 1 + (i % 3 == 1) + (i % 5 == 2);
+
+      for (guint j = 0; j < n; j++)
+        {
+          AlgaSeedLocation *l = g_new0 (AlgaSeedLocation, 1);
+
+          l->id = alga_seed_new_uuid (rand);
+          l->client_id = g_strdup (c->id);
+          l->name = g_strdup (j == 0 ? c->location_name : j == 1 && i % 3 == 1 ? "Branch Office" : "Old Warehouse");
+          l->address = g_strdup_printf ("%u %s", g_rand_int_range (rand, 1, 999),
+                                        streets[g_rand_int_range (rand, 0, G_N_ELEMENTS (streets))]);
+          l->city = g_strdup (j == 0 ? "Springfield" : "Riverton");
+          l->postal_code = g_strdup_printf ("%05u", g_rand_int_range (rand, 10000, 99999));
+          l->phone = j == 0 ? g_strdup (c->phone) : NULL;
+          l->created_at = data->now - 300 * DAY_US + i * HOUR_US + j;
+          l->is_default = j == 0;
+          l->is_active = !g_str_equal (l->name, "Old Warehouse");
+          g_ptr_array_add (data->locations, l);
+        }
+    }
+}
+
 AlgaSeedData *
 alga_seed_data_new (guint seed,
                     guint n_tickets)
@@ -958,6 +1021,7 @@ alga_seed_data_new (guint seed,
   data->users = g_ptr_array_new_with_free_func (user_free);
   data->clients = g_ptr_array_new_with_free_func (client_free);
   data->contacts = g_ptr_array_new_with_free_func (contact_free);
+  data->locations = g_ptr_array_new_with_free_func (location_free);
   data->tickets = g_ptr_array_new_with_free_func (ticket_free);
   data->comments = g_ptr_array_new_with_free_func (comment_free);
   data->services = g_ptr_array_new_with_free_func (service_free);
@@ -965,6 +1029,7 @@ alga_seed_data_new (guint seed,
   data->time_sheets = g_ptr_array_new_with_free_func (sheet_free);
   data->time_entries = g_ptr_array_new_with_free_func (entry_free);
   data->activities = g_ptr_array_new_with_free_func (activity_free);
+  data->notices = g_ptr_array_new_with_free_func (notice_free);
   data->ticket_index = g_hash_table_new (g_str_hash, g_str_equal);
 
   data->tenant_id = alga_seed_new_uuid (rand);
@@ -973,6 +1038,7 @@ alga_seed_data_new (guint seed,
   seed_people (data);
   seed_tickets (data, n_tickets);
   seed_time (data);
+  seed_locations (data);
 
   /* Ids and tokens made at run time come from a second generator, so that they never shift
    * the seeded data. */
@@ -1039,6 +1105,16 @@ alga_seed_find_contact (AlgaSeedData *data,
   for (guint i = 0; id != NULL && i < data->contacts->len; i++)
     if (g_str_equal (((AlgaSeedContact *) g_ptr_array_index (data->contacts, i))->id, id))
       return g_ptr_array_index (data->contacts, i);
+  return NULL;
+}
+
+const AlgaSeedLocation *
+alga_seed_find_location (AlgaSeedData *data,
+                         const char   *id)
+{
+  for (guint i = 0; id != NULL && i < data->locations->len; i++)
+    if (g_ascii_strcasecmp (((AlgaSeedLocation *) g_ptr_array_index (data->locations, i))->id, id) == 0)
+      return g_ptr_array_index (data->locations, i);
   return NULL;
 }
 

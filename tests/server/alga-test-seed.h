@@ -78,6 +78,21 @@ typedef struct
   char *phone;
 } AlgaSeedContact;
 
+/* A client's site; a new ticket may name one of its own client's. */
+typedef struct
+{
+  char     *id;
+  char     *client_id;
+  char     *name;
+  char     *address;
+  char     *city;
+  char     *postal_code;
+  char     *phone;
+  gint64    created_at;
+  gboolean  is_default;
+  gboolean  is_active;
+} AlgaSeedLocation;
+
 typedef struct
 {
   char *mapping_id;
@@ -94,6 +109,8 @@ typedef struct
   char       *contact_id;
   char       *status_id;
   char       *category_id;
+  char       *subcategory_id;
+  char       *location_id;
   char       *priority_id;
   char       *entered_by;
   char       *updated_by;
@@ -183,6 +200,15 @@ typedef struct
   gboolean  is_read;
 } AlgaSeedActivity;
 
+/* A message the server sends about a change: an e-mail to the ticket's contact, or an in-app
+ * notification to the agents. Kept so that tests can see what a quiet change left out. */
+typedef struct
+{
+  char     *ticket_id;
+  char     *event;      /* "comment", "update" */
+  gboolean  to_contact; /* else to the agents */
+} AlgaSeedNotice;
+
 typedef struct
 {
   GRand      *rand;           /* runtime ids and tokens, after the seeding */
@@ -203,6 +229,7 @@ typedef struct
   GPtrArray  *users;          /* AlgaSeedUser */
   GPtrArray  *clients;        /* AlgaSeedClient */
   GPtrArray  *contacts;       /* AlgaSeedContact */
+  GPtrArray  *locations;      /* AlgaSeedLocation, by client, the default first */
   GPtrArray  *tickets;        /* AlgaSeedTicket, in creation order */
   GPtrArray  *comments;       /* AlgaSeedComment, in creation order */
   GPtrArray  *services;       /* AlgaSeedService */
@@ -210,6 +237,7 @@ typedef struct
   GPtrArray  *time_sheets;    /* AlgaSeedTimeSheet */
   GPtrArray  *time_entries;   /* AlgaSeedTimeEntry */
   GPtrArray  *activities;     /* AlgaSeedActivity, oldest first */
+  GPtrArray  *notices;        /* AlgaSeedNotice, oldest first */
   GHashTable *ticket_index;   /* id → AlgaSeedTicket */
 } AlgaSeedData;
 
@@ -236,6 +264,8 @@ const AlgaSeedUser    *alga_seed_find_user       (AlgaSeedData  *data,
 const AlgaSeedClient  *alga_seed_find_client     (AlgaSeedData  *data,
                                                   const char    *id);
 const AlgaSeedContact *alga_seed_find_contact    (AlgaSeedData  *data,
+                                                  const char    *id);
+const AlgaSeedLocation *alga_seed_find_location (AlgaSeedData *data,
                                                   const char    *id);
 const AlgaSeedService *alga_seed_find_service    (AlgaSeedData  *data,
                                                   const char    *id);

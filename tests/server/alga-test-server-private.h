@@ -111,7 +111,6 @@ void      alga_test_route_tickets_list         (AlgaTestCall *call);
 void      alga_test_route_tickets_stats        (AlgaTestCall *call);
 void      alga_test_route_ticket_get           (AlgaTestCall *call);
 void      alga_test_route_ticket_put           (AlgaTestCall *call);
-void      alga_test_route_ticket_create        (AlgaTestCall *call);
 void      alga_test_route_comments_get         (AlgaTestCall *call);
 void      alga_test_route_comments_post        (AlgaTestCall *call);
 void      alga_test_route_statuses             (AlgaTestCall *call);
@@ -128,6 +127,26 @@ const char *alga_test_body_uuid                (JsonObject   *body,
                                                 gboolean      required);
 JsonObject *alga_test_ticket_row               (AlgaSeedData *data,
                                                 const AlgaSeedTicket *ticket);
+
+/* alga-test-routes-ticket-create.c */
+void      alga_test_route_ticket_create        (AlgaTestCall *call);
+
+/* alga-test-routes-clients.c */
+void      alga_test_route_clients              (AlgaTestCall *call);
+void      alga_test_route_client_contacts      (AlgaTestCall *call);
+void      alga_test_route_client_locations     (AlgaTestCall *call);
+void      alga_test_route_contacts             (AlgaTestCall *call);
+
+/* alga-test-notices.c: the suppression flags of a write, and what the server tells people. */
+gboolean  alga_test_body_quiet                 (AlgaTestCall *call,
+                                                JsonObject   *body,
+                                                gboolean     *quiet_contact,
+                                                gboolean     *quiet_agents);
+void      alga_test_notify                     (AlgaTestCall         *call,
+                                                const AlgaSeedTicket *ticket,
+                                                const char           *event,
+                                                gboolean              to_contact,
+                                                gboolean              to_agents);
 
 /* alga-test-routes-auth.c */
 void      alga_test_route_capabilities         (AlgaTestCall *call);

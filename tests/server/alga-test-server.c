@@ -52,6 +52,10 @@ static const Route routes[] = {
   { "GET",  "/api/v1/tickets/*/agents", alga_test_route_ticket_agents, RL },
   { "GET",  "/api/v1/services", alga_test_route_services, RL },
   { "GET",  "/api/v1/boards", alga_test_route_boards, RL },
+  { "GET",  "/api/v1/clients", alga_test_route_clients, RL },
+  { "GET",  "/api/v1/clients/*/contacts", alga_test_route_client_contacts, ROUTE_AUTH },
+  { "GET",  "/api/v1/clients/*/locations", alga_test_route_client_locations, ROUTE_AUTH },
+  { "GET",  "/api/v1/contacts", alga_test_route_contacts, RL },
   { "GET",  "/api/v1/priorities", alga_test_route_priorities_full, RL },
   { "GET",  "/api/v1/users", alga_test_route_users, RL },
   /* Broken for every API key on the real server. */

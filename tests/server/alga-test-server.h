@@ -158,6 +158,13 @@ char            *alga_test_server_create_ticket       (AlgaTestServer   *self,  
                                                        const char       *title,
                                                        const char       *assignee_id);
 
+/* What the server told people about a ticket, oldest first: "contact:<event>" for an e-mail to
+ * its contact, "agents:<event>" for an in-app notification, where event is "comment",
+ * "update" or "created". A write with suppressContactNotifications (and
+ * suppressInternalNotifications) leaves the first (and the second) out. */
+char           **alga_test_server_dup_notices         (AlgaTestServer   *self,
+                                                       const char       *ticket_id);
+
 /* Read access to the data, for assertions. Returns a JSON text of the stored object. */
 char            *alga_test_server_dup_ticket_json     (AlgaTestServer   *self,
                                                        const char       *ticket_id);

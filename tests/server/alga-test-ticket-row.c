@@ -37,9 +37,8 @@ const char * const alga_ticket_detail_joins[] = {
 
 /* Columns that the demo data never fills. */
 static const char * const null_columns[] = {
-  "url", "subcategory_id", "severity_id", "urgency_id", "impact_id", "location_id",
-  "email_metadata", "itil_impact", "itil_urgency", "itil_priority_level", "escalation_level",
-  "escalated_at", "escalated_by", "response_state", "master_ticket_id", "source", "sla_policy_id",
+  "url", "severity_id", "urgency_id", "impact_id", "email_metadata", "itil_impact",
+  "itil_urgency", "itil_priority_level", "escalation_level", "escalated_at", "escalated_by", "response_state", "master_ticket_id", "sla_policy_id",
   "sla_started_at", "sla_response_due_at", "sla_response_at", "sla_response_met",
   "sla_resolution_due_at", "sla_resolution_at", "sla_resolution_met", "sla_paused_at",
   "assigned_team_id", "billing_profile_id", "subcategory_name", "contact_avatar_url",
@@ -137,6 +136,8 @@ alga_ticket_value (AlgaSeedData         *data,
   if (IS ("contact_name_id"))   return string_node (t->contact_id);
   if (IS ("status_id"))         return string_node (t->status_id);
   if (IS ("category_id"))       return string_node (t->category_id);
+  if (IS ("subcategory_id"))    return string_node (t->subcategory_id);
+  if (IS ("location_id"))       return string_node (t->location_id);
   if (IS ("priority_id"))       return string_node (t->priority_id);
   if (IS ("entered_by"))        return string_node (t->entered_by);
   if (IS ("updated_by"))        return string_node (t->updated_by);
@@ -151,6 +152,8 @@ alga_ticket_value (AlgaSeedData         *data,
   if (IS ("board_id"))          return string_node (t->board_id);
   if (IS ("client_id"))         return string_node (t->client_id);
   if (IS ("ticket_origin"))     return string_node (t->origin);
+  /* Seeded tickets predate the column; the API fills it on creation. */
+  if (IS ("source"))            return string_node (g_strcmp0 (t->origin, "api") == 0 ? t->origin : NULL);
   if (IS ("sla_total_pause_minutes")) return json_node_init_int (json_node_alloc (), 0);
   if (IS ("attributes"))
     {
@@ -163,7 +166,12 @@ alga_ticket_value (AlgaSeedData         *data,
       return node;
     }
   if (IS ("client_name"))       return string_node (client ? client->name : NULL);
-  if (IS ("location_name"))     return string_node (client ? client->location_name : NULL);
+  if (IS ("location_name"))
+    {
+      const AlgaSeedLocation *location = alga_seed_find_location (data, t->location_id);
+
+      return string_node (location != NULL ? location->name : client ? client->location_name : NULL);
+    }
   if (IS ("client_email"))      return string_node (client ? client->email : NULL);
   if (IS ("client_phone"))      return string_node (client ? client->phone : NULL);
   if (IS ("contact_name"))      return string_node (contact ? contact->full_name : NULL);
