@@ -32,6 +32,7 @@ static const char * const technician_lacks[] = {
   "team:read",
   "time_period:read",
   "timeentry:delete",
+  "ticket:close_override",
   NULL,
 };
 
@@ -42,6 +43,7 @@ static const char * const dispatcher_lacks[] = {
   "timeentry:update",
   "timeentry:delete",
   "ticket_settings:read",
+  "ticket:close_override",
   NULL,
 };
 

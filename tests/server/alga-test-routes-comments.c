@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GET and POST /api/v1/tickets/{id}/comments (docs/API.md, Comments).
+ * GET and POST /api/v1/tickets/{id}/comments (docs/API.md, Comments), replies included; editing
+ * and reactions are in alga-test-routes-threads.c.
  */
 
 #define G_LOG_DOMAIN "alga-test-server"
@@ -10,11 +11,12 @@
 #include "config.h"
 
 #include "alga-test-server-private.h"
+#include "alga-test-seed-parts.h"
 
 #define MAX_COMMENT_CHARS 5000
 
 static const char * const null_columns[] = {
-  "parent_comment_id", "deleted_at", "publish_state", "scheduled_publish_at",
+  "deleted_at", "publish_state", "scheduled_publish_at",
   "scheduled_publish_tz", "published_at", "schedule_job_id", "scheduled_publish_event_id",
   "scheduled_publish_dispatched_at", "scheduled_response_event_id",
   "scheduled_previous_response_state", "scheduled_response_dispatched_at", NULL,
@@ -45,12 +47,71 @@ created_by_name (AlgaSeedData          *data,
   return contact != NULL ? g_strdup (contact->full_name) : NULL;
 }
 
-/* The full comment: 37 keys on GET, 33 in the POST answer, in the real server's orders. */
-static JsonObject *
-comment_object (AlgaSeedData          *data,
-                const AlgaSeedComment *c,
-                gboolean               for_get)
+/* The reactions on one comment, one entry per emoji in the order of its first use. */
+static JsonArray *
+reactions_array (AlgaSeedData          *data,
+                 const AlgaSeedComment *c,
+                 const char            *viewer_id)
 {
+  JsonArray *out = json_array_new ();
+  g_autoptr(GHashTable) by_emoji = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < data->reactions->len; i++)
+    {
+      AlgaSeedReaction *r = g_ptr_array_index (data->reactions, i);
+      JsonObject *entry;
+
+      if (!g_str_equal (r->comment_id, c->id))
+        continue;
+      entry = g_hash_table_lookup (by_emoji, r->emoji);
+      if (entry == NULL)
+        {
+          entry = json_object_new ();
+          json_object_set_string_member (entry, "emoji", r->emoji);
+          json_object_set_int_member (entry, "count", 0);
+          json_object_set_array_member (entry, "userIds", json_array_new ());
+          json_object_set_boolean_member (entry, "currentUserReacted", FALSE);
+          json_array_add_object_element (out, entry);
+          g_hash_table_insert (by_emoji, r->emoji, entry);
+        }
+      json_object_set_int_member (entry, "count", json_object_get_int_member (entry, "count") + 1);
+      json_array_add_string_element (json_object_get_array_member (entry, "userIds"), r->user_id);
+      if (g_strcmp0 (r->user_id, viewer_id) == 0)
+        json_object_set_boolean_member (entry, "currentUserReacted", TRUE);
+    }
+  return out;
+}
+
+/* The names of everyone who reacted to a comment of the ticket: the same map on every comment. */
+static JsonObject *
+reaction_user_names (AlgaSeedData *data,
+                     const char   *ticket_id)
+{
+  JsonObject *out = json_object_new ();
+
+  for (guint i = 0; i < data->reactions->len; i++)
+    {
+      AlgaSeedReaction *r = g_ptr_array_index (data->reactions, i);
+      AlgaSeedComment *c = alga_seed_find_comment (data, r->comment_id);
+      g_autofree char *name = NULL;
+
+      if (c == NULL || !g_str_equal (c->ticket_id, ticket_id) || json_object_has_member (out, r->user_id))
+        continue;
+      name = alga_seed_user_name (alga_seed_find_user (data, r->user_id));
+      alga_test_set_string_or_null (out, r->user_id, name);
+    }
+  return out;
+}
+
+/* The full comment in the real server's orders: 37 keys on GET, 33 in the POST answer and 31 in
+ * the PUT answer (the POST's without the contact's name and e-mail). */
+JsonObject *
+alga_test_comment_object (AlgaSeedData          *data,
+                          const AlgaSeedComment *c,
+                          AlgaTestCommentShape   shape,
+                          const char            *viewer_id)
+{
+  gboolean for_get = shape == ALGA_TEST_COMMENT_GET;
   JsonObject *o = json_object_new ();
   g_autofree char *html = NULL;
   g_autofree char *name = NULL;
@@ -74,6 +135,7 @@ comment_object (AlgaSeedData          *data,
   json_object_set_boolean_member (o, "is_system_generated", c->is_system);
   alga_test_set_string_or_null (o, "contact_id", c->contact_id);
   json_object_set_string_member (o, "thread_id", c->thread_id);
+  alga_test_set_string_or_null (o, "parent_comment_id", c->parent_id);
   for (guint i = 0; null_columns[i] != NULL; i++)
     json_object_set_null_member (o, null_columns[i]);
   json_object_set_string_member (o, "publish_state", "published");
@@ -90,11 +152,13 @@ comment_object (AlgaSeedData          *data,
   if (for_get)
     {
       json_object_set_null_member (o, "created_by_avatar_url");
-      json_object_set_array_member (o, "reactions", json_array_new ());
-      json_object_set_object_member (o, "reaction_user_names", json_object_new ());
+      json_object_set_array_member (o, "reactions", reactions_array (data, c, viewer_id));
+      json_object_set_object_member (o, "reaction_user_names", reaction_user_names (data, c->ticket_id));
     }
-  else
+  else if (shape == ALGA_TEST_COMMENT_POST)
     set_author_contact (data, o, c, TRUE);
+  else
+    alga_test_set_string_or_null (o, "author_contact_id", c->contact_id);
   return o;
 }
 
@@ -117,7 +181,7 @@ markdown_object (AlgaSeedData          *data,
   alga_test_set_string_or_null (o, "created_by_name", name);
   set_author_contact (data, o, c, FALSE);
   json_object_set_string_member (o, "thread_id", c->thread_id);
-  json_object_set_null_member (o, "parent_comment_id");
+  alga_test_set_string_or_null (o, "parent_comment_id", c->parent_id);
   json_object_set_null_member (o, "deleted_at");
   return o;
 }
@@ -179,7 +243,9 @@ alga_test_route_comments_get (AlgaTestCall *call)
 
       json_array_add_object_element (out, g_strcmp0 (format, "markdown") == 0
                                             ? markdown_object (call->data, c)
-                                            : comment_object (call->data, c, TRUE));
+                                            : alga_test_comment_object (call->data, c,
+                                                                        ALGA_TEST_COMMENT_GET,
+                                                                        call->user->id));
     }
   alga_test_reply_data (call->msg, 200, json_node_init_array (json_node_alloc (), out));
   json_array_unref (out);
@@ -196,9 +262,11 @@ alga_test_route_comments_post (AlgaTestCall *call)
   g_autofree char *stripped = NULL;
   g_autofree char *message = NULL;
   AlgaSeedComment *c;
+  AlgaSeedComment *parent = NULL;
   JsonObject *answer;
   JsonNode *node;
   const char *text;
+  const char *parent_id = NULL;
   gboolean is_internal, quiet_contact, quiet_agents;
 
   if (t == NULL)
@@ -230,7 +298,7 @@ alga_test_route_comments_post (AlgaTestCall *call)
   else if (g_utf8_strlen (visible, -1) > MAX_COMMENT_CHARS)
     alga_test_issue_add (issues, "custom", "comment_text", "Comment text is too long (max 5000 characters)");
   if ((node = json_object_get_member (body, "parent_comment_id")) != NULL && !JSON_NODE_HOLDS_NULL (node))
-    alga_test_body_uuid (body, "parent_comment_id", issues, FALSE);
+    parent_id = alga_test_body_uuid (body, "parent_comment_id", issues, FALSE);
   if (json_array_get_length (issues) > 0)
     {
       alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Validation failed", issues);
@@ -238,10 +306,28 @@ alga_test_route_comments_post (AlgaTestCall *call)
     }
   if (!alga_test_body_quiet (call, body, &quiet_contact, &quiet_agents))
     return;
+  if (parent_id != NULL && (parent = alga_seed_find_comment (call->data, parent_id)) == NULL)
+    {
+      alga_test_reply_error (call->msg, 404, "NOT_FOUND", "Parent comment not found", NULL);
+      return;
+    }
+  if (parent != NULL && !g_str_equal (parent->ticket_id, t->id))
+    {
+      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Parent comment must belong to the same ticket", NULL);
+      return;
+    }
 
-  is_internal = json_object_get_boolean_member_with_default (body, "is_internal", FALSE);
+  /* A reply joins its parent's thread and takes the thread's visibility, whatever it asked. */
+  is_internal = parent != NULL ? parent->is_internal
+                               : json_object_get_boolean_member_with_default (body, "is_internal", FALSE);
   c = alga_seed_add_comment (call->data, t->id, text, is_internal,
                              call->user->id, NULL, g_get_real_time () / 1000 * 1000);
+  if (parent != NULL)
+    {
+      g_free (c->thread_id);
+      c->thread_id = g_strdup (parent->thread_id);
+      c->parent_id = g_strdup (parent->id);
+    }
   c->is_resolution = json_object_get_boolean_member_with_default (body, "is_resolution", FALSE);
   if ((node = json_object_get_member (body, "metadata")) != NULL && JSON_NODE_HOLDS_OBJECT (node))
     c->metadata = json_object_ref (json_node_get_object (node));
@@ -251,7 +337,7 @@ alga_test_route_comments_post (AlgaTestCall *call)
     alga_seed_add_activity (call->data, t, t->assigned_to, call->user->id, "New comment", message);
   alga_test_notify (call, t, "comment", !is_internal && !quiet_contact, !quiet_agents);
 
-  answer = comment_object (call->data, c, FALSE);
+  answer = alga_test_comment_object (call->data, c, ALGA_TEST_COMMENT_POST, call->user->id);
   alga_test_reply_data (call->msg, 201, json_node_init_object (json_node_alloc (), answer));
   json_object_unref (answer);
 }

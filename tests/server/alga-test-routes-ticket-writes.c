@@ -194,21 +194,30 @@ apply_status (AlgaTestCall   *call,
       reply_status_not_on_board (call);
       return FALSE;
     }
-  if (status->is_closed && !was_closed && board != NULL && board->requires_resolution_note &&
-      !has_resolution_note (attributes) &&
-      !json_object_get_boolean_member_with_default (body, "override_close_rules", FALSE))
+  /* The override is silently ignored for a role without the permission. */
+  if (status->is_closed && !was_closed && board != NULL &&
+      !(json_object_get_boolean_member_with_default (body, "override_close_rules", FALSE) &&
+        alga_test_role_may (alga_test_user_role (call->data, call->user), "ticket:close_override")))
     {
       g_autoptr(JsonArray) details = json_array_new ();
-      JsonObject *issue = json_object_new ();
-      JsonArray *path = json_array_new ();
 
-      json_array_add_string_element (path, "status_id");
-      json_object_set_array_member (issue, "path", path);
-      json_object_set_string_member (issue, "rule", CLOSE_RULE);
-      json_object_set_string_member (issue, "message", CLOSE_RULE_MESSAGE);
-      json_array_add_object_element (details, issue);
-      alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Ticket close rules not satisfied", details);
-      return FALSE;
+      if (board->requires_resolution_note && !has_resolution_note (attributes))
+        {
+          JsonObject *issue = json_object_new ();
+          JsonArray *path = json_array_new ();
+
+          json_array_add_string_element (path, "status_id");
+          json_object_set_array_member (issue, "path", path);
+          json_object_set_string_member (issue, "rule", CLOSE_RULE);
+          json_object_set_string_member (issue, "message", CLOSE_RULE_MESSAGE);
+          json_array_add_object_element (details, issue);
+        }
+      alga_test_close_rules_check (call, t, board, details);
+      if (json_array_get_length (details) > 0)
+        {
+          alga_test_reply_error (call->msg, 400, "VALIDATION_ERROR", "Ticket close rules not satisfied", details);
+          return FALSE;
+        }
     }
 
   if (g_strcmp0 (t->status_id, status->id) != 0)

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "alga-test-seed.h"
+#include "alga-test-seed-parts.h"
 
 #define DAY_US  (G_USEC_PER_SEC * (gint64) 86400)
 #define HOUR_US (G_USEC_PER_SEC * (gint64) 3600)
@@ -309,6 +310,7 @@ comment_free (gpointer p)
   g_free (c->markdown);
   g_free (c->author_type);
   g_free (c->thread_id);
+  g_free (c->parent_id);
   g_clear_pointer (&c->metadata, json_object_unref);
   g_free (c);
 }
@@ -409,6 +411,7 @@ alga_seed_data_free (AlgaSeedData *data)
   g_ptr_array_unref (data->time_entries);
   g_ptr_array_unref (data->activities);
   g_ptr_array_unref (data->notices);
+  alga_seed_parts_free (data);
   g_free (data);
 }
 
@@ -1031,6 +1034,7 @@ alga_seed_data_new (guint seed,
   data->activities = g_ptr_array_new_with_free_func (activity_free);
   data->notices = g_ptr_array_new_with_free_func (notice_free);
   data->ticket_index = g_hash_table_new (g_str_hash, g_str_equal);
+  alga_seed_parts_init (data);
 
   data->tenant_id = alga_seed_new_uuid (rand);
   data->demo_api_key = alga_seed_new_token (rand, 32, TRUE);
@@ -1045,6 +1049,7 @@ alga_seed_data_new (guint seed,
   data->rand = g_rand_new_with_seed (g_rand_int (rand));
   /* Added after the seeding for the same reason: nobody has this role until a test gives it. */
   add_named (data, data->roles, "Dispatcher");
+  alga_seed_parts_seed (data);
   return data;
 }
 

@@ -17,6 +17,7 @@ typedef struct
   char     *id;
   char     *name;
   gboolean  requires_resolution_note;  /* the board's close rule */
+  gboolean  requires_checklist_done;   /* the close rule counting required checklist items */
   gboolean  itil_priorities;           /* priority_type "itil", else "custom" */
 } AlgaSeedBoard;
 
@@ -138,6 +139,7 @@ typedef struct
   char       *markdown;       /* nullable */
   char       *author_type;
   char       *thread_id;
+  char       *parent_id;      /* nullable: the comment this one answers */
   JsonObject *metadata;       /* nullable */
   gboolean    is_internal;
   gboolean    is_resolution;
@@ -238,6 +240,9 @@ typedef struct
   GPtrArray  *time_entries;   /* AlgaSeedTimeEntry */
   GPtrArray  *activities;     /* AlgaSeedActivity, oldest first */
   GPtrArray  *notices;        /* AlgaSeedNotice, oldest first */
+  GPtrArray  *documents;      /* AlgaSeedDocument, in upload order */
+  GPtrArray  *checklist_items; /* AlgaSeedChecklistItem, in creation order */
+  GPtrArray  *reactions;      /* AlgaSeedReaction, oldest first */
   GHashTable *ticket_index;   /* id → AlgaSeedTicket */
 } AlgaSeedData;
 

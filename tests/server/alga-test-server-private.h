@@ -148,6 +148,44 @@ void      alga_test_notify                     (AlgaTestCall         *call,
                                                 gboolean              to_contact,
                                                 gboolean              to_agents);
 
+/* alga-test-routes-comments.c */
+typedef enum
+{
+  ALGA_TEST_COMMENT_GET,
+  ALGA_TEST_COMMENT_POST,
+  ALGA_TEST_COMMENT_PUT,
+} AlgaTestCommentShape;
+
+/* viewer_id: whose reactions count as the current user's (GET only). */
+JsonObject *alga_test_comment_object           (AlgaSeedData          *data,
+                                                const AlgaSeedComment *c,
+                                                AlgaTestCommentShape   shape,
+                                                const char            *viewer_id);
+
+/* alga-test-routes-threads.c */
+void      alga_test_route_comment_put          (AlgaTestCall *call);
+void      alga_test_route_comment_reaction     (AlgaTestCall *call);
+
+/* alga-test-routes-documents.c */
+void      alga_test_route_documents_list       (AlgaTestCall *call);
+void      alga_test_route_documents_upload     (AlgaTestCall *call);
+void      alga_test_route_document_download    (AlgaTestCall *call);
+void      alga_test_route_document_delete      (AlgaTestCall *call);
+/* The documents of a ticket as its detail and the list route show them, newest first. */
+JsonArray *alga_test_ticket_documents          (AlgaSeedData *data,
+                                                const char   *ticket_id);
+
+/* alga-test-routes-checklist.c */
+void      alga_test_route_checklist_list       (AlgaTestCall *call);
+void      alga_test_route_checklist_add        (AlgaTestCall *call);
+void      alga_test_route_checklist_patch      (AlgaTestCall *call);
+/* Adds the checklist rule's detail to details when the board has the rule and the ticket has
+ * required items not done. */
+void      alga_test_close_rules_check          (AlgaTestCall         *call,
+                                                const AlgaSeedTicket *t,
+                                                const AlgaSeedBoard  *board,
+                                                JsonArray            *details);
+
 /* alga-test-routes-auth.c */
 void      alga_test_route_capabilities         (AlgaTestCall *call);
 void      alga_test_route_signin               (AlgaTestCall *call);

@@ -49,6 +49,16 @@ static const Route routes[] = {
   { "POST", "/api/v1/tickets/*/comments", alga_test_route_comments_post, ROUTE_AUTH },
   { "PUT",  "/api/v1/tickets/*/status", alga_test_route_ticket_status, ROUTE_AUTH },
   { "PUT",  "/api/v1/tickets/*/assignment", alga_test_route_ticket_assignment, ROUTE_AUTH },
+  { "PUT",  "/api/v1/tickets/*/comments/*", alga_test_route_comment_put, ROUTE_AUTH },
+  { "POST", "/api/v1/tickets/*/comments/*/reactions", alga_test_route_comment_reaction, RL },
+  { "GET",  "/api/v1/tickets/*/documents", alga_test_route_documents_list, RL },
+  { "POST", "/api/v1/tickets/*/documents", alga_test_route_documents_upload, RL },
+  /* Downloads send no rate-limit headers, though they are counted. */
+  { "GET",  "/api/v1/tickets/*/documents/*", alga_test_route_document_download, ROUTE_AUTH | ROUTE_RATE_LIMIT },
+  { "DELETE", "/api/v1/tickets/*/documents/*", alga_test_route_document_delete, RL },
+  { "GET",  "/api/v1/tickets/*/checklist", alga_test_route_checklist_list, RL },
+  { "POST", "/api/v1/tickets/*/checklist", alga_test_route_checklist_add, RL },
+  { "PATCH", "/api/v1/tickets/*/checklist/*", alga_test_route_checklist_patch, RL },
   { "GET",  "/api/v1/tickets/*/agents", alga_test_route_ticket_agents, RL },
   { "GET",  "/api/v1/services", alga_test_route_services, RL },
   { "GET",  "/api/v1/boards", alga_test_route_boards, RL },
@@ -90,6 +100,11 @@ static const struct
   { "PUT",  "/api/v1/time-entries/*", "timeentry:update", "Permission denied: Cannot update time_entry" },
   { "GET",  "/api/v1/time-periods", "time_period:read", "Permission denied: Cannot read time periods" },
   { "GET",  "/api/v1/time-periods/current", "time_period:read", "Permission denied: Cannot read time periods" },
+  /* Attaching is a change to the ticket: a Dispatcher without document:create may upload. */
+  { "POST", "/api/v1/tickets/*/documents", "ticket:update", "Permission denied: Cannot update ticket" },
+  { "DELETE", "/api/v1/tickets/*/documents/*", "ticket:update", "Permission denied: Cannot update ticket" },
+  { "POST", "/api/v1/tickets/*/checklist", "ticket:update", "Permission denied: Cannot update ticket" },
+  { "PATCH", "/api/v1/tickets/*/checklist/*", "ticket:update", "Permission denied: Cannot update ticket" },
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTestServer, alga_test_server, G_TYPE_OBJECT)

@@ -165,6 +165,37 @@ char            *alga_test_server_create_ticket       (AlgaTestServer   *self,  
 char           **alga_test_server_dup_notices         (AlgaTestServer   *self,
                                                        const char       *ticket_id);
 
+/* What hangs off a ticket, for tests that need it set up or checked (alga-test-server-parts.c). */
+char            *alga_test_server_add_checklist_item  (AlgaTestServer   *self,        /* returns item id */
+                                                       const char       *ticket_id,
+                                                       const char       *name,
+                                                       gboolean          is_required);
+/* Gives the board of ticket_id the close rule that counts required checklist items. */
+void             alga_test_server_set_checklist_rule  (AlgaTestServer   *self,
+                                                       const char       *ticket_id,
+                                                       gboolean          enabled);
+char            *alga_test_server_add_document        (AlgaTestServer   *self,        /* returns document id */
+                                                       const char       *ticket_id,
+                                                       const char       *name,
+                                                       const char       *mime_type,
+                                                       GBytes           *content,
+                                                       const char       *by_user_id);
+/* NULL when the ticket has no document of that name. */
+GBytes          *alga_test_server_dup_document_content (AlgaTestServer  *self,
+                                                       const char       *ticket_id,
+                                                       const char       *name);
+guint            alga_test_server_count_documents     (AlgaTestServer   *self,
+                                                       const char       *ticket_id);
+gboolean         alga_test_server_has_reaction        (AlgaTestServer   *self,
+                                                       const char       *comment_id,
+                                                       const char       *user_id,
+                                                       const char       *emoji);
+/* The stored text and parent of a comment (NULL when it has none). */
+char            *alga_test_server_dup_comment_text    (AlgaTestServer   *self,
+                                                       const char       *comment_id);
+char            *alga_test_server_dup_comment_parent  (AlgaTestServer   *self,
+                                                       const char       *comment_id);
+
 /* Read access to the data, for assertions. Returns a JSON text of the stored object. */
 char            *alga_test_server_dup_ticket_json     (AlgaTestServer   *self,
                                                        const char       *ticket_id);

@@ -194,10 +194,10 @@ alga_ticket_value (AlgaSeedData         *data,
   if (IS ("description_html"))  return owned_string_node (alga_ticket_description_html (t));
   if (IS ("documents"))
     {
-      JsonArray *empty = json_array_new ();
-      JsonNode *node = json_node_init_array (json_node_alloc (), empty);
+      JsonArray *documents = alga_test_ticket_documents (data, t->id);
+      JsonNode *node = json_node_init_array (json_node_alloc (), documents);
 
-      json_array_unref (empty);
+      json_array_unref (documents);
       return node;
     }
   if (IS ("tags"))              return tags_node (t);
