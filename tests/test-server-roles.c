@@ -297,6 +297,64 @@ test_role_per_user (Fixture *f, gconstpointer d)
   f->key = my_key;
 }
 
+/* The ticket's time summary itemises others' entries only for a role that reads every time
+ * sheet; a Technician sees them counted as hidden. Everyone sees their own. The timer: one
+ * session per user, which only its owner can stop. */
+static void
+test_ticket_time_summary (Fixture *f, gconstpointer d)
+{
+  const char *ticket = alga_test_server_get_my_ticket_id (f->server);
+  const char *other = alga_test_server_get_other_user_id (f->server);
+  g_autofree char *other_key = alga_test_server_create_api_key (f->server, other);
+  g_autofree char *summary_path = g_strdup_printf ("/api/v1/tickets/%s/time-entries", ticket);
+  g_autofree char *start = NULL;
+  g_autofree char *stop_path = NULL;
+  g_autoptr(AlgaTestResponse) services = call (f, "GET", "/api/v1/services?limit=1", NULL);
+  g_autoptr(AlgaTestResponse) started = NULL;
+  g_autoptr(AlgaTestResponse) as_admin = NULL;
+  g_autoptr(AlgaTestResponse) as_tech = NULL;
+  const char *my_key = f->key;
+  gint64 own_count;
+
+  start = g_strdup_printf ("{\"work_item_type\":\"ticket\",\"work_item_id\":\"%s\",\"service_id\":\"%s\"}",
+                           ticket, alga_test_json_string (services->json, "data.0.service_id"));
+  f->key = other_key;
+  started = call (f, "POST", "/api/v1/time-entries/start-tracking", start);
+  g_assert_cmpuint (started->status, ==, 201);
+  g_assert_null (soup_message_headers_get_one (started->headers, "X-RateLimit-Limit"));
+  g_assert_cmpuint (status_of (f, "POST", "/api/v1/time-entries/start-tracking", start), ==, 409);
+  f->key = my_key;
+  /* Another user's session is not found, for the Admin too. */
+  stop_path = g_strdup_printf ("/api/v1/time-entries/stop-tracking/%s",
+                               alga_test_json_string (started->json, "data.session_id"));
+  g_assert_cmpuint (status_of (f, "POST", stop_path, "{}"), ==, 404);
+
+  as_admin = call (f, "GET", summary_path, NULL);
+  g_assert_cmpuint (as_admin->status, ==, 200);
+  own_count = alga_test_json_int (as_admin->json, "data.ownEntryCount");
+  g_assert_cmpint (own_count, >, 0);
+  g_assert_cmpint (alga_test_json_int (as_admin->json, "data.othersVisibleCount"), ==, 1);
+  g_assert_cmpint (alga_test_json_int (as_admin->json, "data.othersHiddenCount"), ==, 0);
+  /* Running: the epoch as its end, and no minutes. */
+  for (guint i = 0; i < (guint) own_count + 1; i++)
+    {
+      g_autofree char *user_path = g_strdup_printf ("data.entries.%u.user_id", i);
+      g_autofree char *end_path = g_strdup_printf ("data.entries.%u.end_time", i);
+
+      if (g_str_equal (alga_test_json_string (as_admin->json, user_path), other))
+        g_assert_cmpstr (alga_test_json_string (as_admin->json, end_path), ==, "1970-01-01T00:00:00Z");
+    }
+
+  alga_test_server_set_role (f->server, ALGA_TEST_ROLE_TECHNICIAN);
+  as_tech = call (f, "GET", summary_path, NULL);
+  g_assert_cmpuint (as_tech->status, ==, 200);
+  g_assert_cmpint (alga_test_json_int (as_tech->json, "data.ownEntryCount"), ==, own_count);
+  g_assert_cmpint (alga_test_json_int (as_tech->json, "data.othersVisibleCount"), ==, 0);
+  g_assert_cmpint (alga_test_json_int (as_tech->json, "data.othersHiddenCount"), ==, 1);
+  g_assert_cmpint (json_array_get_length (json_node_get_array (alga_test_json_at (as_tech->json, "data.entries"))),
+                   ==, own_count);
+}
+
 static void
 test_role_names (void)
 {
@@ -379,6 +437,7 @@ main (int   argc,
   g_test_add ("/server-roles/dispatcher", Fixture, NULL, fixture_set_up, test_dispatcher, fixture_tear_down);
   g_test_add ("/server-roles/technician-own-work", Fixture, NULL, fixture_set_up, test_technician_reads_own_work, fixture_tear_down);
   g_test_add ("/server-roles/per-user", Fixture, NULL, fixture_set_up, test_role_per_user, fixture_tear_down);
+  g_test_add ("/server-roles/ticket-time-summary", Fixture, NULL, fixture_set_up, test_ticket_time_summary, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -21,9 +21,11 @@ typedef struct
   const char *method;
   const char *path;      /* with {T} ticket, {OS} status of another board, {SS} open status of
                           * the same board, {U} other user, {S} service, {R} random uuid,
-                          * {D} a day with a time period */
+                          * {D} a day with a time period, {TD} today, {ME} the key's user,
+                          * {SID} the timer session started before the request */
   const char *body;
-  const char *key;       /* "key", "none", "wrong", "tenant" */
+  const char *key;       /* "key", "none", "wrong", "tenant"; "tech" and "disp" are the key with
+                          * the user's role changed to Technician or Dispatcher */
 } Case;
 
 static const Case cases[] = {
@@ -73,6 +75,36 @@ static const Case cases[] = {
   { "20c_te_overlap.json", 409, "POST", "/api/v1/time-entries", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"service_id\":\"{S}\",\"start_time\":\"{D}T23:40:00Z\",\"end_time\":\"{D}T23:50:00Z\"}", "key" },
   { "20d_te_no_service.json", 400, "POST", "/api/v1/time-entries", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"start_time\":\"{D}T20:00:00Z\",\"end_time\":\"{D}T20:30:00Z\"}", "key" },
   { "20e_te_offset.json", 400, "POST", "/api/v1/time-entries", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"service_id\":\"{S}\",\"start_time\":\"{D}T20:00:00+02:00\",\"end_time\":\"{D}T20:30:00+02:00\"}", "key" },
+  { "55_timer_active_none.json", 200, "GET", "/api/v1/time-entries/active-session", NULL, "key" },
+  { "55b_timer_start_no_service.json", 400, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\"}", "key" },
+  { "55c_timer_start_empty.json", 400, "POST", "/api/v1/time-entries/start-tracking", "{}", "key" },
+  { "55d_timer_start_badjson.json", 500, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":", "key" },
+  { "55e_timer_start_disp.json", 403, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"service_id\":\"{S}\",\"notes\":\"timer started by the samples test\"}", "disp" },
+  { "55f_timer_active_post_405", 405, "POST", "/api/v1/time-entries/active-session", "{}", "key" },
+  { "55g_timer_start_get_405", 405, "GET", "/api/v1/time-entries/start-tracking", NULL, "key" },
+  { "56_timer_start.json", 201, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"service_id\":\"{S}\",\"notes\":\"timer started by the samples test\"}", "key" },
+  { "56b_timer_active.json", 200, "GET", "/api/v1/time-entries/active-session", NULL, "key" },
+  { "56c_timer_start_second.json", 409, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"service_id\":\"{S}\",\"notes\":\"timer started by the samples test\"}", "key" },
+  { "56d_timer_active_tech_none.json", 200, "GET", "/api/v1/time-entries/active-session", NULL, "tech" },
+  { "56e_timer_start_unknown_ticket_tech.json", 201, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{R}\",\"service_id\":\"{S}\"}", "tech" },
+  { "56h_timer_start_unknown_service.json", 400, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"service_id\":\"{R}\"}", "tech" },
+  { "56i_timer_start_adhoc_no_item.json", 201, "POST", "/api/v1/time-entries/start-tracking", "{\"work_item_type\":\"ad_hoc\",\"service_id\":\"{S}\"}", "tech" },
+  { "57_timer_stop.json", 201, "POST", "/api/v1/time-entries/stop-tracking/{SID}", "{\"notes\":\"stopped by the samples test\"}", "key" },
+  { "57b_timer_stop_again.json", 404, "POST", "/api/v1/time-entries/stop-tracking/{SID}", "{}", "key" },
+  { "57c_timer_stop_other_users.json", 404, "POST", "/api/v1/time-entries/stop-tracking/{SID}", "{}", "key" },
+  { "57d_timer_stop_notuuid.json", 500, "POST", "/api/v1/time-entries/stop-tracking/not-a-uuid", "{}", "key" },
+  { "57e_timer_stop_nobody.json", 500, "POST", "/api/v1/time-entries/stop-tracking/{SID}", "", "tech" },
+  { "57f_timer_stop_offset.json", 400, "POST", "/api/v1/time-entries/stop-tracking/{SID}", "{\"end_time\":\"{D}T22:30:00+02:00\"}", "tech" },
+  { "57g_timer_stop_end_before_start.json", 201, "POST", "/api/v1/time-entries/stop-tracking/{SID}", "{\"end_time\":\"{D}T20:05:00Z\",\"notes\":\"stopped with an end before the start\",\"is_billable\":true}", "tech" },
+  { "57h_timer_active_after_stop.json", 200, "GET", "/api/v1/time-entries/active-session", NULL, "key" },
+  { "57i_timer_stop_nonbillable_service_override.json", 201, "POST", "/api/v1/time-entries/stop-tracking/{SID}", "{\"notes\":\"\",\"service_id\":\"{S}\",\"is_billable\":false}", "tech" },
+  { "58_te_list_running.json", 200, "GET", "/api/v1/time-entries?user_id={ME}&date_from={TD}&date_to={TD}", NULL, "key" },
+  { "58b_ticket_te_summary_running.json", 200, "GET", "/api/v1/tickets/{T}/time-entries", NULL, "key" },
+  { "58d_ticket_te_summary_after_stop.json", 200, "GET", "/api/v1/tickets/{T}/time-entries", NULL, "key" },
+  { "58e_te_list_bad_date.json", 400, "GET", "/api/v1/time-entries?user_id={ME}&date_from=06.12.2026", NULL, "key" },
+  { "58f_te_list_tech_sees_glinda.json", 200, "GET", "/api/v1/time-entries?user_id={U}&sort=start_time&order=asc", NULL, "tech" },
+  { "58k_te_get_timer_entry.json", 200, "GET", "/api/v1/time-entries/{SID}", NULL, "key" },
+  { "58l_te_list_by_ticket.json", 200, "GET", "/api/v1/time-entries?work_item_id={T}&work_item_type=ticket&limit=5", NULL, "key" },
   { "21_users_search.json", 401, "GET", "/api/v1/users/search?query=alex", NULL, "key" },
   { "21b_users_list.json", 200, "GET", "/api/v1/users?limit=2", NULL, "key" },
   { "22_activities.json", 200, "GET", "/api/v1/activities?type=notification&page=1&pageSize=5", NULL, "key" },
@@ -172,6 +204,8 @@ fixture_set_up (Fixture       *fixture,
   g_hash_table_insert (fixture->vars, (char *) "U", g_strdup (alga_test_server_get_other_user_id (fixture->server)));
   g_hash_table_insert (fixture->vars, (char *) "R", g_strdup ("0b7e5a6c-1f2d-4e3a-9b8c-7d6e5f4a3b2c"));
   g_hash_table_insert (fixture->vars, (char *) "D", g_date_time_format (day, "%Y-%m-%d"));
+  g_hash_table_insert (fixture->vars, (char *) "TD", g_date_time_format (now, "%Y-%m-%d"));
+  g_hash_table_insert (fixture->vars, (char *) "ME", g_strdup (alga_test_server_get_user_id (fixture->server)));
 
   {
     g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", t);
@@ -217,13 +251,54 @@ fixture_tear_down (Fixture       *fixture,
   g_hash_table_unref (fixture->vars);
 }
 
+/* Starts a timer on the ticket with this key and keeps its session id as {SID}. */
+static void
+start_timer (Fixture    *fixture,
+             const char *key)
+{
+  g_autofree char *url = g_strconcat (alga_test_server_get_url (fixture->server),
+                                      "/api/v1/time-entries/start-tracking", NULL);
+  g_autofree char *body = expand (fixture, "{\"work_item_type\":\"ticket\",\"work_item_id\":\"{T}\",\"service_id\":\"{S}\"}");
+  g_autoptr(AlgaTestResponse) r = alga_test_http (fixture->session, "POST", url, key, body, NULL);
+
+  g_assert_cmpuint (r->status, ==, 201);
+  g_hash_table_insert (fixture->vars, (char *) "SID", g_strdup (alga_test_json_string (r->json, "data.session_id")));
+}
+
+static void
+stop_timer (Fixture    *fixture,
+            const char *key)
+{
+  g_autofree char *path = expand (fixture, "/api/v1/time-entries/stop-tracking/{SID}");
+  g_autofree char *url = g_strconcat (alga_test_server_get_url (fixture->server), path, NULL);
+  g_autoptr(AlgaTestResponse) r = alga_test_http (fixture->session, "POST", url, key, "{}", NULL);
+
+  g_assert_cmpuint (r->status, ==, 201);
+}
+
+/* The timer samples that need a session started (and some, stopped again) before them. */
+static const char * const after_start[] = {
+  "56b_", "56c_", "57_", "57b_", "57e_", "57f_", "57g_", "57h_", "57i_", "58_", "58b_", "58d_", "58k_", NULL,
+};
+static const char * const after_stop[] = { "57b_", "57h_", "58d_", "58k_", NULL };
+
+static gboolean
+has_prefix_in (const char         *sample,
+               const char * const *prefixes)
+{
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    if (g_str_has_prefix (sample, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_sample (Fixture       *fixture,
              gconstpointer  user_data)
 {
   const Case *c = user_data;
-  g_autofree char *path = expand (fixture, c->path);
-  g_autofree char *url = g_strconcat (alga_test_server_get_url (fixture->server), path, NULL);
+  g_autofree char *path_expanded = NULL;
+  g_autofree char *url = NULL;
   g_autofree char *body = NULL;
   const char *key = NULL;
   const char *tenant = NULL;
@@ -235,11 +310,13 @@ test_sample (Fixture       *fixture,
 
       body = g_strdup_printf ("{\"comment_text\":\"%s\"}", text);
     }
-  else if (c->body != NULL)
-    body = expand (fixture, c->body);
 
-  if (g_str_equal (c->key, "key"))
+  if (g_str_equal (c->key, "key") || g_str_equal (c->key, "tech") || g_str_equal (c->key, "disp"))
     key = alga_test_server_get_api_key (fixture->server);
+  if (g_str_equal (c->key, "tech"))
+    alga_test_server_set_role (fixture->server, ALGA_TEST_ROLE_TECHNICIAN);
+  else if (g_str_equal (c->key, "disp"))
+    alga_test_server_set_role (fixture->server, ALGA_TEST_ROLE_DISPATCHER);
   else if (g_str_equal (c->key, "wrong"))
     key = "0000000000000000000000000000000000000000000000000000000000000000";
   else if (g_str_equal (c->key, "tenant"))
@@ -249,6 +326,23 @@ test_sample (Fixture       *fixture,
     }
 
   /* The answers that depend on earlier requests. */
+  if (has_prefix_in (c->sample, after_start))
+    start_timer (fixture, key);
+  if (has_prefix_in (c->sample, after_stop))
+    stop_timer (fixture, key);
+  if (g_str_has_prefix (c->sample, "57c_"))
+    {
+      g_autofree char *other = alga_test_server_create_api_key (fixture->server,
+                                                                alga_test_server_get_other_user_id (fixture->server));
+
+      start_timer (fixture, other);
+    }
+  /* After the timer's requests, which may change {SID}. */
+  if (c->body != NULL && body == NULL)
+    body = expand (fixture, c->body);
+  path_expanded = expand (fixture, c->path);
+  url = g_strconcat (alga_test_server_get_url (fixture->server), path_expanded, NULL);
+
   if (g_str_has_prefix (c->sample, "47c"))
     {
       g_autofree char *first = expand (fixture, c->body);

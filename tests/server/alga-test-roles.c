@@ -33,6 +33,7 @@ static const char * const technician_lacks[] = {
   "time_period:read",
   "timeentry:delete",
   "ticket:close_override",
+  "timesheet:read_all",
   NULL,
 };
 
@@ -44,6 +45,7 @@ static const char * const dispatcher_lacks[] = {
   "timeentry:delete",
   "ticket_settings:read",
   "ticket:close_override",
+  "timesheet:read_all",
   NULL,
 };
 

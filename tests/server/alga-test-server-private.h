@@ -206,11 +206,18 @@ void      alga_test_route_users_search         (AlgaTestCall *call);
 void      alga_test_route_services             (AlgaTestCall *call);
 void      alga_test_route_boards               (AlgaTestCall *call);
 void      alga_test_route_priorities_full      (AlgaTestCall *call);
+void      alga_test_route_activities           (AlgaTestCall *call);
+
+/* alga-test-routes-time.c */
 void      alga_test_route_time_entries_post    (AlgaTestCall *call);
 void      alga_test_route_time_entries_list    (AlgaTestCall *call);
+void      alga_test_route_time_entry_get       (AlgaTestCall *call);
 void      alga_test_route_time_entry_delete    (AlgaTestCall *call);
 void      alga_test_route_time_entry_put       (AlgaTestCall *call);
-void      alga_test_route_activities           (AlgaTestCall *call);
+void      alga_test_route_ticket_time_entries  (AlgaTestCall *call);
+void      alga_test_route_timer_start          (AlgaTestCall *call);
+void      alga_test_route_timer_active         (AlgaTestCall *call);
+void      alga_test_route_timer_stop           (AlgaTestCall *call);
 /* For a route that no role may use: the permission check answers before it. */
 void      alga_test_route_refused              (AlgaTestCall *call);
 

@@ -60,6 +60,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/tickets/*/checklist", alga_test_route_checklist_add, RL },
   { "PATCH", "/api/v1/tickets/*/checklist/*", alga_test_route_checklist_patch, RL },
   { "GET",  "/api/v1/tickets/*/agents", alga_test_route_ticket_agents, RL },
+  { "GET",  "/api/v1/tickets/*/time-entries", alga_test_route_ticket_time_entries, RL },
   { "GET",  "/api/v1/services", alga_test_route_services, RL },
   { "GET",  "/api/v1/boards", alga_test_route_boards, RL },
   { "GET",  "/api/v1/clients", alga_test_route_clients, RL },
@@ -72,6 +73,11 @@ static const Route routes[] = {
   { "GET",  "/api/v1/users/search", alga_test_route_users_search, 0 },
   { "POST", "/api/v1/time-entries", alga_test_route_time_entries_post, RL },
   { "GET",  "/api/v1/time-entries", alga_test_route_time_entries_list, RL },
+  /* The timer sends no rate-limit headers. */
+  { "POST", "/api/v1/time-entries/start-tracking", alga_test_route_timer_start, ROUTE_AUTH | ROUTE_RATE_LIMIT },
+  { "GET",  "/api/v1/time-entries/active-session", alga_test_route_timer_active, ROUTE_AUTH | ROUTE_RATE_LIMIT },
+  { "POST", "/api/v1/time-entries/stop-tracking/*", alga_test_route_timer_stop, ROUTE_AUTH | ROUTE_RATE_LIMIT },
+  { "GET",  "/api/v1/time-entries/*", alga_test_route_time_entry_get, RL },
   { "DELETE", "/api/v1/time-entries/*", alga_test_route_time_entry_delete, RL },
   { "PUT",  "/api/v1/time-entries/*", alga_test_route_time_entry_put, RL },
   /* Refused to every seeded role; the route exists only to answer that. */
@@ -98,6 +104,10 @@ static const struct
   { "GET",  "/api/v1/time-entries", "timeentry:read", "Permission denied: Cannot read time_entry" },
   { "DELETE", "/api/v1/time-entries/*", "timeentry:delete", "Permission denied: Cannot delete time_entry" },
   { "PUT",  "/api/v1/time-entries/*", "timeentry:update", "Permission denied: Cannot update time_entry" },
+  { "GET",  "/api/v1/time-entries/*", "timeentry:read", "Permission denied: Cannot read time_entry" },
+  /* The timer's own wording. */
+  { "POST", "/api/v1/time-entries/start-tracking", "timeentry:create", "Permission denied: Cannot create time entries" },
+  { "POST", "/api/v1/time-entries/stop-tracking/*", "timeentry:update", "Permission denied: Cannot update time entries" },
   { "GET",  "/api/v1/time-periods", "time_period:read", "Permission denied: Cannot read time periods" },
   { "GET",  "/api/v1/time-periods/current", "time_period:read", "Permission denied: Cannot read time periods" },
   /* Attaching is a change to the ticket: a Dispatcher without document:create may upload. */
