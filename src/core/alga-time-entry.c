@@ -225,6 +225,14 @@ alga_time_entry_new_from_json (JsonNode  *node,
     JsonObject *work_item = alga_json_get_object (object, "work_item");
     double hours = -1.0;
 
+    /* A running session of the server's timer has no end: null in the lists, the epoch in the
+     * ticket's summary. */
+    if (end != NULL && g_date_time_to_unix (end) <= 0)
+      {
+        g_value_set_boxed (&self->values[PROP_END_TIME], NULL);
+        end = NULL;
+      }
+
     /* Both forms come down to the calendar day, as UTC midnight. */
     if (work_date != NULL)
       g_value_take_boxed (&self->values[PROP_WORK_DATE],
@@ -380,4 +388,14 @@ alga_time_entry_get_is_own (AlgaTimeEntry *self)
   g_return_val_if_fail (ALGA_IS_TIME_ENTRY (self), FALSE);
 
   return g_value_get_boolean (&self->values[PROP_IS_OWN]);
+}
+
+/* Whether this is a session of the server's timer that is still running (it has no end). */
+gboolean
+alga_time_entry_get_is_running (AlgaTimeEntry *self)
+{
+  g_return_val_if_fail (ALGA_IS_TIME_ENTRY (self), FALSE);
+
+  return g_value_get_boxed (&self->values[PROP_END_TIME]) == NULL &&
+         g_value_get_boxed (&self->values[PROP_START_TIME]) != NULL;
 }

@@ -33,5 +33,6 @@ const char    *alga_time_entry_get_service_name      (AlgaTimeEntry  *self);
 gboolean       alga_time_entry_get_is_billable       (AlgaTimeEntry  *self);
 const char    *alga_time_entry_get_approval_status   (AlgaTimeEntry  *self);
 gboolean       alga_time_entry_get_is_own            (AlgaTimeEntry  *self);
+gboolean       alga_time_entry_get_is_running        (AlgaTimeEntry  *self);
 
 G_END_DECLS
