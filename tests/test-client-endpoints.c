@@ -260,7 +260,7 @@ post_comment (Fixture     *fixture,
               gboolean     is_internal,
               GError     **error)
 {
-  alga_client_post_comment_async (fixture->client, ticket_id, text, is_internal, FALSE, NULL,
+  alga_client_post_comment_async (fixture->client, ticket_id, text, is_internal, FALSE, ALGA_QUIET_NONE, NULL,
                                   alga_test_store_result_cb, begin (fixture));
   return alga_client_post_comment_finish (fixture->client,
                                           alga_test_wait_for_result (&fixture->result, 30000),

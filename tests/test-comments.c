@@ -98,7 +98,7 @@ fixture_set_up (Fixture       *fixture,
   g_free (alga_test_server_add_comment (fixture->server, fixture->ticket_id,
                                         "It happened again this morning.", FALSE, NULL, NULL));
   alga_client_post_comment_async (fixture->client, fixture->ticket_id,
-                                  "Replaced the **tray**.", FALSE, TRUE, NULL,
+                                  "Replaced the **tray**.", FALSE, TRUE, ALGA_QUIET_NONE, NULL,
                                   alga_test_store_result_cb, &result);
   alga_test_wait_for_result (&result, 10000);
   resolution = alga_client_post_comment_finish (fixture->client, result, &error);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -606,6 +608,55 @@ test_time_toast_undo (Fixture       *f,
   alga_test_wait_until (time_summary_starts (f, "Yours 0 h 00 min · Everyone "), 5000);
 }
 
+/* "Don't notify the customer", from the keyboard, as a Technician: the flag reaches the server,
+ * the toast says it, a failed send keeps the choice and a success resets it. */
+static void
+test_quiet_reply (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) tickets = NULL;
+  AlgaTicket *ticket;
+  GtkWidget *quiet;
+  GtkWidget *agents;
+  g_autofree char *body = NULL;
+  g_autofree char *path = NULL;
+  AlgaTestFault refused = { .kind = ALGA_TEST_FAULT_STATUS, .status = 503, .times = 1,
+                            .body = "{\"error\":{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"Down\"}}" };
+
+  alga_test_server_set_role (f->server, ALGA_TEST_ROLE_TECHNICIAN);
+  tickets = tickets_with_contact (f);
+  ticket = g_ptr_array_index (tickets, 0);
+  path = g_strdup_printf ("/api/v1/tickets/%s/comments", alga_ticket_get_ticket_id (ticket));
+  show_ticket (f, ticket);
+  quiet = composer_child (f, "quiet_customer_check");
+  agents = composer_child (f, "quiet_agents_check");
+  g_assert_false (gtk_widget_get_sensitive (agents));
+
+  alga_test_keyboard_press_accel ("<Control><Shift>r");
+  alga_test_keyboard_type ("Toner replaced, no need to tell them");
+  /* From the text, Tab reaches the quiet choice below it; Space ticks it. */
+  alga_test_keyboard_press (GDK_KEY_Tab, GDK_CONTROL_MASK);
+  g_assert_true (focus (f) == quiet);
+  alga_test_keyboard_press (GDK_KEY_space, 0);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (quiet)));
+  g_assert_true (gtk_widget_get_sensitive (agents));
+
+  /* Refused once: the choice stays for the next try. */
+  alga_test_server_add_fault (f->server, "POST", path, &refused);
+  gtk_widget_activate_action (composer_child (f, "send_button"), "composer.send", NULL);
+  alga_test_wait_until (gtk_revealer_get_reveal_child (composer_child (f, "error_revealer")), 10000);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (quiet)));
+
+  gtk_widget_activate_action (composer_child (f, "send_button"), "composer.send", NULL);
+  alga_test_wait_until (alga_test_shows_label (GTK_WIDGET (f->window),
+                                               "Comment posted without notifying the customer"), 10000);
+  body = last_comment_body (f, alga_ticket_get_ticket_id (ticket));
+  g_assert_nonnull (strstr (body, "\"suppressContactNotifications\":true"));
+  g_assert_null (strstr (body, "suppressInternalNotifications"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (quiet)));
+  g_assert_false (gtk_widget_get_sensitive (agents));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +673,7 @@ main (int   argc,
   ADD ("status-drop-down", test_status_drop_down);
   ADD ("time-toast-technician", test_time_toast_technician);
   ADD ("time-toast-undo", test_time_toast_undo);
+  ADD ("quiet-reply", test_quiet_reply);
 #undef ADD
 
   return g_test_run ();

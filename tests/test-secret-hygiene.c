@@ -78,7 +78,7 @@ post_comment (AlgaClient *client,
   g_autoptr(AlgaComment) comment = NULL;
   g_autoptr(GError) error = NULL;
 
-  alga_client_post_comment_async (client, ticket_id, text, TRUE, FALSE, NULL,
+  alga_client_post_comment_async (client, ticket_id, text, TRUE, FALSE, ALGA_QUIET_NONE, NULL,
                                   alga_test_store_result_cb, &result);
   comment = alga_client_post_comment_finish (client, alga_test_wait_for_result (&result, 20000),
                                              &error);

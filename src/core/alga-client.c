@@ -1155,6 +1155,7 @@ alga_client_comment_text_for_server (const char *text)
  * @text: the comment as the technician typed it (plain text, up to 5000 characters)
  * @is_internal: whether only staff see it
  * @is_resolution: whether it resolves the ticket
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -1168,6 +1169,7 @@ alga_client_post_comment_async (AlgaClient          *self,
                                 const char          *text,
                                 gboolean             is_internal,
                                 gboolean             is_resolution,
+                                AlgaQuiet            quiet,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -1192,6 +1194,7 @@ alga_client_post_comment_async (AlgaClient          *self,
   json_builder_add_boolean_value (builder, is_resolution);
   json_builder_end_object (builder);
   body = object_node (builder);
+  alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
   path = ticket_path (ticket_id, "/comments");
   call_ticket_write (self, alga_client_post_comment_async, ticket_id, "POST", path, body,
@@ -1511,8 +1514,9 @@ alga_client_list_boards_finish (AlgaClient    *self,
  * alga_client_update_ticket_async:
  * @self: a #AlgaClient
  * @ticket_id: the ticket's id
- * @fields: the members to change (`title`, `priority_id`, …); note that `attributes` replaces
- *   the whole object, see alga_client_update_attributes_async()
+ * @fields: the members to change (`title`, `priority_id`, …), and the suppression flags of a
+ *   quiet change (alga_quiet_add_to_body()); note that `attributes` replaces the whole object,
+ *   see alga_client_update_attributes_async()
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -2425,4 +2429,251 @@ alga_client_revoke_finish (AlgaClient    *self,
                            GError       **error)
 {
   return endpoint_finish (self, result, alga_client_revoke_async, NULL, error);
+}
+
+static void
+on_created_ticket_read_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Endpoint *endpoint = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  if (root == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* The ticket exists: its bare row is better than an error that invites a second one. */
+      g_debug ("Could not read the new ticket: %s", error->message);
+      decode_into_task (task, endpoint->written);
+      return;
+    }
+  decode_into_task (task, root);
+}
+
+static void
+on_ticket_created_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Endpoint *endpoint = g_task_get_task_data (task);
+  g_autoptr(AlgaTicket) ticket = NULL;
+  GError *error = NULL;
+  JsonNode *data;
+
+  endpoint->written = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
+  if (endpoint->written == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data = get_data_member (endpoint->written, &error);
+  if (data == NULL || (ticket = alga_ticket_new_from_json (data, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  endpoint->ticket_path = ticket_path (alga_ticket_get_ticket_id (ticket), NULL);
+  alga_client_request_async (ALGA_CLIENT (source), "GET", endpoint->ticket_path, NULL, NULL,
+                             ALGA_REQUEST_DEFAULT, g_task_get_cancellable (task),
+                             on_created_ticket_read_cb, g_object_ref (task));
+}
+
+/**
+ * alga_client_create_ticket_async:
+ * @self: a #AlgaClient
+ * @ticket: a new ticket that alga_new_ticket_check() passed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Sends `POST /api/v1/tickets` and then reads the new ticket, whose detail has the names the
+ * creation's bare row lacks. Never retried: a repeat would create it twice.
+ */
+void
+alga_client_create_ticket_async (AlgaClient          *self,
+                                 AlgaNewTicket       *ticket,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  GTask *task;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (ALGA_IS_NEW_TICKET (ticket));
+  g_return_if_fail (alga_new_ticket_check (ticket) == ALGA_NEW_TICKET_OK);
+
+  body = alga_new_ticket_to_json (ticket);
+  task = endpoint_task_new (self, alga_client_create_ticket_async, DECODE_DATA_OBJECT,
+                            (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                            cancellable, callback, user_data);
+  send_request (self, "POST", "/api/v1/tickets", NULL, body, ALGA_REQUEST_NO_RETRY, NULL,
+                cancellable, on_ticket_created_cb, task);
+}
+
+AlgaTicket *
+alga_client_create_ticket_finish (AlgaClient    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_create_ticket_async, NULL, error);
+}
+
+/**
+ * alga_client_list_customers_async:
+ * @self: a #AlgaClient
+ * @search: (nullable): part of the name to look for
+ * @limit: how many, 1 to 100
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the active clients of the MSP by name (`GET /api/v1/clients`), for a new ticket.
+ */
+void
+alga_client_list_customers_async (AlgaClient          *self,
+                                  const char          *search,
+                                  guint                limit,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (limit >= 1 && limit <= 100);
+
+  /* Without sort= the newest come first; an unknown sort column is a 500. */
+  append_param (query, "is_inactive", "false");
+  append_param (query, "sort", "client_name");
+  append_param (query, "order", "asc");
+  append_uint_param (query, "limit", limit);
+  if (search != NULL && *search != '\0')
+    append_param (query, "search", search);
+  call_endpoint (self, alga_client_list_customers_async, "GET", "/api/v1/clients", query->str,
+                 NULL, ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
+                 (AlgaJsonDecodeFunc) alga_customer_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_customers_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaCustomer): the clients
+ */
+GPtrArray *
+alga_client_list_customers_finish (AlgaClient    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_customers_async, NULL, error);
+}
+
+static char *
+customer_path (const char *client_id,
+               const char *suffix)
+{
+  g_autofree char *escaped = g_uri_escape_string (client_id, NULL, FALSE);
+
+  return g_strconcat ("/api/v1/clients/", escaped, suffix, NULL);
+}
+
+/**
+ * alga_client_list_contacts_async:
+ * @self: a #AlgaClient
+ * @client_id: the client whose contacts to get
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets the first 100 contacts of one client. The server would accept any client's contact on a
+ * ticket: offer only these.
+ */
+void
+alga_client_list_contacts_async (AlgaClient          *self,
+                                 const char          *client_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (client_id != NULL);
+
+  path = customer_path (client_id, "/contacts");
+  call_endpoint (self, alga_client_list_contacts_async, "GET", path, "limit=100", NULL,
+                 ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
+                 (AlgaJsonDecodeFunc) alga_contact_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_contacts_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaContact): the contacts
+ */
+GPtrArray *
+alga_client_list_contacts_finish (AlgaClient    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_contacts_async, NULL, error);
+}
+
+/**
+ * alga_client_list_locations_async:
+ * @self: a #AlgaClient
+ * @client_id: the client whose sites to get
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Gets a client's locations, the default first, inactive ones included.
+ */
+void
+alga_client_list_locations_async (AlgaClient          *self,
+                                  const char          *client_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (client_id != NULL);
+
+  path = customer_path (client_id, "/locations");
+  call_endpoint (self, alga_client_list_locations_async, "GET", path, NULL, NULL,
+                 ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
+                 (AlgaJsonDecodeFunc) alga_location_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * alga_client_list_locations_finish:
+ * @self: a #AlgaClient
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type AlgaLocation): the locations
+ */
+GPtrArray *
+alga_client_list_locations_finish (AlgaClient    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return endpoint_finish (self, result, alga_client_list_locations_async, NULL, error);
 }

@@ -12,9 +12,14 @@
 #include "alga-activity.h"
 #include "alga-board.h"
 #include "alga-comment.h"
+#include "alga-contact.h"
 #include "alga-credentials.h"
+#include "alga-customer.h"
+#include "alga-location.h"
+#include "alga-new-ticket.h"
 #include "alga-pagination.h"
 #include "alga-priority.h"
+#include "alga-quiet.h"
 #include "alga-service.h"
 #include "alga-status.h"
 #include "alga-ticket-query.h"
@@ -135,6 +140,7 @@ void             alga_client_post_comment_async         (AlgaClient           *s
                                                          const char           *text,
                                                          gboolean              is_internal,
                                                          gboolean              is_resolution,
+                                                         AlgaQuiet             quiet,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
@@ -305,6 +311,43 @@ void             alga_client_list_activities_async      (AlgaClient           *s
 GPtrArray       *alga_client_list_activities_finish     (AlgaClient           *self,
                                                          GAsyncResult         *result,
                                                          AlgaPagination      **pagination,
+                                                         GError              **error);
+
+void             alga_client_create_ticket_async        (AlgaClient           *self,
+                                                         AlgaNewTicket        *ticket,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_create_ticket_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_customers_async       (AlgaClient           *self,
+                                                         const char           *search,
+                                                         guint                 limit,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_customers_finish      (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_contacts_async        (AlgaClient           *self,
+                                                         const char           *client_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_contacts_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_locations_async       (AlgaClient           *self,
+                                                         const char           *client_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_locations_finish      (AlgaClient           *self,
+                                                         GAsyncResult         *result,
                                                          GError              **error);
 
 /* The mobile-auth calls need no key and answer bare objects, which AlgaSession decodes. */

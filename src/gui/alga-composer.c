@@ -36,6 +36,8 @@ struct _AlgaComposer
   GtkToggleButton *internal_toggle;
   GtkToggleButton *reply_toggle;
   GtkLabel       *audience_label;
+  GtkCheckButton *quiet_customer_check;
+  GtkCheckButton *quiet_agents_check;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
   GtkLabel       *counter_label;
@@ -73,6 +75,7 @@ typedef struct
   char         *draft_key;
   char         *text;
   gboolean      reply;
+  AlgaQuiet     quiet;
   GDateTime    *started;
   GError       *send_error;
 } PostData;
@@ -413,6 +416,40 @@ restore_draft (AlgaComposer *self)
                                load_draft_cb, g_object_ref (self));
 }
 
+static AlgaQuiet
+get_quiet (AlgaComposer *self)
+{
+  if (!gtk_check_button_get_active (self->quiet_customer_check))
+    return ALGA_QUIET_NONE;
+  return gtk_check_button_get_active (self->quiet_agents_check) ? ALGA_QUIET_EVERYONE : ALGA_QUIET_CUSTOMER;
+}
+
+/* The agents can be left out only together with the customer. */
+static void
+on_quiet_customer_toggled_cb (AlgaComposer *self)
+{
+  gboolean quiet = gtk_check_button_get_active (self->quiet_customer_check);
+
+  if (!quiet)
+    gtk_check_button_set_active (self->quiet_agents_check, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->quiet_agents_check), quiet);
+}
+
+static const char *
+posted_toast (AlgaQuiet quiet)
+{
+  switch (quiet)
+    {
+    case ALGA_QUIET_CUSTOMER:
+      return _("Comment posted without notifying the customer");
+    case ALGA_QUIET_EVERYONE:
+      return _("Comment posted without notifying anyone");
+    case ALGA_QUIET_NONE:
+    default:
+      return _("Comment posted");
+    }
+}
+
 static void
 comment_posted (AlgaComposer *self,
                 PostData     *data,
@@ -435,6 +472,8 @@ comment_posted (AlgaComposer *self,
       self->filling = TRUE;
       set_reply (self, FALSE);
       self->filling = FALSE;
+      /* Quiet is for this comment only; a failed send keeps it for the next try. */
+      gtk_check_button_set_active (self->quiet_customer_check, FALSE);
     }
 
   /* The server's answer to a post names no author; the comment is ours. */
@@ -535,7 +574,7 @@ post_comment_cb (GObject      *source,
       return;
     }
 
-  comment_posted (self, data, comment, _("Comment posted"));
+  comment_posted (self, data, comment, posted_toast (data->quiet));
 }
 
 static void
@@ -562,11 +601,13 @@ send_action_cb (GtkWidget  *widget,
   data->draft_key = g_strdup (self->draft_key);
   data->text = g_strdup (text);
   data->reply = self->reply;
+  data->quiet = get_quiet (self);
   data->started = g_date_time_new_now_utc ();
 
   g_clear_object (&self->post_cancellable);
   self->post_cancellable = g_cancellable_new ();
-  alga_client_post_comment_async (self->client, data->ticket_id, text, !data->reply, FALSE, self->post_cancellable, post_comment_cb, data);
+  alga_client_post_comment_async (self->client, data->ticket_id, text, !data->reply, FALSE, data->quiet,
+                                  self->post_cancellable, post_comment_cb, data);
 }
 
 static void
@@ -729,6 +770,9 @@ alga_composer_class_init (AlgaComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, internal_toggle);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, reply_toggle);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, audience_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, quiet_customer_check);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, quiet_agents_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_quiet_customer_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, counter_label);

@@ -1,0 +1,171 @@
+/* alga-customer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One of the MSP's clients (the server's `clients`), called a customer here because
+ * AlgaClient is the connection to the server.
+ */
+
+#define G_LOG_DOMAIN "alga-customer"
+
+#include "config.h"
+
+#include "alga-customer.h"
+#include "alga-error.h"
+#include "alga-json.h"
+
+/* Declared before the struct, which keeps one GValue per property. */
+enum
+{
+  PROP_0,
+  PROP_CLIENT_ID,
+  PROP_CLIENT_NAME,
+  PROP_IS_INACTIVE,
+  N_PROPS
+};
+
+struct _AlgaCustomer
+{
+  GObject parent_instance;
+
+  GValue  values[N_PROPS];
+};
+
+G_DEFINE_FINAL_TYPE (AlgaCustomer, alga_customer, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+/* The JSON member each property is read from. */
+static const char * const members[N_PROPS] = {
+  [PROP_CLIENT_ID] = "client_id",
+  [PROP_CLIENT_NAME] = "client_name",
+  [PROP_IS_INACTIVE] = "is_inactive",
+};
+
+static void
+alga_customer_finalize (GObject *object)
+{
+  AlgaCustomer *self = ALGA_CUSTOMER (object);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    g_value_unset (&self->values[i]);
+
+  G_OBJECT_CLASS (alga_customer_parent_class)->finalize (object);
+}
+
+static void
+alga_customer_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AlgaCustomer *self = ALGA_CUSTOMER (object);
+
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    g_value_copy (&self->values[prop_id], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+alga_customer_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AlgaCustomer *self = ALGA_CUSTOMER (object);
+
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    {
+      if (alga_json_value_replace (&self->values[prop_id], value))
+        g_object_notify_by_pspec (object, pspec);
+    }
+  else
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+alga_customer_class_init (AlgaCustomerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = alga_customer_finalize;
+  object_class->get_property = alga_customer_get_property;
+  object_class->set_property = alga_customer_set_property;
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_CLIENT_NAME] =
+    g_param_spec_string ("client-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_IS_INACTIVE] =
+    g_param_spec_boolean ("is-inactive", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+alga_customer_init (AlgaCustomer *self)
+{
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      g_value_init (&self->values[i], G_PARAM_SPEC_VALUE_TYPE (properties[i]));
+      g_param_value_set_default (properties[i], &self->values[i]);
+    }
+}
+
+/**
+ * alga_customer_new_from_json:
+ * @node: (nullable): the JSON of one item
+ * @error: return location for an error
+ *
+ * Decodes an item of GET /api/v1/clients (docs/API.md, A new ticket).
+ *
+ * Returns: (transfer full) (nullable): a new #AlgaCustomer, or %NULL with %ALGA_API_ERROR_BAD_RESPONSE
+ */
+AlgaCustomer *
+alga_customer_new_from_json (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr(AlgaCustomer) self = NULL;
+  JsonObject *object;
+
+  object = alga_json_require_object (node, "client_id", error);
+  if (object == NULL)
+    return NULL;
+
+  self = g_object_new (ALGA_TYPE_CUSTOMER, NULL);
+  alga_json_read_values (object, members, self->values, N_PROPS);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+alga_customer_get_client_id (AlgaCustomer *self)
+{
+  g_return_val_if_fail (ALGA_IS_CUSTOMER (self), NULL);
+
+  return g_value_get_string (&self->values[PROP_CLIENT_ID]);
+}
+
+const char *
+alga_customer_get_client_name (AlgaCustomer *self)
+{
+  g_return_val_if_fail (ALGA_IS_CUSTOMER (self), NULL);
+
+  return g_value_get_string (&self->values[PROP_CLIENT_NAME]);
+}
+
+gboolean
+alga_customer_get_is_inactive (AlgaCustomer *self)
+{
+  g_return_val_if_fail (ALGA_IS_CUSTOMER (self), FALSE);
+
+  return g_value_get_boolean (&self->values[PROP_IS_INACTIVE]);
+}
