@@ -1,4 +1,5 @@
-/* test-token-store.c: AlgaTokenBundle and the in-memory AlgaTokenStore.
+/* test-token-store.c: AlgaTokenBundle, the in-memory AlgaTokenStore, and the keyring store
+ * where there is no keyring or one that never answers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -297,6 +298,162 @@ test_secret_store_unavailable (void)
   g_test_trap_assert_passed ();
 }
 
+/* A keyring that takes every request and answers none: it owns the Secret Service's name on a
+ * bus of its own, and its connection drops the method calls addressed to it. It counts them
+ * and notes whether anything was to be deleted. */
+typedef struct
+{
+  GTestDBus       *bus;
+  GDBusConnection *connection;
+  guint            requests;   /* atomic: counted in GDBus's worker thread */
+  int              deletes;    /* atomic */
+} SilentKeyring;
+
+static GDBusMessage *
+silent_keyring_filter (GDBusConnection *connection,
+                       GDBusMessage    *message,
+                       gboolean         incoming,
+                       gpointer         user_data)
+{
+  SilentKeyring *keyring = user_data;
+
+  if (!incoming || g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_METHOD_CALL)
+    return message;
+
+  g_atomic_int_inc (&keyring->requests);
+  if (g_strcmp0 (g_dbus_message_get_member (message), "Delete") == 0)
+    g_atomic_int_inc (&keyring->deletes);
+  g_object_unref (message);
+
+  return NULL;
+}
+
+static void
+silent_keyring_start (SilentKeyring *keyring)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 owned;
+
+  keyring->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (keyring->bus);
+  keyring->connection = g_dbus_connection_new_for_address_sync (
+    g_test_dbus_get_bus_address (keyring->bus),
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_add_filter (keyring->connection, silent_keyring_filter, keyring, NULL);
+
+  reply = g_dbus_connection_call_sync (keyring->connection, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.secrets", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &owned);
+  g_assert_cmpuint (owned, ==, 1);
+}
+
+/* The keyring goes away: the bus answers what it left unanswered with an error. */
+static void
+silent_keyring_stop (SilentKeyring *keyring)
+{
+  g_dbus_connection_close_sync (keyring->connection, NULL, NULL);
+  g_clear_object (&keyring->connection);
+}
+
+static void
+assert_unanswered (const GError *error,
+                   const char   *sentence)
+{
+  g_assert_error (error, ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_UNAVAILABLE);
+  g_assert_true (g_str_has_prefix (error->message, sentence));
+}
+
+/* A keyring that never answers (it happened inside Flatpak: libsecret 0.20.5 can miss the
+ * Secret portal's answer) must not leave the sign-in spinning for ever: each request is asked
+ * again once, then answered with a sentence for the technician. Nothing is lost on the way:
+ * the caller keeps what it asked to save, nothing in the keyring is deleted, and the keyring's
+ * late answers, once it goes away, are dropped without harm. */
+static void
+test_secret_store_never_answers (void)
+{
+  if (g_test_subprocess ())
+    {
+      static SilentKeyring keyring;
+      g_autoptr(AlgaTokenStore) store = NULL;
+      g_autoptr(AlgaTokenBundle) a = make_bundle ("https://one.example", "u1", KEY_A);
+      g_autoptr(AlgaTokenBundle) loaded = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      gpointer weak_store;
+
+      g_test_log_set_fatal_handler (allow_libsecret_no_bus_warning, NULL);
+      silent_keyring_start (&keyring);
+      store = alga_token_store_secret_new ();
+      alga_token_store_secret_set_answer_timeout (ALGA_TOKEN_STORE_SECRET (store), 200);
+
+      alga_token_store_save_async (store, a, NULL, alga_test_store_result_cb, &result);
+      g_assert_false (alga_token_store_save_finish (store,
+                                                    alga_test_wait_for_result (&result, 10000),
+                                                    &error));
+      assert_unanswered (error, "The keyring did not answer, so the sign-in was not kept.");
+      g_assert_cmpstr (alga_token_bundle_get_access_key (a), ==, KEY_A);
+      /* Asked, and asked again. */
+      g_assert_cmpuint (g_atomic_int_get (&keyring.requests), >=, 2);
+      g_clear_error (&error);
+      g_clear_object (&result);
+
+      alga_token_store_load_async (store, "https://one.example", NULL,
+                                   alga_test_store_result_cb, &result);
+      loaded = alga_token_store_load_finish (store, alga_test_wait_for_result (&result, 10000),
+                                             &error);
+      g_assert_null (loaded);
+      assert_unanswered (error, "The keyring did not answer. Your sign-in is still kept there");
+      g_clear_error (&error);
+      g_clear_object (&result);
+
+      alga_token_store_delete_async (store, "https://one.example", "u1", NULL,
+                                     alga_test_store_result_cb, &result);
+      g_assert_false (alga_token_store_delete_finish (store,
+                                                      alga_test_wait_for_result (&result, 10000),
+                                                      &error));
+      assert_unanswered (error, "The keyring did not answer, so it may still keep the sign-in.");
+      g_clear_error (&error);
+      g_clear_object (&result);
+
+      /* Cancelled while the keyring says nothing: answered at once, as cancelled. */
+      alga_token_store_load_async (store, NULL, cancellable, alga_test_store_result_cb, &result);
+      g_cancellable_cancel (cancellable);
+      g_assert_null (alga_token_store_load_finish (store,
+                                                   alga_test_wait_for_result (&result, 10000),
+                                                   &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_clear_object (&result);
+
+      /* No item was asked to be deleted: the clear's search was never answered either. */
+      g_assert_cmpint (g_atomic_int_get (&keyring.deletes), ==, 0);
+
+      /* The store lives until the last late answer has come and been dropped. */
+      weak_store = store;
+      g_object_add_weak_pointer (G_OBJECT (store), &weak_store);
+      g_clear_object (&store);
+      silent_keyring_stop (&keyring);
+      alga_test_wait_until (weak_store == NULL, 30000);
+
+      /* Stopped, and kept: libsecret holds its connection to the bus for good, and
+       * g_test_dbus_down(), which disposing of it calls, would wait for that to go. */
+      g_test_dbus_stop (keyring.bus);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* Tokens go into HTTP headers: nothing that could break a header line gets in. */
 static void
 test_token_well_formed (void)
@@ -325,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/token-store/memory", test_memory_store);
   g_test_add_func ("/token-store/memory-cancelled", test_memory_store_cancelled);
   g_test_add_func ("/token-store/secret-unavailable", test_secret_store_unavailable);
+  g_test_add_func ("/token-store/secret-never-answers", test_secret_store_never_answers);
 
   return g_test_run ();
 }

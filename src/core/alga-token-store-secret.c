@@ -19,6 +19,8 @@
 struct _AlgaTokenStoreSecret
 {
   GObject parent_instance;
+
+  guint answer_timeout_ms;
 };
 
 static void token_store_iface_init (AlgaTokenStoreInterface *iface);
@@ -32,6 +34,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AlgaTokenStoreSecret, alga_token_store_secret, G_
 #define ATTRIBUTE_SCHEMA     "xdg:schema"
 #define SCHEMA_NAME          "com.nineminds.AlgaPSA.Account"
 #define SEARCH_FLAGS         (SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS)
+
+/* How long a request may go unanswered before the keyring is asked again, and how many times it
+ * is asked before the technician is told. libsecret before 0.21.4 (Debian 12 has 0.20.5) can
+ * miss the Secret portal's answer to its request for the app's master secret, and would then
+ * wait for ever; a second request is answered. A locked keyring's unlock prompt counts as
+ * unanswered too, so each wait is long enough to type a password in, and a late answer to
+ * the first request is still taken. */
+#define ANSWER_TIMEOUT_MS 15000
+#define ATTEMPTS          2
 
 /**
  * alga_token_store_secret_get_schema:
@@ -145,64 +156,6 @@ free_secret_text (char *text)
 
   explicit_bzero (text, strlen (text));
   g_free (text);
-}
-
-static void
-store_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!secret_password_store_finish (result, &error))
-    g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-alga_token_store_secret_save_async (AlgaTokenStore      *store,
-                                    AlgaTokenBundle     *bundle,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
-  g_autofree char *label = NULL;
-  char *json;
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, alga_token_store_secret_save_async);
-
-  label = alga_token_store_secret_dup_label (bundle);
-  json = alga_token_bundle_to_json (bundle);
-
-  /* xdg:schema is written explicitly: the Secret Service adds it by itself, but libsecret's
-   * file backend (used inside Flatpak) does not, and "any account" is found by it. Storing
-   * with the same attributes replaces the item: one per account. libsecret copies the password
-   * into its own memory at once, so ours can be wiped here. */
-  attributes = new_attributes ();
-  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SCHEMA), g_strdup (SCHEMA_NAME));
-  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SERVER_URL),
-                       g_strdup (alga_token_bundle_get_server_url (bundle)));
-  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_USER_ID),
-                       g_strdup (alga_token_bundle_get_user_id (bundle)));
-  secret_password_storev (alga_token_store_secret_get_schema (), attributes,
-                          SECRET_COLLECTION_DEFAULT, label, json, cancellable, store_cb,
-                          g_steal_pointer (&task));
-  free_secret_text (json);
-}
-
-static gboolean
-alga_token_store_secret_save_finish (AlgaTokenStore  *store,
-                                     GAsyncResult    *result,
-                                     GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Only items that carry both our attributes and, if any, our schema name: with
@@ -328,6 +281,348 @@ load_thread (GTask        *task,
   g_list_free_full (items, g_object_unref);
 }
 
+/* One request to the keyring as the caller sees it: answered by the first of its attempts to
+ * finish, or, when none has within ATTEMPTS waits, by a sentence saying so; either way the
+ * caller hears once, and what the keyring says later is dropped. The caller's cancellable
+ * answers the caller at once but is not handed to libsecret: libsecret 0.20.5 deadlocks when
+ * a cancellable is cancelled while it waits for the Secret portal (its handler disconnects
+ * itself). */
+typedef enum
+{
+  OPERATION_SAVE,
+  OPERATION_LOAD,
+  OPERATION_DELETE,
+} Operation;
+
+typedef struct
+{
+  AlgaTokenStoreSecret *self;
+  GTask                *task;         /* the caller's, until it is answered */
+  Operation             operation;
+  AlgaTokenBundle      *bundle;       /* to save */
+  char                 *server_url;   /* to load (NULL: any account) or to delete */
+  char                 *user_id;      /* to delete */
+  guint                 attempts;
+  GSource              *timeout_source;
+  GSource              *cancelled_source;
+} KeyringCall;
+
+static void
+keyring_call_clear (KeyringCall *call)
+{
+  g_clear_object (&call->self);
+  g_clear_object (&call->task);
+  g_clear_pointer (&call->bundle, alga_token_bundle_unref);
+  g_clear_pointer (&call->server_url, g_free);
+  g_clear_pointer (&call->user_id, g_free);
+}
+
+static KeyringCall *
+keyring_call_ref (KeyringCall *call)
+{
+  return g_rc_box_acquire (call);
+}
+
+static void
+keyring_call_unref (KeyringCall *call)
+{
+  g_rc_box_release_full (call, (GDestroyNotify) keyring_call_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeyringCall, keyring_call_unref)
+
+static void
+destroy_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
+
+/* The caller's task, to be answered: the first answer takes it and ends the waits; a later one
+ * finds NULL. */
+static GTask *
+keyring_call_take_task (KeyringCall *call)
+{
+  destroy_source (&call->timeout_source);
+  destroy_source (&call->cancelled_source);
+
+  if (call->task == NULL)
+    g_debug ("The keyring answered after the caller was answered; the answer is dropped");
+
+  return g_steal_pointer (&call->task);
+}
+
+/* What the technician reads when the keyring never answered: what became of the sign-in, and
+ * what to do. */
+static GError *
+new_unanswered_error (Operation operation)
+{
+  const char *message = NULL;
+
+  switch (operation)
+    {
+    case OPERATION_SAVE:
+      message = _("The keyring did not answer, so the sign-in was not kept. Try again.");
+      break;
+    case OPERATION_LOAD:
+      message = _("The keyring did not answer. Your sign-in is still kept there: start the app "
+                  "again to use it.");
+      break;
+    case OPERATION_DELETE:
+      message = _("The keyring did not answer, so it may still keep the sign-in. Sign out again "
+                  "to remove it.");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return g_error_new_literal (ALGA_TOKEN_STORE_ERROR, ALGA_TOKEN_STORE_ERROR_UNAVAILABLE, message);
+}
+
+static void
+store_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(KeyringCall) call = user_data;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean stored;
+
+  stored = secret_password_store_finish (result, &error);
+  task = keyring_call_take_task (call);
+  if (task == NULL)
+    return;
+
+  if (!stored)
+    g_task_return_error (task, map_secret_error (error, NULL));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_store (KeyringCall *call)
+{
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autofree char *label = NULL;
+  char *json;
+
+  label = alga_token_store_secret_dup_label (call->bundle);
+  json = alga_token_bundle_to_json (call->bundle);
+
+  /* xdg:schema is written explicitly: the Secret Service adds it by itself, but libsecret's
+   * file backend (used inside Flatpak) does not, and "any account" is found by it. Storing
+   * with the same attributes replaces the item: one per account, however many attempts store
+   * it. libsecret copies the password into its own memory at once, so ours can be wiped
+   * here. */
+  attributes = new_attributes ();
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SCHEMA), g_strdup (SCHEMA_NAME));
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SERVER_URL),
+                       g_strdup (alga_token_bundle_get_server_url (call->bundle)));
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_USER_ID),
+                       g_strdup (alga_token_bundle_get_user_id (call->bundle)));
+  secret_password_storev (alga_token_store_secret_get_schema (), attributes,
+                          SECRET_COLLECTION_DEFAULT, label, json, NULL, store_cb,
+                          keyring_call_ref (call));
+  free_secret_text (json);
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(KeyringCall) call = user_data;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(AlgaTokenBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bundle = g_task_propagate_pointer (G_TASK (result), &error);
+  task = keyring_call_take_task (call);
+  if (task == NULL)
+    return;
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&bundle),
+                           (GDestroyNotify) alga_token_bundle_unref);
+}
+
+static void
+start_load (KeyringCall *call)
+{
+  g_autoptr(GTask) attempt = NULL;
+
+  attempt = g_task_new (call->self, NULL, load_cb, keyring_call_ref (call));
+  g_task_set_source_tag (attempt, start_load);
+  g_task_set_task_data (attempt, g_strdup (call->server_url), g_free);
+  g_task_run_in_thread (attempt, load_thread);
+}
+
+static void
+clear_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(KeyringCall) call = user_data;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean cleared;
+
+  cleared = secret_password_clear_finish (result, &error);
+  task = keyring_call_take_task (call);
+  if (task == NULL)
+    return;
+
+  /* FALSE without an error means there was nothing to clear, which is what was asked. */
+  if (!cleared && error != NULL)
+    g_task_return_error (task, map_secret_error (error, NULL));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_clear (KeyringCall *call)
+{
+  g_autoptr(GHashTable) attributes = new_attributes ();
+
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_SERVER_URL), g_strdup (call->server_url));
+  g_hash_table_insert (attributes, g_strdup (ATTRIBUTE_USER_ID), g_strdup (call->user_id));
+  secret_password_clearv (alga_token_store_secret_get_schema (), attributes, NULL, clear_cb,
+                          keyring_call_ref (call));
+}
+
+static void
+start_attempt (KeyringCall *call)
+{
+  call->attempts++;
+
+  switch (call->operation)
+    {
+    case OPERATION_SAVE:
+      start_store (call);
+      break;
+    case OPERATION_LOAD:
+      start_load (call);
+      break;
+    case OPERATION_DELETE:
+      start_clear (call);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+answer_timeout_cb (gpointer user_data)
+{
+  KeyringCall *call = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (call->attempts < ATTEMPTS)
+    {
+      g_debug ("The keyring has not answered in %u ms; asking it again",
+               call->self->answer_timeout_ms);
+      start_attempt (call);
+      return G_SOURCE_CONTINUE;
+    }
+
+  g_debug ("The keyring has not answered %u requests", call->attempts);
+  task = keyring_call_take_task (call);
+  g_task_return_error (task, new_unanswered_error (call->operation));
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  KeyringCall *call = user_data;
+  g_autoptr(GTask) task = keyring_call_take_task (call);
+
+  if (task != NULL)
+    g_task_return_error_if_cancelled (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static KeyringCall *
+keyring_call_new (AlgaTokenStoreSecret *self,
+                  Operation             operation,
+                  GCancellable         *cancellable,
+                  GAsyncReadyCallback   callback,
+                  gpointer              user_data,
+                  gpointer              source_tag)
+{
+  KeyringCall *call = g_rc_box_new0 (KeyringCall);
+
+  call->self = g_object_ref (self);
+  call->operation = operation;
+  call->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (call->task, source_tag);
+
+  return call;
+}
+
+/* The waits run in the caller's main context, where its task is answered. */
+static void
+keyring_call_start (KeyringCall *call)
+{
+  GMainContext *context = g_task_get_context (call->task);
+  GCancellable *cancellable = g_task_get_cancellable (call->task);
+
+  if (g_task_return_error_if_cancelled (call->task))
+    {
+      g_clear_object (&call->task);
+      return;
+    }
+
+  if (cancellable != NULL)
+    {
+      call->cancelled_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (call->cancelled_source, G_SOURCE_FUNC (cancelled_cb),
+                             keyring_call_ref (call), (GDestroyNotify) keyring_call_unref);
+      g_source_attach (call->cancelled_source, context);
+    }
+
+  call->timeout_source = g_timeout_source_new (call->self->answer_timeout_ms);
+  g_source_set_callback (call->timeout_source, answer_timeout_cb, keyring_call_ref (call),
+                         (GDestroyNotify) keyring_call_unref);
+  g_source_attach (call->timeout_source, context);
+
+  start_attempt (call);
+}
+
+static void
+alga_token_store_secret_save_async (AlgaTokenStore      *store,
+                                    AlgaTokenBundle     *bundle,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(KeyringCall) call = NULL;
+
+  call = keyring_call_new (ALGA_TOKEN_STORE_SECRET (store), OPERATION_SAVE, cancellable,
+                           callback, user_data, alga_token_store_secret_save_async);
+  call->bundle = alga_token_bundle_ref (bundle);
+  keyring_call_start (call);
+}
+
+static gboolean
+alga_token_store_secret_save_finish (AlgaTokenStore  *store,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 alga_token_store_secret_load_async (AlgaTokenStore      *store,
                                     const char          *server_url,
@@ -335,12 +630,12 @@ alga_token_store_secret_load_async (AlgaTokenStore      *store,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(KeyringCall) call = NULL;
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, alga_token_store_secret_load_async);
-  g_task_set_task_data (task, g_strdup (server_url), g_free);
-  g_task_run_in_thread (task, load_thread);
+  call = keyring_call_new (ALGA_TOKEN_STORE_SECRET (store), OPERATION_LOAD, cancellable,
+                           callback, user_data, alga_token_store_secret_load_async);
+  call->server_url = g_strdup (server_url);
+  keyring_call_start (call);
 }
 
 static AlgaTokenBundle *
@@ -354,21 +649,6 @@ alga_token_store_secret_load_finish (AlgaTokenStore  *store,
 }
 
 static void
-clear_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* FALSE without an error means there was nothing to clear, which is what was asked. */
-  if (!secret_password_clear_finish (result, &error) && error != NULL)
-    g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 alga_token_store_secret_delete_async (AlgaTokenStore      *store,
                                       const char          *server_url,
                                       const char          *user_id,
@@ -376,16 +656,13 @@ alga_token_store_secret_delete_async (AlgaTokenStore      *store,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(KeyringCall) call = NULL;
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, alga_token_store_secret_delete_async);
-
-  secret_password_clear (alga_token_store_secret_get_schema (), cancellable, clear_cb,
-                         g_steal_pointer (&task),
-                         ATTRIBUTE_SERVER_URL, server_url,
-                         ATTRIBUTE_USER_ID, user_id,
-                         NULL);
+  call = keyring_call_new (ALGA_TOKEN_STORE_SECRET (store), OPERATION_DELETE, cancellable,
+                           callback, user_data, alga_token_store_secret_delete_async);
+  call->server_url = g_strdup (server_url);
+  call->user_id = g_strdup (user_id);
+  keyring_call_start (call);
 }
 
 static gboolean
@@ -417,10 +694,29 @@ alga_token_store_secret_class_init (AlgaTokenStoreSecretClass *klass)
 static void
 alga_token_store_secret_init (AlgaTokenStoreSecret *self)
 {
+  self->answer_timeout_ms = ANSWER_TIMEOUT_MS;
 }
 
 AlgaTokenStore *
 alga_token_store_secret_new (void)
 {
   return g_object_new (ALGA_TYPE_TOKEN_STORE_SECRET, NULL);
+}
+
+/**
+ * alga_token_store_secret_set_answer_timeout:
+ * @self: a keyring store
+ * @timeout_ms: how long a request may go unanswered before the keyring is asked again
+ *
+ * The wait is ANSWER_TIMEOUT_MS unless set: a test of a keyring that never answers sets a
+ * short one, so that it does not take half a minute.
+ */
+void
+alga_token_store_secret_set_answer_timeout (AlgaTokenStoreSecret *self,
+                                            guint                 timeout_ms)
+{
+  g_return_if_fail (ALGA_IS_TOKEN_STORE_SECRET (self));
+  g_return_if_fail (timeout_ms > 0);
+
+  self->answer_timeout_ms = timeout_ms;
 }

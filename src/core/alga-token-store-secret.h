@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (AlgaTokenStoreSecret, alga_token_store_secret, ALGA, TOKEN
 AlgaTokenStore     *alga_token_store_secret_new        (void);
 const SecretSchema *alga_token_store_secret_get_schema (void);
 char               *alga_token_store_secret_dup_label  (AlgaTokenBundle *bundle);
+void                alga_token_store_secret_set_answer_timeout (AlgaTokenStoreSecret *self,
+                                                                guint                 timeout_ms);
 
 G_END_DECLS
