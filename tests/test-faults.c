@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-session.h"
 #include "alga-test-gtk.h"
@@ -254,7 +255,11 @@ test_list_fault (Fixture       *f,
 
   alga_test_server_add_fault (f->server, c->method, TICKETS, &c->fault);
   start = g_get_monotonic_time ();
-  alga_window_set_session (f->window, f->session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+    alga_window_set_account (f->window, account);
+  }
 
   if (c->recovers)
     {
@@ -307,7 +312,11 @@ test_list_fault (Fixture       *f,
       g_assert_false (alga_session_get_is_signed_in (f->session));
       g_clear_object (&f->session);
       f->session = new_session (f);
-      alga_window_set_session (f->window, f->session);
+      {
+        g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+        alga_window_set_account (f->window, account);
+      }
       alga_test_wait_until (list_filled (f), 20000);
       assert_ticket_opens (f);
       return;
@@ -340,7 +349,11 @@ test_detail_fault (Fixture       *f,
   AlgaTicket *next;
   const char *text;
 
-  alga_window_set_session (f->window, f->session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+    alga_window_set_account (f->window, account);
+  }
   alga_test_wait_until (list_filled (f), 20000);
 
   /* The pane comes right after the frame that paints the first rows. */

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-comment-row.h"
 #include "alga-minute-clock.h"
@@ -22,6 +23,7 @@
 #include "alga-ticket-row.h"
 #include "alga-ticket-view.h"
 #include "alga-token-store-memory.h"
+#include "alga-ticket-repository.h"
 #include "alga-watcher.h"
 #include "alga-window.h"
 
@@ -32,6 +34,7 @@ typedef struct
   AlgaTestServer *server;
   AlgaSession    *session;
   AlgaWindow     *window;
+  AlgaTicketRepository *tickets;
   AlgaWatcher    *watcher;
   char           *dir;
   GFile          *state_file;
@@ -74,15 +77,20 @@ fixture_set_up (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  alga_window_set_session (f->window, f->session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+    alga_window_set_account (f->window, account);
+  }
 
   /* The application's own glue, as it connects its watcher to its windows. */
   f->dir = g_dir_make_tmp ("alga-freshness-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "watch-state.json", NULL);
   f->state_file = g_file_new_for_path (path);
-  f->watcher = alga_watcher_new (alga_session_get_client (f->session),
-                                 alga_test_server_get_user_id (f->server), f->state_file);
+  f->tickets = alga_ticket_repository_new (alga_session_get_client (f->session), NULL);
+  f->watcher = alga_watcher_new (f->tickets, alga_test_server_get_user_id (f->server),
+                                 f->state_file);
   alga_watcher_set_interval_ms (f->watcher, 100);
   g_signal_connect_swapped (f->watcher, "tickets-changed", G_CALLBACK (alga_window_apply_changes),
                             f->window);
@@ -98,6 +106,7 @@ fixture_tear_down (Fixture       *f,
   alga_watcher_stop (f->watcher);
   g_signal_handlers_disconnect_by_data (f->watcher, f->window);
   alga_test_unref_and_wait_finalized (g_steal_pointer (&f->watcher), 30000);
+  g_clear_object (&f->tickets);
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   alga_test_wait_until (f->window == NULL, 10000);

@@ -17,6 +17,7 @@
 #include "alga-test-server.h"
 #include "alga-test-credentials.h"
 #include "alga-test-utils.h"
+#include "alga-ticket-repository.h"
 #include "alga-watcher.h"
 
 /* One bus, one notification daemon and one app for the whole run, as in a session: the
@@ -81,6 +82,7 @@ typedef struct _Fixture
   AlgaTestCredentials    *credentials;
   char            *dir;
   GFile           *state_file;
+  AlgaTicketRepository *tickets;
   AlgaWatcher     *watcher;
   AlgaNotifier    *notifier;
   GSettings       *settings;
@@ -313,7 +315,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   path = g_build_filename (fixture->dir, "watch-state.json", NULL);
   fixture->state_file = g_file_new_for_path (path);
-  fixture->watcher = alga_watcher_new (fixture->client,
+  fixture->tickets = alga_ticket_repository_new (fixture->client, NULL);
+  fixture->watcher = alga_watcher_new (fixture->tickets,
                                        alga_test_server_get_user_id (fixture->server),
                                        fixture->state_file);
   alga_watcher_set_interval_ms (fixture->watcher, 50);
@@ -351,6 +354,7 @@ fixture_tear_down (Fixture       *fixture,
   alga_watcher_stop (fixture->watcher);
   /* A poll cut short holds the watcher until it ends on the main context. */
   alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->watcher), 30000);
+  g_clear_object (&fixture->tickets);
   g_assert_finalize_object (fixture->notifier);
   /* The next test's server hands out the same ids: start it with no notification shown. */
   for (guint i = 0; i < fixture->sent_ids->len; i++)

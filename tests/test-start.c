@@ -121,7 +121,7 @@ on_window_map_cb (GtkWidget *widget,
     return;
 
   run->mapped = TRUE;
-  run->session_at_map = alga_window_get_session (run->window) != NULL;
+  run->session_at_map = alga_window_get_account (run->window) != NULL;
   page = alga_test_find_widget (widget, ALGA_TYPE_SIGN_IN_PAGE);
   run->sign_in_page_at_map = page != NULL && gtk_widget_get_mapped (page);
   run->page_at_map = g_intern_string (main_page (run->window));
@@ -231,7 +231,7 @@ step_cb (gpointer user_data)
   if (!run->mapped)
     return G_SOURCE_CONTINUE;
 
-  if (alga_window_get_session (run->window) == NULL)
+  if (alga_window_get_account (run->window) == NULL)
     {
       /* Still asking the keyring, or nobody is kept. */
       if (!g_str_equal (main_page (run->window), "sign-in"))

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-reference-data.h"
 #include "alga-test-credentials.h"
@@ -68,7 +69,11 @@ fixture_set_up (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  alga_window_set_session (f->window, f->session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+    alga_window_set_account (f->window, account);
+  }
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-assignee-picker.h"
 #include "alga-composer.h"
@@ -69,7 +70,11 @@ fixture_set_up (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), width > 0 ? width : 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  alga_window_set_session (f->window, f->session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+    alga_window_set_account (f->window, account);
+  }
   alga_test_keyboard_focus_window (GTK_WINDOW (f->window));
 }
 
@@ -643,12 +648,12 @@ test_sign_out_asks (Fixture       *f,
   alga_test_wait_until ((dialog = find_dialog (f)) != NULL, 5000);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "saved copy"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "keyring"));
-  g_assert_true (alga_window_get_session (f->window) == f->session);
+  g_assert_true (alga_account_get_session (alga_window_get_account (f->window)) == f->session);
 
   alga_test_keyboard_focus_window (dialog);
   press (f, "Escape");
   alga_test_wait_until (find_dialog (f) == NULL, 5000);
-  g_assert_true (alga_window_get_session (f->window) == f->session);
+  g_assert_true (alga_account_get_session (alga_window_get_account (f->window)) == f->session);
 }
 
 static void

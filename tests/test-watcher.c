@@ -13,6 +13,7 @@
 #include "alga-test-server.h"
 #include "alga-test-credentials.h"
 #include "alga-test-utils.h"
+#include "alga-ticket-repository.h"
 #include "alga-watcher.h"
 
 /* A network monitor the test switches, as GNetworkMonitor's own implementations would. */
@@ -117,6 +118,7 @@ typedef struct
   AlgaTestCredentials   *credentials;
   char           *dir;
   GFile          *state_file;
+  AlgaTicketRepository *tickets;
   AlgaWatcher    *watcher;
   GPtrArray      *events;
   guint           polls;
@@ -150,7 +152,9 @@ on_polled_cb (AlgaWatcher  *watcher,
 static void
 make_watcher (Fixture *fixture)
 {
-  fixture->watcher = alga_watcher_new (fixture->client,
+  if (fixture->tickets == NULL)
+    fixture->tickets = alga_ticket_repository_new (fixture->client, NULL);
+  fixture->watcher = alga_watcher_new (fixture->tickets,
                                        alga_test_server_get_user_id (fixture->server),
                                        fixture->state_file);
   alga_watcher_set_interval_ms (fixture->watcher, 50);
@@ -207,6 +211,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (fixture->watcher != NULL)
     drop_watcher (fixture);
+  g_clear_object (&fixture->tickets);
   g_ptr_array_unref (fixture->events);
   g_array_unref (fixture->backoffs);
   g_unlink (path);

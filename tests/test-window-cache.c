@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-cache.h"
 #include "alga-session.h"
@@ -87,7 +88,11 @@ open_window (Fixture *f)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  alga_window_set_session (window, f->session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+    alga_window_set_account (window, account);
+  }
 
   return window;
 }
@@ -717,7 +722,7 @@ test_sign_out_deletes (void)
   /* Sign out, as the main menu's Sign Out does (the action asks nothing first). */
   activate_app_action (session_bus, "sign-out");
   /* Signed out: the app has no session any more (the window then shows its sign-in page,
-   * alga_window_set_session (NULL)), and the ticket rows are gone from the window. */
+   * alga_window_set_account (NULL)), and the ticket rows are gone from the window. */
   alga_test_wait_until (!sign_out_enabled (session_bus), 60000);
   alga_test_wait_until (!app_reads_row (a11y, app_name, ticket_number), 60000);
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-session.h"
 #include "alga-test-gtk.h"
@@ -61,7 +62,11 @@ fixture_set_up (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  alga_window_set_session (f->window, f->session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (f->session);
+
+    alga_window_set_account (f->window, account);
+  }
 }
 
 static void

@@ -21,7 +21,6 @@
 #define MIN_INTERVAL_SEC    15
 #define PAGE_LIMIT          100
 #define MAX_PAGES           200
-#define COMMENT_PAGE        200
 #define SUMMARY_AFTER       3
 /* A note of an own change that no poll picked up is forgotten after this long. */
 #define OWN_CHANGE_TTL_US   ((gint64) 10 * 60 * G_USEC_PER_SEC)
@@ -30,7 +29,8 @@ struct _AlgaWatcher
 {
   GObject          parent_instance;
 
-  AlgaClient      *client;
+  AlgaTicketRepository *tickets;
+  AlgaClient      *client;        /* the repository's */
   char            *user_id;
   GFile           *state_file;
   AlgaWatchState  *state;
@@ -58,6 +58,7 @@ G_DEFINE_FINAL_TYPE (AlgaWatcher, alga_watcher, G_TYPE_OBJECT)
 enum
 {
   PROP_0,
+  PROP_TICKETS,
   PROP_CLIENT,
   PROP_USER_ID,
   PROP_STATE_FILE,
@@ -108,7 +109,6 @@ typedef struct
   GPtrArray  *rows;         /* Row */
   GHashTable *row_keys;
   guint       next_row;
-  guint       comment_offset;
   GPtrArray  *comments;     /* AlgaComment of the row being checked */
   GHashTable *decided;      /* ticket id → AlgaEvent */
   GPtrArray  *order;        /* ticket ids in the order events were decided */
@@ -549,7 +549,8 @@ on_comments_cb (GObject      *source,
   GError *error = NULL;
   Row *row = g_ptr_array_index (poll->rows, poll->next_row);
 
-  page = alga_client_list_comments_finish (ALGA_CLIENT (source), result, &error);
+  page = alga_ticket_repository_load_comments_finish (ALGA_TICKET_REPOSITORY (source), result,
+                                                      NULL, &error);
   if (page == NULL)
     {
       /* A ticket that vanished since the list was read has no replies to tell. */
@@ -562,21 +563,7 @@ on_comments_cb (GObject      *source,
       page = g_ptr_array_new ();
     }
 
-  if (poll->comments == NULL)
-    poll->comments = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < page->len; i++)
-    g_ptr_array_add (poll->comments, g_object_ref (g_ptr_array_index (page, i)));
-
-  if (page->len == COMMENT_PAGE)
-    {
-      poll->comment_offset += COMMENT_PAGE;
-      alga_client_list_comments_async (self->client, alga_ticket_get_ticket_id (row->ticket),
-                                       poll->comment_offset, COMMENT_PAGE, FALSE,
-                                       g_task_get_cancellable (task), on_comments_cb,
-                                       g_object_ref (task));
-      return;
-    }
-
+  poll->comments = g_steal_pointer (&page);
   decide_replies (self, poll, row);
   decide_status (self, poll, row);
   g_clear_pointer (&poll->comments, g_ptr_array_unref);
@@ -654,10 +641,12 @@ poll_step (GTask *task)
           continue;
         }
 
-      poll->comment_offset = 0;
-      alga_client_list_comments_async (self->client, alga_ticket_get_ticket_id (row->ticket),
-                                       0, COMMENT_PAGE, FALSE, g_task_get_cancellable (task),
-                                       on_comments_cb, g_object_ref (task));
+      /* What is news is decided from the server's answer alone, never from a saved copy. */
+      alga_ticket_repository_load_comments_async (self->tickets,
+                                                  alga_ticket_get_ticket_id (row->ticket),
+                                                  ALGA_LOAD_NETWORK_ONLY,
+                                                  g_task_get_cancellable (task),
+                                                  on_comments_cb, g_object_ref (task));
       return;
     }
 
@@ -963,6 +952,9 @@ alga_watcher_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_TICKETS:
+      g_value_set_object (value, self->tickets);
+      break;
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
@@ -993,8 +985,9 @@ alga_watcher_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
+    case PROP_TICKETS:
+      self->tickets = g_value_dup_object (value);
+      self->client = g_object_ref (alga_ticket_repository_get_client (self->tickets));
       break;
     case PROP_USER_ID:
       self->user_id = g_value_dup_string (value);
@@ -1025,6 +1018,7 @@ alga_watcher_dispose (GObject *object)
   g_clear_object (&self->state);
   g_clear_object (&self->state_file);
   g_clear_object (&self->client);
+  g_clear_object (&self->tickets);
 
   G_OBJECT_CLASS (alga_watcher_parent_class)->dispose (object);
 }
@@ -1051,9 +1045,12 @@ alga_watcher_class_init (AlgaWatcherClass *klass)
   object_class->dispose = alga_watcher_dispose;
   object_class->finalize = alga_watcher_finalize;
 
+  properties[PROP_TICKETS] =
+    g_param_spec_object ("tickets", NULL, NULL, ALGA_TYPE_TICKET_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, ALGA_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_USER_ID] =
     g_param_spec_string ("user-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -1116,23 +1113,23 @@ alga_watcher_init (AlgaWatcher *self)
 
 /**
  * alga_watcher_new:
- * @client: the signed-in client
+ * @tickets: the account's tickets, through which it reads the comments of a changed ticket
  * @user_id: the technician's user id ("me")
  * @state_file: (nullable): where the last-seen point is kept; %NULL for the default
  *
  * Returns: (transfer full): a stopped watcher
  */
 AlgaWatcher *
-alga_watcher_new (AlgaClient *client,
-                  const char *user_id,
-                  GFile      *state_file)
+alga_watcher_new (AlgaTicketRepository *tickets,
+                  const char           *user_id,
+                  GFile                *state_file)
 {
-  g_return_val_if_fail (ALGA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (ALGA_IS_TICKET_REPOSITORY (tickets), NULL);
   g_return_val_if_fail (user_id != NULL, NULL);
   g_return_val_if_fail (state_file == NULL || G_IS_FILE (state_file), NULL);
 
   return g_object_new (ALGA_TYPE_WATCHER,
-                       "client", client,
+                       "tickets", tickets,
                        "user-id", user_id,
                        "state-file", state_file,
                        NULL);

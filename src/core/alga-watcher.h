@@ -9,6 +9,7 @@
 
 #include "alga-client.h"
 #include "alga-event.h"
+#include "alga-ticket-repository.h"
 
 G_BEGIN_DECLS
 
@@ -22,9 +23,9 @@ G_DECLARE_FINAL_TYPE (AlgaWatcher, alga_watcher, ALGA, WATCHER, GObject)
 #define ALGA_WATCHER_OVERLAP_SEC (2 * 60)
 
 /* state_file: NULL for alga_watch_state_dup_default_file (). */
-AlgaWatcher *alga_watcher_new                   (AlgaClient   *client,
-                                                 const char   *user_id,
-                                                 GFile        *state_file);
+AlgaWatcher *alga_watcher_new                   (AlgaTicketRepository *tickets,
+                                                 const char           *user_id,
+                                                 GFile                *state_file);
 
 void         alga_watcher_start                 (AlgaWatcher  *self);
 void         alga_watcher_stop                  (AlgaWatcher  *self);

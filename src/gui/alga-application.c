@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alga-about.h"
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-auth.h"
 #include "alga-background.h"
@@ -32,7 +33,7 @@ struct _AlgaApplication
   char           *server_url;
   GSettings      *settings;
   AlgaTokenStore *store;
-  AlgaSession    *session;
+  AlgaAccount    *account;       /* the signed-in account, or NULL */
   GCancellable   *cancellable;
   GtkWidget      *sign_in_page;  /* made when first needed */
   char           *sign_in_server_url;
@@ -45,18 +46,24 @@ struct _AlgaApplication
   AlgaTray       *tray;
   GPtrArray      *tray_events;  /* AlgaTrayEvent, newest first */
   guint           my_open_count;
-  AlgaWatcher    *watcher;   /* while signed in */
   guint           watcher_start_id;
   AlgaNotifier   *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
 
+static AlgaSession *
+get_session (AlgaApplication *self)
+{
+  return self->account != NULL ? alga_account_get_session (self->account) : NULL;
+}
+
 static void set_session (AlgaApplication *self,
                          AlgaSession     *session);
 static void on_signed_in_cb (AlgaApplication *self,
                              AlgaSession     *session);
-static void update_watcher (AlgaApplication *self);
+static void start_watching (AlgaApplication *self);
+static void stop_watching (AlgaApplication *self);
 static void show_pending_ticket (AlgaApplication *self);
 static void add_tray_event (AlgaApplication *self,
                             AlgaEvent       *event);
@@ -132,9 +139,9 @@ ensure_window (AlgaApplication *self)
       /* While the keyring is asked, the window shows that it is starting. */
       if (!self->restoring)
         {
-          if (self->session == NULL || self->sign_in_page != NULL)
+          if (self->account == NULL || self->sign_in_page != NULL)
             ensure_sign_in_page (self);
-          alga_window_set_session (window, self->session);
+          alga_window_set_account (window, self->account);
         }
     }
 
@@ -195,7 +202,7 @@ show_pending_ticket (AlgaApplication *self)
 {
   AlgaWindow *window = get_window (self);
 
-  if (self->pending_ticket_id == NULL || self->session == NULL || window == NULL)
+  if (self->pending_ticket_id == NULL || self->account == NULL || window == NULL)
     return;
 
   alga_window_show_ticket (window, self->pending_ticket_id);
@@ -209,7 +216,7 @@ on_session_ended_cb (AlgaApplication *self,
 {
   AlgaWindow *window = get_window (self);
 
-  if (session != self->session)
+  if (session != get_session (self))
     return;
 
   if (window != NULL && error != NULL)
@@ -225,16 +232,25 @@ set_session (AlgaApplication *self,
   AlgaWindow *window = get_window (self);
   GAction *sign_out;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_ended_cb, self);
+  /* Everything of the old account goes with it: its watcher, cache, drafts and lists. */
+  if (self->account != NULL && session != get_session (self))
+    {
+      g_signal_handlers_disconnect_by_func (alga_account_get_session (self->account),
+                                            on_session_ended_cb, self);
+      stop_watching (self);
+      g_clear_object (&self->account);
+    }
 
-  g_set_object (&self->session, session);
-  update_watcher (self);
+  if (session != NULL && self->account == NULL)
+    {
+      self->account = alga_account_new (session);
+      start_watching (self);
+      g_signal_connect_object (session, "ended", G_CALLBACK (on_session_ended_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   if (session != NULL)
     {
-      g_signal_connect_object (session, "ended", G_CALLBACK (on_session_ended_cb),
-                               self, G_CONNECT_SWAPPED);
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "server-url", alga_session_get_server_url (session));
     }
@@ -246,7 +262,7 @@ set_session (AlgaApplication *self,
   if (window != NULL && session == NULL && !self->restoring)
     ensure_sign_in_page (self);
   if (window != NULL)
-    alga_window_set_session (window, session);
+    alga_window_set_account (window, self->account);
 
   show_pending_ticket (self);
 }
@@ -376,12 +392,13 @@ about_action (GSimpleAction *action,
 {
   AlgaApplication *self = user_data;
   AlgaWindow *window = ensure_window (self);
+  AlgaSession *session = get_session (self);
 
   alga_about_show (GTK_WINDOW (window),
-                   self->session != NULL ? alga_session_get_server_url (self->session) : NULL,
-                   self->session != NULL ? alga_session_get_user_email (self->session) : NULL,
-                   self->session != NULL ? alga_session_get_user_name (self->session) : NULL,
-                   self->session != NULL ? alga_session_get_identity (self->session) : NULL);
+                   self->account != NULL ? alga_account_get_server_url (self->account) : NULL,
+                   self->account != NULL ? alga_account_get_user_email (self->account) : NULL,
+                   self->account != NULL ? alga_account_get_user_name (self->account) : NULL,
+                   session != NULL ? alga_session_get_identity (session) : NULL);
 }
 
 static void
@@ -433,15 +450,15 @@ on_signed_out_cb (GObject      *source,
         alga_gui_show_error_toast (GTK_WIDGET (window), _("Signing out did not finish."), error);
     }
 
-  if (self->session == ALGA_SESSION (source))
+  if (get_session (self) == ALGA_SESSION (source))
     set_session (self, NULL);
 
   /* Nothing of the account stays behind; the window has let go of the cache by now
    * (set_session (NULL), here or on "ended"). A new sign-in to the same account meanwhile
    * keeps its cache. */
-  if (self->session != NULL &&
-      g_strcmp0 (alga_session_get_server_url (self->session), sign_out->server_url) == 0 &&
-      g_strcmp0 (alga_session_get_user_id (self->session), sign_out->user_id) == 0)
+  if (self->account != NULL &&
+      g_strcmp0 (alga_account_get_server_url (self->account), sign_out->server_url) == 0 &&
+      g_strcmp0 (alga_account_get_user_id (self->account), sign_out->user_id) == 0)
     return;
   if (sign_out->server_url != NULL && sign_out->user_id != NULL &&
       !alga_cache_delete_for_account (sign_out->server_url, sign_out->user_id, &cache_error))
@@ -456,14 +473,14 @@ sign_out_action (GSimpleAction *action,
   AlgaApplication *self = user_data;
   SignOut *sign_out;
 
-  if (self->session == NULL)
+  if (self->account == NULL)
     return;
 
   sign_out = g_new0 (SignOut, 1);
   sign_out->self = g_object_ref (self);
-  sign_out->server_url = g_strdup (alga_session_get_server_url (self->session));
-  sign_out->user_id = g_strdup (alga_session_get_user_id (self->session));
-  alga_session_sign_out_async (self->session, NULL, on_signed_out_cb, sign_out);
+  sign_out->server_url = g_strdup (alga_account_get_server_url (self->account));
+  sign_out->user_id = g_strdup (alga_account_get_user_id (self->account));
+  alga_session_sign_out_async (get_session (self), NULL, on_signed_out_cb, sign_out);
 }
 
 static void
@@ -513,43 +530,43 @@ static gboolean
 start_watcher_cb (gpointer user_data)
 {
   AlgaApplication *self = user_data;
+  AlgaWatcher *watcher = self->account != NULL ? alga_account_get_watcher (self->account) : NULL;
 
   self->watcher_start_id = 0;
-  if (self->watcher != NULL)
-    alga_watcher_start (self->watcher);
+  if (watcher != NULL)
+    alga_watcher_start (watcher);
 
   return G_SOURCE_REMOVE;
 }
 
-/* One watcher per signed-in account; signing out stops it. */
+/* The account's watcher tells the notifier, the tray and the windows; signing out stops it. */
 static void
-update_watcher (AlgaApplication *self)
+start_watching (AlgaApplication *self)
 {
-  AlgaClient *client = self->session != NULL ? alga_session_get_client (self->session) : NULL;
-  const char *user_id = self->session != NULL ? alga_session_get_user_id (self->session) : NULL;
-  g_autoptr(AlgaClient) watched = NULL;
+  AlgaWatcher *watcher = alga_account_get_watcher (self->account);
 
-  if (self->watcher != NULL)
-    {
-      g_object_get (self->watcher, "client", &watched, NULL);
-      if (watched == client && client != NULL)
-        return;
-      g_clear_handle_id (&self->watcher_start_id, g_source_remove);
-      alga_watcher_stop (self->watcher);
-      g_signal_handlers_disconnect_by_func (self->watcher, on_watcher_event_cb, self);
-      g_signal_handlers_disconnect_by_func (self->watcher, on_watcher_tickets_changed_cb, self);
-      g_clear_object (&self->watcher);
-    }
-
-  if (client == NULL || user_id == NULL || user_id[0] == '\0')
+  if (watcher == NULL)
     return;
 
-  self->watcher = alga_watcher_new (client, user_id, NULL);
-  g_signal_connect_object (self->watcher, "event", G_CALLBACK (on_watcher_event_cb),
+  g_signal_connect_object (watcher, "event", G_CALLBACK (on_watcher_event_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->watcher, "tickets-changed",
+  g_signal_connect_object (watcher, "tickets-changed",
                            G_CALLBACK (on_watcher_tickets_changed_cb), self, G_CONNECT_SWAPPED);
   self->watcher_start_id = g_timeout_add_seconds (WATCHER_START_DELAY_S, start_watcher_cb, self);
+}
+
+static void
+stop_watching (AlgaApplication *self)
+{
+  AlgaWatcher *watcher = self->account != NULL ? alga_account_get_watcher (self->account) : NULL;
+
+  g_clear_handle_id (&self->watcher_start_id, g_source_remove);
+  if (watcher == NULL)
+    return;
+
+  alga_watcher_stop (watcher);
+  g_signal_handlers_disconnect_by_func (watcher, on_watcher_event_cb, self);
+  g_signal_handlers_disconnect_by_func (watcher, on_watcher_tickets_changed_cb, self);
 }
 
 static void
@@ -562,7 +579,7 @@ on_assigned_to_me_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   AlgaWindow *window;
 
-  ticket = alga_client_set_assignee_finish (ALGA_CLIENT (source), result, &error);
+  ticket = alga_ticket_repository_write_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
   if (ticket == NULL)
     {
       if (alga_gui_error_is_cancelled (error))
@@ -590,17 +607,16 @@ assign_ticket_action (GSimpleAction *action,
   const char *ticket_id = g_variant_get_string (parameter, NULL);
   const char *user_id;
 
-  if (self->session == NULL)
+  if (self->account == NULL)
     return;
 
-  user_id = alga_session_get_user_id (self->session);
+  user_id = alga_account_get_user_id (self->account);
   if (user_id == NULL || user_id[0] == '\0')
     return;
 
-  if (self->watcher != NULL)
-    alga_watcher_note_own_change (self->watcher, ticket_id);
-  alga_client_set_assignee_async (alga_session_get_client (self->session), ticket_id, user_id,
-                                  self->cancellable, on_assigned_to_me_cb, g_object_ref (self));
+  alga_ticket_repository_set_assignee_async (alga_account_get_tickets (self->account), ticket_id,
+                                             user_id, self->cancellable, on_assigned_to_me_cb,
+                                             g_object_ref (self));
 }
 
 /* Background running and the tray icon, so that notifications keep coming with no window. */
@@ -951,13 +967,10 @@ alga_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->watcher_start_id, g_source_remove);
   g_clear_handle_id (&self->window_timeout_id, g_source_remove);
-  if (self->watcher != NULL)
-    alga_watcher_stop (self->watcher);
-  g_clear_object (&self->watcher);
+  stop_watching (self);
   g_clear_object (&self->notifier);
-  g_clear_object (&self->session);
+  g_clear_object (&self->account);
   g_clear_object (&self->tray);
   g_clear_object (&self->background);
   g_clear_object (&self->sign_in_page);
@@ -1039,15 +1052,15 @@ alga_application_get_server_url (AlgaApplication *self)
 }
 
 /**
- * alga_application_get_session:
+ * alga_application_get_account:
  * @self: the application
  *
- * Returns: (nullable) (transfer none): the signed-in session
+ * Returns: (nullable) (transfer none): the signed-in account
  */
-AlgaSession *
-alga_application_get_session (AlgaApplication *self)
+AlgaAccount *
+alga_application_get_account (AlgaApplication *self)
 {
   g_return_val_if_fail (ALGA_IS_APPLICATION (self), NULL);
 
-  return self->session;
+  return self->account;
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "alga-session.h"
+#include "alga-account.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,6 @@ G_DECLARE_FINAL_TYPE (AlgaApplication, alga_application, ALGA, APPLICATION, AdwA
 
 AlgaApplication *alga_application_new            (void);
 const char      *alga_application_get_server_url (AlgaApplication *self);
-AlgaSession     *alga_application_get_session    (AlgaApplication *self);
+AlgaAccount     *alga_application_get_account    (AlgaApplication *self);
 
 G_END_DECLS

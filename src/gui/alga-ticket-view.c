@@ -2706,6 +2706,34 @@ alga_ticket_view_dup_web_uri (AlgaTicketView *self)
 }
 
 /**
+ * alga_ticket_view_set_account:
+ * @self: a ticket view
+ * @account: (nullable): the signed-in account whose tickets the view shows
+ *
+ * Everything the pane reads and writes goes through @account: its client, cache, reference
+ * data and drafts, and who "me" is.
+ */
+void
+alga_ticket_view_set_account (AlgaTicketView *self,
+                              AlgaAccount    *account)
+{
+  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+  g_return_if_fail (!account || ALGA_IS_ACCOUNT (account));
+
+  alga_ticket_view_set_client (self, account != NULL ? alga_account_get_client (account) : NULL);
+  alga_ticket_view_set_user_id (self, account != NULL ? alga_account_get_user_id (account) : NULL);
+  alga_ticket_view_set_user_name (self,
+                                  account != NULL ? alga_account_get_user_name (account) : NULL);
+  alga_ticket_view_set_user_email (self,
+                                   account != NULL ? alga_account_get_user_email (account) : NULL);
+  alga_ticket_view_set_draft_store (self,
+                                    account != NULL ? alga_account_get_drafts (account) : NULL);
+  alga_ticket_view_set_cache (self, account != NULL ? alga_account_get_cache (account) : NULL);
+  if (account != NULL)
+    alga_ticket_view_set_reference_data (self, alga_account_get_reference_data (account));
+}
+
+/**
  * alga_ticket_view_set_draft_store:
  * @self: the view
  * @draft_store: (nullable): where the account's unsent comments and time entries are kept

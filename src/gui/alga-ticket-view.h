@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "alga-account.h"
 #include "alga-cache.h"
 #include "alga-client.h"
 #include "alga-draft-store.h"
@@ -20,6 +21,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlgaTicketView, alga_ticket_view, ALGA, TICKET_VIEW, AdwBin)
 
 GtkWidget  *alga_ticket_view_new         (void);
+void        alga_ticket_view_set_account (AlgaTicketView *self,
+                                          AlgaAccount    *account);
 AlgaClient *alga_ticket_view_get_client  (AlgaTicketView *self);
 void        alga_ticket_view_set_client  (AlgaTicketView *self,
                                           AlgaClient     *client);

@@ -40,7 +40,7 @@ struct _AlgaWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AlgaSession          *session;
+  AlgaAccount          *account;
   AlgaTicketList       *tickets;
   GCancellable         *cancellable;
   AlgaView              view;
@@ -82,7 +82,6 @@ struct _AlgaWindow
   AlgaTicketListView   *ticket_list_view;
   AlgaTicketView       *ticket_view;   /* made after the first frame, or when first needed */
   GtkWidget            *detail_placeholder;
-  AlgaDraftStore       *drafts;
   gulong                first_paint_id;
   guint                 ticket_view_idle_id;
   GtkDropDown          *assignee_filter;
@@ -95,11 +94,7 @@ struct _AlgaWindow
   GtkDropDown          *updated_filter;
   GtkEntry             *tags_filter;
 
-  /* The account's cache, and the banner saying the list is not live. */
-  AlgaCache            *cache;
-  /* The account's statuses, priorities, boards, users and services, shared with the
-   * ticket pane, kept ten minutes and in the cache. */
-  AlgaReferenceData    *reference_data;
+  /* The banner saying the list is not live. */
   GtkRevealer          *offline_revealer;
   GtkRevealer          *filters_revealer;
   GtkLabel             *filters_label;
@@ -110,7 +105,7 @@ G_DEFINE_FINAL_TYPE (AlgaWindow, alga_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
+  PROP_ACCOUNT,
   N_PROPS
 };
 
@@ -126,13 +121,20 @@ static guint signals[N_SIGNALS];
 static AlgaClient *
 get_client (AlgaWindow *self)
 {
-  return self->session != NULL ? alga_session_get_client (self->session) : NULL;
+  return self->account != NULL ? alga_account_get_client (self->account) : NULL;
 }
 
 static const char *
 get_user_id (AlgaWindow *self)
 {
-  return self->session != NULL ? alga_session_get_user_id (self->session) : NULL;
+  return self->account != NULL ? alga_account_get_user_id (self->account) : NULL;
+}
+
+/* The account's statuses, priorities and boards, shared with the ticket pane. */
+static AlgaReferenceData *
+get_reference_data (AlgaWindow *self)
+{
+  return self->account != NULL ? alga_account_get_reference_data (self->account) : NULL;
 }
 
 static gboolean
@@ -575,14 +577,16 @@ on_priorities_loaded_cb (GObject      *source,
 static void
 load_reference_data (AlgaWindow *self)
 {
-  if (self->reference_data == NULL)
+  AlgaReferenceData *reference_data = get_reference_data (self);
+
+  if (reference_data == NULL)
     return;
 
-  alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_STATUSES, NULL,
+  alga_reference_data_get_async (reference_data, ALGA_REFERENCE_STATUSES, NULL,
                                  self->cancellable, on_statuses_loaded_cb, g_object_ref (self));
-  alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_PRIORITIES, NULL,
+  alga_reference_data_get_async (reference_data, ALGA_REFERENCE_PRIORITIES, NULL,
                                  self->cancellable, on_priorities_loaded_cb, g_object_ref (self));
-  alga_reference_data_get_async (self->reference_data, ALGA_REFERENCE_BOARDS, NULL,
+  alga_reference_data_get_async (reference_data, ALGA_REFERENCE_BOARDS, NULL,
                                  self->cancellable, on_boards_loaded_cb, g_object_ref (self));
 }
 
@@ -698,25 +702,14 @@ on_tags_changed_cb (AlgaWindow *self)
   self->tags_timeout_id = g_timeout_add (400, tags_timeout_cb, self);
 }
 
-/* What the ticket pane needs of the session. */
+/* The ticket pane shows the window's account. */
 static void
 update_ticket_view (AlgaWindow *self)
 {
   if (self->ticket_view == NULL)
     return;
 
-  alga_ticket_view_set_client (self->ticket_view, get_client (self));
-  alga_ticket_view_set_user_id (self->ticket_view, get_user_id (self));
-  alga_ticket_view_set_user_name (self->ticket_view,
-                                  self->session != NULL ?
-                                  alga_session_get_user_name (self->session) : NULL);
-  alga_ticket_view_set_user_email (self->ticket_view,
-                                   self->session != NULL ?
-                                   alga_session_get_user_email (self->session) : NULL);
-  alga_ticket_view_set_draft_store (self->ticket_view, self->drafts);
-  alga_ticket_view_set_cache (self->ticket_view, self->cache);
-  if (self->session != NULL)
-    alga_ticket_view_set_reference_data (self->ticket_view, self->reference_data);
+  alga_ticket_view_set_account (self->ticket_view, self->account);
 }
 
 /* The ticket pane (header, fields, comment thread, composer: about a tenth of the
@@ -824,7 +817,7 @@ on_selected_ticket_changed_cb (AlgaWindow *self)
 
   /* The ticket being worked on left the list (a refresh, another view): it stays open, marked,
    * until another is chosen. */
-  if (ticket == NULL && self->ticket_view != NULL && self->session != NULL
+  if (ticket == NULL && self->ticket_view != NULL && self->account != NULL
       && alga_ticket_view_get_ticket (self->ticket_view) != NULL)
     {
       adw_window_title_set_subtitle (self->detail_title, _("No longer in this list"));
@@ -1029,7 +1022,7 @@ search_action (GtkWidget  *widget,
 {
   AlgaWindow *self = ALGA_WINDOW (widget);
 
-  if (self->session == NULL)
+  if (self->account == NULL)
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
@@ -1074,7 +1067,7 @@ show_list_action (GtkWidget  *widget,
 
 /* j and k from the ticket pane: the next or previous ticket of the list, shown in the pane,
  * with the focus left where it is. Not from a popover open on the ticket (its list has keys
- * of its own), nor without a session. */
+ * of its own), nor without an account. */
 static void
 move_ticket_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1083,7 +1076,7 @@ move_ticket_action (GtkWidget  *widget,
   AlgaWindow *self = ALGA_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (self->session == NULL
+  if (self->account == NULL
       || (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
     return;
 
@@ -1100,7 +1093,7 @@ ticket_action (GtkWidget  *widget,
   AlgaWindow *self = ALGA_WINDOW (widget);
   AlgaTicketView *view;
 
-  if (self->session == NULL)
+  if (self->account == NULL)
     return;
 
   view = ensure_ticket_view (self);
@@ -1136,12 +1129,12 @@ sign_out_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   const char *who;
 
-  if (self->session == NULL)
+  if (self->account == NULL)
     return;
 
-  who = alga_session_get_user_email (self->session);
+  who = alga_account_get_user_email (self->account);
   if (who == NULL)
-    who = alga_session_get_user_id (self->session);
+    who = alga_account_get_user_id (self->account);
   /* Translators: %s is who is signed in, e.g. "alex@example.com". */
   body = g_strdup_printf (_("Signing out of %s removes from this computer the saved copy of your "
                             "tickets and your sign-in kept in the keyring (the API key, or the "
@@ -1342,10 +1335,7 @@ alga_window_dispose (GObject *object)
   self->ticket_view = NULL;
 
   g_clear_object (&self->tickets);
-  g_clear_object (&self->reference_data);
-  g_clear_object (&self->cache);
-  g_clear_object (&self->session);
-  g_clear_object (&self->drafts);
+  g_clear_object (&self->account);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->status_ids_by_name, g_hash_table_unref);
   g_clear_pointer (&self->board_ids, g_ptr_array_unref);
@@ -1363,8 +1353,8 @@ alga_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1381,8 +1371,8 @@ alga_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      alga_window_set_session (self, g_value_get_object (value));
+    case PROP_ACCOUNT:
+      alga_window_set_account (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1421,9 +1411,9 @@ alga_window_class_init (AlgaWindowClass *klass)
 
   window_class->close_request = alga_window_close_request;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         ALGA_TYPE_SESSION,
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL,
+                         ALGA_TYPE_ACCOUNT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1606,84 +1596,76 @@ alga_window_new (AlgaApplication *application)
 }
 
 /**
- * alga_window_get_session:
+ * alga_window_get_account:
  * @self: the window
  *
- * Returns: (nullable) (transfer none): the session whose tickets the window shows
+ * Returns: (nullable) (transfer none): the account whose tickets the window shows
  */
-AlgaSession *
-alga_window_get_session (AlgaWindow *self)
+AlgaAccount *
+alga_window_get_account (AlgaWindow *self)
 {
   g_return_val_if_fail (ALGA_IS_WINDOW (self), NULL);
 
-  return self->session;
+  return self->account;
 }
 
 /**
- * alga_window_set_session:
+ * alga_window_set_account:
  * @self: the window
- * @session: (nullable): the signed-in session, or %NULL to show the sign-in page
+ * @account: (nullable): the signed-in account, or %NULL to show the sign-in page
  *
- * Shows the tickets of @session, or the sign-in page.
+ * Shows the tickets of @account, or the sign-in page.
  */
 void
-alga_window_set_session (AlgaWindow  *self,
-                         AlgaSession *session)
+alga_window_set_account (AlgaWindow  *self,
+                         AlgaAccount *account)
 {
   g_autoptr(AlgaTicketQuery) query = NULL;
 
   g_return_if_fail (ALGA_IS_WINDOW (self));
-  g_return_if_fail (!session || ALGA_IS_SESSION (session));
+  g_return_if_fail (!account || ALGA_IS_ACCOUNT (account));
 
-  /* Setting no session again still shows the sign-in page: the window starts on a page of its
+  /* Setting no account again still shows the sign-in page: the window starts on a page of its
    * own while the application looks for a stored account. */
-  if (self->session == session && session != NULL)
+  if (self->account == account && account != NULL)
     return;
 
-  /* Whatever the old session was loading is of no use now. */
+  /* Whatever the old account was loading is of no use now. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
   cancel_deferred_loads (self);
-  g_set_object (&self->session, session);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_func (alga_account_get_client (self->account),
+                                          on_client_ticket_changed_cb, self);
+  g_set_object (&self->account, account);
   alga_ticket_list_view_set_model (self->ticket_list_view, NULL);
   if (self->ticket_view != NULL)
     alga_ticket_view_set_ticket (self->ticket_view, NULL);
   g_clear_object (&self->tickets);
-  g_clear_object (&self->reference_data);
-  g_clear_object (&self->cache);
   update_cache_state (self);
 
-  if (session == NULL)
+  if (account == NULL)
     {
-      g_clear_object (&self->drafts);
       update_ticket_view (self);
       gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
       return;
     }
 
   {
-    g_autofree char *account = NULL;
-    g_autoptr(GUri) uri = g_uri_parse (alga_session_get_server_url (session), G_URI_FLAGS_NONE, NULL);
-    const char *who = alga_session_get_user_email (session);
+    g_autofree char *label = NULL;
+    const char *server_url = alga_account_get_server_url (account);
+    g_autoptr(GUri) uri = g_uri_parse (server_url, G_URI_FLAGS_NONE, NULL);
+    const char *who = alga_account_get_user_email (account);
 
     /* Translators: in the sidebar, who is signed in where, e.g. "alex@example.com on psa.example.com". */
-    account = g_strdup_printf (_("%s on %s"),
-                               who != NULL ? who : alga_session_get_user_id (session),
-                               uri != NULL ? g_uri_get_host (uri) : alga_session_get_server_url (session));
-    gtk_label_set_label (self->account_label, account);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->account_label), account);
-  }
-
-  {
-    g_autofree char *directory =
-      alga_draft_store_dup_account_directory (alga_session_get_server_url (session),
-                                              alga_session_get_user_id (session));
-
-    g_clear_object (&self->drafts);
-    self->drafts = alga_draft_store_new (directory);
+    label = g_strdup_printf (_("%s on %s"),
+                             who != NULL ? who : alga_account_get_user_id (account),
+                             uri != NULL ? g_uri_get_host (uri) : server_url);
+    gtk_label_set_label (self->account_label, label);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->account_label), label);
   }
 
   g_signal_connect_object (get_client (self), "ticket-changed",
@@ -1697,23 +1679,13 @@ alga_window_set_session (AlgaWindow  *self,
                            G_CALLBACK (on_tickets_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tickets, "notify::total",
                            G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
-  {
-    /* Show the view's saved tickets at once; a cache that cannot open is no reason
-     * to fail, the list then simply waits for the server. */
-    g_autoptr(GError) cache_error = NULL;
-
-    self->cache = alga_cache_new (alga_session_get_server_url (session),
-                                  alga_session_get_user_id (session), &cache_error);
-    if (self->cache == NULL)
-      g_warning ("No local cache: %s", cache_error->message);
-    alga_ticket_list_set_cache (self->tickets, self->cache);
-    self->reference_data = alga_reference_data_new (get_client (self), self->cache);
-    update_ticket_view (self);
-    g_signal_connect_object (self->tickets, "notify::cached",
-                             G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (self->tickets, "notify::offline",
-                             G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
-  }
+  /* The view's saved tickets show at once; without a cache the list waits for the server. */
+  alga_ticket_list_set_cache (self->tickets, alga_account_get_cache (account));
+  update_ticket_view (self);
+  g_signal_connect_object (self->tickets, "notify::cached",
+                           G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tickets, "notify::offline",
+                           G_CALLBACK (on_tickets_state_changed_cb), self, G_CONNECT_SWAPPED);
   alga_ticket_list_view_set_model (self->ticket_list_view, self->tickets);
   update_implied_assignee (self);
   self->deferred_loads = TRUE;
@@ -1723,7 +1695,7 @@ alga_window_set_session (AlgaWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "tickets");
   gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list_view));
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
 }
 
 /**
@@ -1740,7 +1712,7 @@ alga_window_set_sign_in_page (AlgaWindow *self,
   g_return_if_fail (ALGA_IS_WINDOW (self));
 
   adw_bin_set_child (self->sign_in_bin, page);
-  if (page != NULL && self->session == NULL)
+  if (page != NULL && self->account == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
 }
 
@@ -1759,7 +1731,7 @@ alga_window_show_ticket (AlgaWindow *self,
   g_return_if_fail (ALGA_IS_WINDOW (self));
   g_return_if_fail (ticket_id != NULL);
 
-  if (self->session == NULL)
+  if (self->account == NULL)
     return;
 
   show_ticket_view (self);
@@ -1800,7 +1772,7 @@ alga_window_apply_changes (AlgaWindow *self,
   g_return_if_fail (ALGA_IS_WINDOW (self));
   g_return_if_fail (tickets != NULL);
 
-  if (self->session == NULL || self->tickets == NULL || tickets->len == 0)
+  if (self->account == NULL || self->tickets == NULL || tickets->len == 0)
     return;
 
   if (self->ticket_view != NULL)

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "alga-application.h"
-#include "alga-session.h"
+#include "alga-account.h"
 #include "alga-ticket-list-view.h"
 #include "alga-view.h"
 
@@ -19,9 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlgaWindow, alga_window, ALGA, WINDOW, AdwApplicationWindow)
 
 AlgaWindow         *alga_window_new                  (AlgaApplication *application);
-AlgaSession        *alga_window_get_session          (AlgaWindow      *self);
-void                alga_window_set_session          (AlgaWindow      *self,
-                                                      AlgaSession     *session);
+AlgaAccount        *alga_window_get_account          (AlgaWindow      *self);
+void                alga_window_set_account          (AlgaWindow      *self,
+                                                      AlgaAccount     *account);
 void                alga_window_set_sign_in_page     (AlgaWindow      *self,
                                                       GtkWidget       *page);
 void                alga_window_show_ticket          (AlgaWindow      *self,

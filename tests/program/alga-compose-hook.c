@@ -112,9 +112,9 @@ poll_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Once, when the window first has a session: after the account is restored or signed in. */
+/* Once, when the window first has an account: after it is restored or signed in. */
 static void
-on_window_session_cb (AlgaWindow *window,
+on_window_account_cb (AlgaWindow *window,
                       GParamSpec *pspec,
                       gpointer    user_data)
 {
@@ -122,10 +122,10 @@ on_window_session_cb (AlgaWindow *window,
   g_auto(GStrv) parts = NULL;
   Hook *hook;
 
-  if (alga_window_get_session (window) == NULL)
+  if (alga_window_get_account (window) == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_func (window, on_window_session_cb, user_data);
+  g_signal_handlers_disconnect_by_func (window, on_window_account_cb, user_data);
 
   parts = g_strsplit (spec, ":", 2);
   hook = g_new0 (Hook, 1);
@@ -143,7 +143,7 @@ on_window_added_cb (GtkApplication *application,
                     gpointer        user_data)
 {
   if (ALGA_IS_WINDOW (window))
-    g_signal_connect (window, "notify::session", G_CALLBACK (on_window_session_cb), NULL);
+    g_signal_connect (window, "notify::account", G_CALLBACK (on_window_account_cb), NULL);
 }
 
 /**

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "alga-account.h"
 #include "alga-application.h"
 #include "alga-composer.h"
 #include "alga-sign-in-page.h"
@@ -215,7 +216,11 @@ take_all (AlgaApplication *app,
   window = alga_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  alga_window_set_session (window, session);
+  {
+    g_autoptr(AlgaAccount) account = alga_account_new (session);
+
+    alga_window_set_account (window, account);
+  }
 
   /* The list with a ticket open. */
   list_view = alga_window_get_ticket_list_view (window);
@@ -283,7 +288,7 @@ take_all (AlgaApplication *app,
   sign_in_page = alga_sign_in_page_new (store);
   alga_sign_in_page_set_server_url (ALGA_SIGN_IN_PAGE (sign_in_page), "psa.example.com");
   alga_window_set_sign_in_page (window, sign_in_page);
-  alga_window_set_session (window, NULL);
+  alga_window_set_account (window, NULL);
   spin (1000);
   save_png (GTK_WIDGET (window), "sign-in", dark);
 
