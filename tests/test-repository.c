@@ -409,6 +409,36 @@ test_post_comment (Fixture       *f,
   g_assert_cmpuint (alga_test_server_count_comments (f->server, ticket_id), ==, before + 1);
 }
 
+/* A new ticket, made from the ids of one the technician has, is saved and opens offline. */
+static void
+test_create_ticket (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) model = load_ticket (f->tickets, alga_test_server_get_my_ticket_id (f->server),
+                                             ALGA_LOAD_DEFAULT, NULL, NULL);
+  g_autoptr(AlgaNewTicket) request = alga_new_ticket_new ();
+  g_autoptr(AlgaTicket) created = NULL;
+  g_autoptr(AlgaTicket) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  alga_new_ticket_set_title (request, "Phone call: the scanner");
+  alga_new_ticket_set_board (request, alga_ticket_get_board_id (model), ALGA_PRIORITY_KIND_UNKNOWN);
+  alga_new_ticket_set_client (request, alga_ticket_get_client_id (model), NULL);
+  alga_new_ticket_set_status (request, alga_ticket_get_status_id (model), alga_ticket_get_board_id (model));
+  alga_new_ticket_set_priority (request, alga_ticket_get_priority_id (model), ALGA_PRIORITY_KIND_UNKNOWN);
+  alga_ticket_repository_create_ticket_async (f->tickets, request, NULL, alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 10000);
+  created = alga_ticket_repository_create_ticket_finish (f->tickets, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_ticket_get_title (created), ==, "Phone call: the scanner");
+
+  saved = alga_cache_load_ticket (f->cache, alga_ticket_get_ticket_id (created), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (alga_ticket_get_ticket_number (saved), ==, alga_ticket_get_ticket_number (created));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +455,7 @@ main (int   argc,
   ADD ("/repository/writes", test_writes);
   ADD ("/repository/write-refused", test_write_refused);
   ADD ("/repository/post-comment", test_post_comment);
+  ADD ("/repository/create-ticket", test_create_ticket);
 
 #undef ADD
 

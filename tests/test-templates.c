@@ -15,6 +15,7 @@
 #include "alga-comment-row.h"
 #include "alga-comment-thread.h"
 #include "alga-composer.h"
+#include "alga-new-ticket-dialog.h"
 #include "alga-preferences-window.h"
 #include "alga-sign-in-page.h"
 #include "alga-test-gtk.h"
@@ -109,6 +110,8 @@ main (int   argc,
                         GSIZE_TO_POINTER (ALGA_TYPE_COMPOSER), test_widget_template);
   g_test_add_data_func ("/templates/time-entry-dialog",
                         GSIZE_TO_POINTER (ALGA_TYPE_TIME_ENTRY_DIALOG), test_window_template);
+  g_test_add_data_func ("/templates/new-ticket-dialog",
+                        GSIZE_TO_POINTER (ALGA_TYPE_NEW_TICKET_DIALOG), test_window_template);
   g_test_add_data_func ("/templates/sign-in-page",
                         GSIZE_TO_POINTER (ALGA_TYPE_SIGN_IN_PAGE), test_widget_template);
   g_test_add_data_func ("/templates/preferences-window",

@@ -94,6 +94,15 @@ AlgaTicket           *alga_ticket_repository_write_finish         (AlgaTicketRep
                                                                    GAsyncResult          *result,
                                                                    GError               **error);
 
+void                  alga_ticket_repository_create_ticket_async  (AlgaTicketRepository  *self,
+                                                                   AlgaNewTicket         *ticket,
+                                                                   GCancellable          *cancellable,
+                                                                   GAsyncReadyCallback    callback,
+                                                                   gpointer               user_data);
+AlgaTicket           *alga_ticket_repository_create_ticket_finish (AlgaTicketRepository  *self,
+                                                                   GAsyncResult          *result,
+                                                                   GError               **error);
+
 void                  alga_ticket_repository_post_comment_async   (AlgaTicketRepository  *self,
                                                                    const char            *ticket_id,
                                                                    const char            *text,

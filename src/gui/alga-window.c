@@ -12,6 +12,7 @@
 
 #include "alga-cache.h"
 #include "alga-gui-util.h"
+#include "alga-new-ticket-dialog.h"
 #include "alga-reference-data.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-view.h"
@@ -1015,6 +1016,39 @@ refresh_action (GtkWidget  *widget,
   load_counts (self);
 }
 
+/* The new ticket belongs in the list now (it is the technician's when they took it), and opens. */
+static void
+on_ticket_created_cb (AlgaWindow *self,
+                      AlgaTicket *ticket)
+{
+  if (self->tickets != NULL)
+    alga_ticket_list_refresh (self->tickets);
+  load_counts (self);
+  {
+    const char *number = alga_ticket_get_ticket_number (ticket);
+    /* Translators: the number of the ticket just created. */
+    g_autofree char *toast = g_strdup_printf (_("Ticket %s created"), number != NULL ? number : "");
+
+    alga_gui_show_toast (GTK_WIDGET (self), toast);
+  }
+  alga_window_show_ticket (self, alga_ticket_get_ticket_id (ticket));
+}
+
+static void
+new_ticket_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AlgaWindow *self = ALGA_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->account == NULL)
+    return;
+  dialog = alga_new_ticket_dialog_new (GTK_WINDOW (self), self->account);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_ticket_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1488,10 +1522,12 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.ticket", "s", ticket_action);
   gtk_widget_class_install_action (widget_class, "win.move-ticket", "i", move_ticket_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL, new_ticket_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-ticket", NULL);
   for (i = 0; i < ALGA_N_VIEWS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", alga_view_get_id ((AlgaView) i));
