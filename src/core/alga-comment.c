@@ -10,6 +10,7 @@
 #include "alga-comment.h"
 #include "alga-error.h"
 #include "alga-json.h"
+#include "alga-reaction.h"
 
 /* Declared before the struct, which keeps one GValue per property. */
 enum
@@ -39,9 +40,10 @@ enum
 
 struct _AlgaComment
 {
-  GObject parent_instance;
+  GObject    parent_instance;
 
-  GValue  values[N_PROPS];
+  GValue     values[N_PROPS];
+  GPtrArray *reactions;  /* AlgaReaction */
 };
 
 G_DEFINE_FINAL_TYPE (AlgaComment, alga_comment, G_TYPE_OBJECT)
@@ -78,6 +80,7 @@ alga_comment_finalize (GObject *object)
 
   for (guint i = 1; i < N_PROPS; i++)
     g_value_unset (&self->values[i]);
+  g_clear_pointer (&self->reactions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_comment_parent_class)->finalize (object);
 }
@@ -206,6 +209,7 @@ alga_comment_class_init (AlgaCommentClass *klass)
 static void
 alga_comment_init (AlgaComment *self)
 {
+  self->reactions = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 1; i < N_PROPS; i++)
     {
       g_value_init (&self->values[i], G_PARAM_SPEC_VALUE_TYPE (properties[i]));
@@ -241,6 +245,7 @@ alga_comment_new_from_json (JsonNode  *node,
 {
   g_autoptr(AlgaComment) self = NULL;
   JsonObject *object;
+  JsonNode *reactions;
 
   object = alga_json_require_object (node, "comment_id", error);
   if (object == NULL)
@@ -252,6 +257,21 @@ alga_comment_new_from_json (JsonNode  *node,
   fill_from (self, PROP_TEXT, object, "note");
   fill_from (self, PROP_USER_ID, object, "created_by");
   fill_from (self, PROP_CONTACT_ID, object, "author_contact_id");
+
+  /* Only the list has reactions; an entry that cannot be read is left out, not the comment. */
+  reactions = json_object_get_member (object, "reactions");
+  if (reactions != NULL && JSON_NODE_HOLDS_ARRAY (reactions))
+    {
+      JsonArray *array = json_node_get_array (reactions);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          AlgaReaction *reaction = alga_reaction_new_from_json (json_array_get_element (array, i), NULL);
+
+          if (reaction != NULL)
+            g_ptr_array_add (self->reactions, reaction);
+        }
+    }
 
   return g_steal_pointer (&self);
 }
@@ -439,4 +459,21 @@ alga_comment_get_author_kind (AlgaComment *self)
     return ALGA_COMMENT_AUTHOR_CONTACT;
 
   return ALGA_COMMENT_AUTHOR_SYSTEM;
+}
+
+/**
+ * alga_comment_get_reactions:
+ * @self: a comment
+ *
+ * The reactions on @self as the comment list gives them: one per emoji, in the order each was
+ * first chosen. Empty for a comment from any other answer (a post or an edit).
+ *
+ * Returns: (transfer none) (element-type AlgaReaction): the reactions
+ */
+GPtrArray *
+alga_comment_get_reactions (AlgaComment *self)
+{
+  g_return_val_if_fail (ALGA_IS_COMMENT (self), NULL);
+
+  return self->reactions;
 }

@@ -45,5 +45,7 @@ const char  *alga_comment_get_created_by_name     (AlgaComment  *self);
 const char  *alga_comment_get_author_contact_name (AlgaComment  *self);
 const char  *alga_comment_get_publish_state       (AlgaComment  *self);
 AlgaCommentAuthorKind alga_comment_get_author_kind (AlgaComment *self);
+/* (element-type AlgaReaction) */
+GPtrArray   *alga_comment_get_reactions           (AlgaComment  *self);
 
 G_END_DECLS

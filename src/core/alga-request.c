@@ -782,6 +782,35 @@ first_detail (JsonNode *details)
   return g_strdup (message);
 }
 
+/* "A resolution comment is required before closing; 1 required checklist item is incomplete":
+ * a refused close names every rule that failed, each in its own detail with a "rule" member,
+ * and the technician needs all of them, not the first. NULL when the details are not rules. */
+static char *
+rule_details (JsonNode *details)
+{
+  g_autoptr(GString) text = NULL;
+  JsonArray *array;
+
+  if (details == NULL || !JSON_NODE_HOLDS_ARRAY (details))
+    return NULL;
+  array = json_node_get_array (details);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *message;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) ||
+          alga_json_get_string (json_node_get_object (element), "rule") == NULL ||
+          (message = alga_json_get_string (json_node_get_object (element), "message")) == NULL)
+        continue;
+      if (text == NULL)
+        text = g_string_new (message);
+      else
+        g_string_append_printf (text, "; %s", message);
+    }
+  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 static char *
 message_from_json (GBytes *body)
 {
@@ -813,7 +842,10 @@ message_from_json (GBytes *body)
       /* Not json_object_get_string_member_with_default: see first_detail(). */
       const char *message = alga_json_get_string (object, "message");
       const char *code = alga_json_get_string (object, "code");
-      g_autofree char *detail = first_detail (json_object_get_member (object, "details"));
+      g_autofree char *detail = rule_details (json_object_get_member (object, "details"));
+
+      if (detail == NULL)
+        detail = first_detail (json_object_get_member (object, "details"));
 
       if (message == NULL || *message == '\0')
         message = code;
