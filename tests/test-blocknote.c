@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "alga-blocknote-edit.h"
 #include "alga-blocknote.h"
 #include "alga-test-utils.h"
 
@@ -165,6 +166,57 @@ test_length_limit (void)
   g_assert_cmpuint (strlen (json), >, 5000);
 }
 
+/* Editing a description keeps what the technician did not touch as the web stored it. */
+static void
+test_apply_edit (void)
+{
+  static const char *stored =
+    "[{\"type\":\"heading\",\"props\":{\"level\":2},\"content\":[{\"type\":\"text\",\"text\":\"Printer\",\"styles\":{}}]},"
+    "{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"Jams on \",\"styles\":{}},"
+    "{\"type\":\"text\",\"text\":\"floor 2\",\"styles\":{\"bold\":true}}]},"
+    "{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"Old line\",\"styles\":{}}]}]";
+  g_autofree char *plain = alga_blocknote_to_plain_text (stored);
+  g_autofree char *edited = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *result_plain = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *blocks;
+
+  g_assert_cmpstr (plain, ==, "Printer\nJams on floor 2\nOld line");
+
+  /* Unchanged: the very same document. */
+  result = alga_blocknote_apply_edit (stored, plain);
+  {
+    g_autoptr(JsonNode) a = json_from_string (stored, NULL);
+    g_autoptr(JsonNode) b = json_from_string (result, NULL);
+
+    g_assert_true (json_node_equal (a, b));
+  }
+  g_clear_pointer (&result, g_free);
+
+  /* A line changed, one added: the heading and the bold run stay. */
+  edited = g_strdup ("Printer\nJams on floor 2\nNew line\n- check the tray");
+  result = alga_blocknote_apply_edit (stored, edited);
+  result_plain = alga_blocknote_to_plain_text (result);
+  g_assert_cmpstr (result_plain, ==, "Printer\nJams on floor 2\nNew line\ncheck the tray");
+  root = json_from_string (result, NULL);
+  blocks = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (blocks), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 0), "type"), ==, "heading");
+  g_assert_nonnull (strstr (result, "\"bold\":true"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 3), "type"), ==,
+                   "bulletListItem");
+  g_assert_null (strstr (result, "Old line"));
+
+  /* Plain text stays plain for one line, becomes paragraphs for more. */
+  g_clear_pointer (&result, g_free);
+  result = alga_blocknote_apply_edit ("Was plain", "Still plain");
+  g_assert_cmpstr (result, ==, "Still plain");
+  g_clear_pointer (&result, g_free);
+  result = alga_blocknote_apply_edit (NULL, "Two\nlines");
+  g_assert_true (alga_blocknote_is_blocknote (result));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/blocknote/sample-comment", test_sample_comment);
   g_test_add_func ("/blocknote/not-blocknote", test_not_blocknote);
   g_test_add_func ("/blocknote/length-limit", test_length_limit);
+  g_test_add_func ("/blocknote/apply-edit", test_apply_edit);
 
   return g_test_run ();
 }
