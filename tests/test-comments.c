@@ -23,6 +23,7 @@ typedef struct
 {
   AlgaTestServer *server;
   AlgaClient     *client;
+  AlgaAccount    *account;
   AlgaTestCredentials   *credentials;
   char           *draft_dir;
   AlgaDraftStore *drafts;
@@ -55,8 +56,7 @@ add_composer (Fixture *fixture,
               GtkBox  *box)
 {
   AlgaComposer *composer = g_object_new (ALGA_TYPE_COMPOSER,
-                                         "client", fixture->client,
-                                         "draft-store", fixture->drafts,
+                                         "account", fixture->account,
                                          "ticket", fixture->ticket,
                                          NULL);
 
@@ -87,6 +87,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->draft_dir = g_dir_make_tmp ("alga-comments-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->drafts = alga_draft_store_new (fixture->draft_dir);
+  fixture->account = alga_account_new_for_client (fixture->client,
+                                                  alga_test_server_get_user_id (fixture->server),
+                                                  NULL, fixture->drafts);
 
   /* A ticket of our own, so the thread's contents are known: internal, public, resolution. */
   fixture->ticket_id = alga_test_server_create_ticket (fixture->server, "Printer on floor 3 jams",
@@ -114,7 +117,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, overlay);
 
   fixture->thread = g_object_new (ALGA_TYPE_COMMENT_THREAD,
-                                  "client", fixture->client,
+                                  "account", fixture->account,
                                   "user-id", alga_test_server_get_user_id (fixture->server),
                                   "ticket", fixture->ticket,
                                   NULL);
@@ -147,6 +150,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->ticket);
+  g_clear_object (&fixture->account);
   /* Writes in flight hold the store, and requests cut short by the destruction hold the client
    * until they finish on the main context. */
   alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->drafts), 30000);

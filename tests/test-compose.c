@@ -36,6 +36,7 @@ typedef struct
   AlgaTestServer      *server;
   AlgaTestCredentials *key;
   AlgaClient          *client;
+  AlgaAccount         *account;
   char                *draft_dir;
   AlgaDraftStore      *drafts;
   GtkWindow           *window;
@@ -66,10 +67,13 @@ fixture_set_up (Fixture       *f,
   f->view = ALGA_TICKET_VIEW (alga_ticket_view_new ());
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
-  alga_ticket_view_set_client (f->view, f->client);
-  alga_ticket_view_set_user_id (f->view, alga_test_server_get_user_id (f->server));
-  alga_ticket_view_set_user_name (f->view, USER_NAME);
-  alga_ticket_view_set_draft_store (f->view, f->drafts);
+  f->account = g_object_new (ALGA_TYPE_ACCOUNT,
+                             "client", f->client,
+                             "user-id", alga_test_server_get_user_id (f->server),
+                             "user-name", USER_NAME,
+                             "drafts", f->drafts,
+                             NULL);
+  alga_ticket_view_set_account (f->view, f->account);
   alga_test_keyboard_focus_window (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
@@ -97,6 +101,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
+  g_clear_object (&f->account);
   /* Writes in flight hold the store until they are on disk, so the folder goes after them. */
   alga_test_unref_and_wait_finalized (g_steal_pointer (&f->drafts), 30000);
   remove_dir (f->draft_dir);

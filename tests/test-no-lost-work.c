@@ -32,6 +32,7 @@ typedef struct
   AlgaTestServer *server;
   AlgaClient     *client;
   AlgaSession    *session;
+  AlgaAccount    *account;
   char           *draft_dir;
   AlgaDraftStore *drafts;
   AlgaTicket     *ticket;
@@ -110,6 +111,8 @@ fixture_set_up (Fixture       *f,
   f->draft_dir = g_dir_make_tmp ("alga-no-lost-work-XXXXXX", &error);
   g_assert_no_error (error);
   f->drafts = alga_draft_store_new (f->draft_dir);
+  f->account = alga_account_new_for_client (f->client, alga_test_server_get_user_id (f->server),
+                                            NULL, f->drafts);
 
   ticket_id = alga_test_server_create_ticket (f->server, "Scanner drops pages",
                                               alga_test_server_get_user_id (f->server));
@@ -123,9 +126,8 @@ fixture_set_up (Fixture       *f,
   overlay = adw_toast_overlay_new ();
   gtk_window_set_child (f->window, overlay);
   f->composer = g_object_new (ALGA_TYPE_COMPOSER,
-                              "client", f->client,
+                              "account", f->account,
                               "user-id", alga_test_server_get_user_id (f->server),
-                              "draft-store", f->drafts,
                               "ticket", f->ticket,
                               NULL);
   g_signal_connect_swapped (f->composer, "comment-posted", G_CALLBACK (on_comment_posted_cb), f);
@@ -139,6 +141,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   g_clear_object (&f->ticket);
+  g_clear_object (&f->account);
   /* Writes in flight hold the store, and requests cut short hold the client, until they end. */
   alga_test_unref_and_wait_finalized (g_steal_pointer (&f->drafts), 30000);
   g_clear_object (&f->session);
@@ -373,7 +376,7 @@ test_time_entry_arrived (Fixture       *f,
   AdwComboRow *service_row;
   g_autofree char *draft = NULL;
 
-  dialog = alga_time_entry_dialog_new (f->window, f->client, NULL, f->ticket);
+  dialog = alga_time_entry_dialog_new (f->window, f->account, f->ticket);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), f->drafts);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -227,9 +227,11 @@ test_comments_every_page (Fixture       *f,
   g_assert_cmpuint (offline->len, ==, n);
   g_clear_pointer (&offline, g_ptr_array_unref);
 
-  offline = load_comments (f->tickets, ticket_id, ALGA_LOAD_NETWORK_ONLY, &saved_copy, &error);
+  /* A refresh of what is on screen wants the server's answer or its error. */
+  offline = load_comments (f->tickets, ticket_id, ALGA_LOAD_NO_SAVED_COPY, &saved_copy, &error);
   g_assert_null (offline);
   g_assert_true (alga_api_error_is_unreachable (error));
+  g_assert_false (saved_copy);
 }
 
 static void
@@ -247,6 +249,15 @@ test_comments_network_only_saves_nothing (Fixture       *f,
   saved = alga_cache_load_comments (f->cache, ticket_id, &error);
   g_assert_no_error (error);
   g_assert_null (saved);
+  g_clear_pointer (&online, g_ptr_array_unref);
+
+  /* Without a saved copy standing in, the answer is still saved. */
+  online = load_comments (f->tickets, ticket_id, ALGA_LOAD_NO_SAVED_COPY, NULL, &error);
+  g_assert_no_error (error);
+  saved = alga_cache_load_comments (f->cache, ticket_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (saved->len, ==, online->len);
 }
 
 static void
@@ -451,7 +462,8 @@ main (int   argc,
   ADD ("/repository/ticket/saved-and-standing-in", test_ticket_saved_and_standing_in);
   ADD ("/repository/ticket/refusal-is-the-answer", test_ticket_refusal_is_the_answer);
   ADD ("/repository/comments/every-page", test_comments_every_page);
-  ADD ("/repository/comments/network-only-saves-nothing", test_comments_network_only_saves_nothing);
+  ADD ("/repository/comments/network-only-saves-nothing",
+       test_comments_network_only_saves_nothing);
   ADD ("/repository/writes", test_writes);
   ADD ("/repository/write-refused", test_write_refused);
   ADD ("/repository/post-comment", test_post_comment);

@@ -367,7 +367,7 @@ test_no_service_known (void)
   g_autoptr(AlgaTestServer) server = alga_test_server_new_full (5, 0, ALGA_TEST_EDITION_COMMUNITY, 0, &error);
   g_autoptr(AlgaClient) client = NULL;
   g_autoptr(AlgaTestCredentials) credentials = NULL;
-  g_autoptr(AlgaReferenceData) reference_data = NULL;
+  g_autoptr(AlgaAccount) account = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AlgaTicket) ticket = NULL;
   g_autofree char *ticket_id = NULL;
@@ -387,8 +387,8 @@ test_no_service_known (void)
 
   parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (parent);
-  reference_data = alga_reference_data_new (client, NULL);
-  dialog = alga_time_entry_dialog_new (parent, client, reference_data, ticket);
+  account = alga_account_new_for_client (client, alga_test_server_get_user_id (server), NULL, NULL);
+  dialog = alga_time_entry_dialog_new (parent, account, ticket);
   gtk_window_present (GTK_WINDOW (dialog));
   alga_test_wait_until (shows_row_containing (dialog, "may not list services"), TIMEOUT_MS);
   g_assert_true (shows_row_containing (dialog, "Log your first time entry in Alga PSA's web app"));

@@ -35,6 +35,7 @@ typedef struct
   AlgaTestServer *server;
   AlgaTestCredentials   *key;
   AlgaClient     *client;
+  AlgaAccount    *account;
   GtkWindow      *window;
   AlgaTicketView *view;
 } Fixture;
@@ -63,9 +64,12 @@ fixture_set_up (Fixture       *f,
   f->view = ALGA_TICKET_VIEW (alga_ticket_view_new ());
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
-  alga_ticket_view_set_client (f->view, f->client);
-  alga_ticket_view_set_user_id (f->view, alga_test_server_get_user_id (f->server));
-  alga_ticket_view_set_user_email (f->view, alga_test_server_get_user_email (f->server));
+  f->account = g_object_new (ALGA_TYPE_ACCOUNT,
+                             "client", f->client,
+                             "user-id", alga_test_server_get_user_id (f->server),
+                             "user-email", alga_test_server_get_user_email (f->server),
+                             NULL);
+  alga_ticket_view_set_account (f->view, f->account);
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
@@ -75,6 +79,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
+  g_clear_object (&f->account);
   /* Requests cut short by the destruction hold the client until they finish. */
   alga_test_unref_and_wait_finalized (g_steal_pointer (&f->client), 30000);
   g_clear_object (&f->key);
@@ -969,14 +974,12 @@ static void
 test_shared_reference_data (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(AlgaReferenceData) reference_data = alga_reference_data_new (f->client, NULL);
   g_autoptr(AlgaTicket) first = NULL;
   g_autoptr(AlgaTicket) second = NULL;
   AlgaTicketView *other;
   GtkWindow *other_window;
   GtkWidget *dialogs[2];
 
-  alga_ticket_view_set_reference_data (f->view, reference_data);
   alga_test_server_clear_requests (f->server);
   first = show_ticket (f, open_on_board, (gpointer) "General Support");
   alga_test_wait_until (alga_test_server_count_requests (f->server, "GET", "/api/v1/users") == 1, 5000);
@@ -988,8 +991,7 @@ test_shared_reference_data (Fixture       *f,
   other_window = GTK_WINDOW (adw_window_new ());
   other = ALGA_TICKET_VIEW (alga_ticket_view_new ());
   adw_window_set_content (ADW_WINDOW (other_window), GTK_WIDGET (other));
-  alga_ticket_view_set_client (other, f->client);
-  alga_ticket_view_set_reference_data (other, reference_data);
+  alga_ticket_view_set_account (other, f->account);
   alga_ticket_view_set_ticket (other, second);
   gtk_window_present (other_window);
   alga_test_wait_until (alga_ticket_get_has_detail (second), 5000);
@@ -1007,7 +1009,7 @@ test_shared_reference_data (Fixture       *f,
   /* Two time entry dialogs: the services are asked for once. */
   for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
     {
-      dialogs[i] = alga_time_entry_dialog_new (f->window, f->client, reference_data, first);
+      dialogs[i] = alga_time_entry_dialog_new (f->window, f->account, first);
       gtk_window_present (GTK_WINDOW (dialogs[i]));
       alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (
                               ADW_COMBO_ROW (gtk_widget_get_template_child (dialogs[i],
@@ -1040,6 +1042,7 @@ test_offline_saved_copy (Fixture       *f,
   g_autofree char *dir = g_dir_make_tmp ("alga-ticket-view-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "cache.sqlite", NULL);
   g_autoptr(AlgaCache) cache = NULL;
+  AlgaAccount *account;
   g_autoptr(AlgaTicket) online = NULL;
   g_autoptr(AlgaTicket) offline = NULL;
   g_autoptr(GError) error = NULL;
@@ -1050,7 +1053,10 @@ test_offline_saved_copy (Fixture       *f,
 
   cache = alga_cache_new_for_path (path, &error);
   g_assert_no_error (error);
-  alga_ticket_view_set_cache (f->view, cache);
+  /* The same account with a cache of its own. */
+  account = alga_account_new_for_client (f->client, alga_test_server_get_user_id (f->server),
+                                         cache, NULL);
+  alga_ticket_view_set_account (f->view, account);
 
   online = show_ticket (f, open_with_comments, f->server);
   n_comments = alga_test_server_count_comments (f->server, alga_ticket_get_ticket_id (online));
@@ -1078,7 +1084,8 @@ test_offline_saved_copy (Fixture       *f,
                    ==, "comments");
 
   alga_test_server_clear_faults (f->server);
-  alga_ticket_view_set_cache (f->view, NULL);
+  alga_ticket_view_set_account (f->view, f->account);
+  g_clear_object (&account);
   g_clear_object (&cache);
   g_unlink (path);
   g_rmdir (dir);

@@ -23,6 +23,7 @@ typedef struct
 {
   AlgaTestServer *server;
   AlgaClient     *client;
+  AlgaAccount    *account;
   AlgaTestCredentials   *credentials;
   char           *draft_dir;
   AlgaDraftStore *drafts;
@@ -48,6 +49,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->draft_dir = g_dir_make_tmp ("alga-time-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->drafts = alga_draft_store_new (fixture->draft_dir);
+  fixture->account = alga_account_new_for_client (fixture->client,
+                                                  alga_test_server_get_user_id (fixture->server),
+                                                  NULL, fixture->drafts);
 
   alga_client_get_ticket_async (fixture->client,
                                 alga_test_server_get_my_ticket_id (fixture->server), NULL,
@@ -85,6 +89,7 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   gtk_window_destroy (fixture->parent);
   g_clear_object (&fixture->ticket);
+  g_clear_object (&fixture->account);
   /* Writes in flight hold the store, and requests cut short by the destruction hold the client
    * until they finish on the main context. */
   alga_test_unref_and_wait_finalized (g_steal_pointer (&fixture->drafts), 30000);
@@ -158,7 +163,7 @@ nth_widget (GtkWidget *root,
 static GtkWidget *
 open_dialog (Fixture *fixture)
 {
-  GtkWidget *dialog = alga_time_entry_dialog_new (fixture->parent, fixture->client, NULL,
+  GtkWidget *dialog = alga_time_entry_dialog_new (fixture->parent, fixture->account,
                                                   fixture->ticket);
   AdwComboRow *service_row;
 

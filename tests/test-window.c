@@ -354,7 +354,8 @@ test_open_ticket (Fixture       *f,
     AlgaDraftStore *drafts;
 
     g_assert_nonnull (composer);
-    drafts = alga_composer_get_draft_store (composer);
+    g_assert_nonnull (alga_composer_get_account (composer));
+    drafts = alga_account_get_drafts (alga_composer_get_account (composer));
     g_assert_nonnull (drafts);
     g_assert_true (g_str_has_prefix (alga_draft_store_get_directory (drafts), g_get_user_data_dir ()));
   }

@@ -20,6 +20,7 @@
 #include "alga-ticket-repository.h"
 
 #include "alga-error.h"
+#include "alga-send-check.h"
 
 struct _AlgaTicketRepository
 {
@@ -48,10 +49,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-uses_cache (AlgaTicketRepository *self,
-            AlgaLoadFlags         flags)
+saves (AlgaTicketRepository *self,
+       AlgaLoadFlags         flags)
 {
-  return self->cache != NULL && (flags & ALGA_LOAD_NETWORK_ONLY) == 0;
+  return self->cache != NULL && (flags & ALGA_LOAD_NO_SAVE) == 0;
 }
 
 /* The saved copy is the answer when the saved copy is all there is: the server could not be
@@ -61,7 +62,8 @@ may_use_saved_copy (AlgaTicketRepository *self,
                     AlgaLoadFlags         flags,
                     const GError         *error)
 {
-  return uses_cache (self, flags) && alga_api_error_is_unreachable (error);
+  return self->cache != NULL && (flags & ALGA_LOAD_NO_SAVED_COPY) == 0 &&
+         alga_api_error_is_unreachable (error);
 }
 
 /* A saved copy's answer: the object and TRUE for the caller's saved_copy. */
@@ -131,7 +133,7 @@ get_ticket_cb (GObject      *source,
   ticket = alga_client_get_ticket_finish (ALGA_CLIENT (source), result, &error);
   if (ticket != NULL)
     {
-      if (uses_cache (self, flags) && !alga_cache_store_ticket (self->cache, ticket, &cache_error))
+      if (saves (self, flags) && !alga_cache_store_ticket (self->cache, ticket, &cache_error))
         g_debug ("Could not save the ticket: %s", cache_error->message);
       return_answer (task, g_steal_pointer (&ticket), g_object_unref, FALSE);
       return;
@@ -268,7 +270,7 @@ list_comments_cb (GObject      *source,
       return;
     }
 
-  if (uses_cache (self, load->flags) &&
+  if (saves (self, load->flags) &&
       !alga_cache_store_comments (self->cache, load->ticket_id, load->comments, &cache_error))
     g_debug ("Could not save the comments: %s", cache_error->message);
 
@@ -702,6 +704,74 @@ AlgaComment *
 alga_ticket_repository_post_comment_finish (AlgaTicketRepository  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+find_posted_comment_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AlgaComment *comment;
+  GError *error = NULL;
+
+  comment = alga_send_check_comment_finish (result, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, comment, g_object_unref);
+}
+
+/**
+ * alga_ticket_repository_find_posted_comment_async:
+ * @self: the repository
+ * @ticket_id: the ticket
+ * @user_id: who posted
+ * @text: what was posted
+ * @since: when the post was sent
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the comment, if it arrived
+ * @user_data: data for @callback
+ *
+ * Whether a post that ended without a clear answer reached the server after all, so that
+ * sending again makes no duplicate.
+ */
+void
+alga_ticket_repository_find_posted_comment_async (AlgaTicketRepository *self,
+                                                  const char           *ticket_id,
+                                                  const char           *user_id,
+                                                  const char           *text,
+                                                  GDateTime            *since,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, alga_ticket_repository_find_posted_comment_async);
+  alga_send_check_comment_async (self->client, ticket_id, user_id, text, since, cancellable,
+                                 find_posted_comment_cb, task);
+}
+
+/**
+ * alga_ticket_repository_find_posted_comment_finish:
+ * @self: the repository
+ * @result: the result
+ * @error: return location for a #GError: set when the check itself failed
+ *
+ * Returns: (transfer full) (nullable): the comment that arrived, or %NULL
+ */
+AlgaComment *
+alga_ticket_repository_find_posted_comment_finish (AlgaTicketRepository  *self,
+                                                   GAsyncResult          *result,
+                                                   GError               **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

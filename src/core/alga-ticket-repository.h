@@ -25,10 +25,15 @@ G_DECLARE_FINAL_TYPE (AlgaTicketRepository, alga_ticket_repository, ALGA, TICKET
 
 typedef enum
 {
-  ALGA_LOAD_DEFAULT      = 0,
-  /* The server's answer or an error: the saved copy is neither used nor replaced (the watcher
-   * decides what is news from the server alone). */
-  ALGA_LOAD_NETWORK_ONLY = 1 << 0,
+  /* The server's answer, saved; the saved copy when the server cannot be reached. */
+  ALGA_LOAD_DEFAULT         = 0,
+  /* The server's answer (saved) or its error: for a refresh of what is on screen already. */
+  ALGA_LOAD_NO_SAVED_COPY   = 1 << 0,
+  /* The answer is not saved. */
+  ALGA_LOAD_NO_SAVE         = 1 << 1,
+  /* The server's answer or its error, and nothing saved (the watcher decides what is news
+   * from the server alone). */
+  ALGA_LOAD_NETWORK_ONLY    = ALGA_LOAD_NO_SAVED_COPY | ALGA_LOAD_NO_SAVE,
 } AlgaLoadFlags;
 
 AlgaTicketRepository *alga_ticket_repository_new             (AlgaClient            *client,
@@ -113,6 +118,19 @@ void                  alga_ticket_repository_post_comment_async   (AlgaTicketRep
                                                                    GAsyncReadyCallback    callback,
                                                                    gpointer               user_data);
 AlgaComment          *alga_ticket_repository_post_comment_finish  (AlgaTicketRepository  *self,
+                                                                   GAsyncResult          *result,
+                                                                   GError               **error);
+/* After a post that got no clear answer: the comment of @user_id with @text made since @since,
+ * or NULL (no error) when it did not arrive. */
+void                  alga_ticket_repository_find_posted_comment_async  (AlgaTicketRepository *self,
+                                                                   const char            *ticket_id,
+                                                                   const char            *user_id,
+                                                                   const char            *text,
+                                                                   GDateTime             *since,
+                                                                   GCancellable          *cancellable,
+                                                                   GAsyncReadyCallback    callback,
+                                                                   gpointer               user_data);
+AlgaComment          *alga_ticket_repository_find_posted_comment_finish (AlgaTicketRepository *self,
                                                                    GAsyncResult          *result,
                                                                    GError               **error);
 

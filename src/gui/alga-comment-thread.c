@@ -9,22 +9,17 @@
 
 #include <glib/gi18n.h>
 
-#include "alga-cache.h"
 #include "alga-comment-row.h"
 #include "alga-comment-thread.h"
 #include "alga-error.h"
 #include "alga-gui-util.h"
 
-/* The server's largest page; a short page is the last one (the server gives no total). */
-#define PAGE_SIZE 200
-
 struct _AlgaCommentThread
 {
   AdwBin      parent_instance;
 
-  AlgaClient   *client;
-  /* The account's cache, where the comments read last wait for offline times. */
-  AlgaCache    *cache;
+  /* Where the comments come from: the server, or the copy saved for offline times. */
+  AlgaAccount  *account;
   char         *user_id;
   AlgaTicket   *ticket;
   char         *loaded_ticket_id;
@@ -37,38 +32,17 @@ struct _AlgaCommentThread
   GtkSpinner   *spinner;
 };
 
-typedef struct
-{
-  AlgaCommentThread *self;
-  char              *ticket_id;
-  GPtrArray         *comments;
-  guint              offset;
-} LoadData;
-
 G_DEFINE_FINAL_TYPE (AlgaCommentThread, alga_comment_thread, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_ACCOUNT,
   PROP_USER_ID,
   PROP_TICKET,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void load_page (LoadData *data);
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->self);
-  g_free (data->ticket_id);
-  g_ptr_array_unref (data->comments);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
 static gboolean
 is_shown (AlgaComment *comment)
@@ -94,63 +68,52 @@ update_state (AlgaCommentThread *self)
     show_state (self, "empty");
 }
 
-/* Offline, the comments saved the last time stand in (the pane says that it shows a saved copy). */
-static gboolean
-show_cached (AlgaCommentThread *self,
-             const char        *ticket_id,
-             const GError      *error)
+/* One splice, so the list box builds its rows once, in order. */
+static void
+show_comments (AlgaCommentThread *self,
+               GPtrArray         *comments)
 {
-  g_autoptr(GPtrArray) cached = NULL;
-  g_autoptr(GError) cache_error = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->cache == NULL || !alga_api_error_is_unreachable (error))
-    return FALSE;
-
-  cached = alga_cache_load_comments (self->cache, ticket_id, &cache_error);
-  if (cached == NULL)
+  for (guint i = 0; i < comments->len; i++)
     {
-      if (cache_error != NULL)
-        g_debug ("No saved comments: %s", cache_error->message);
-      return FALSE;
+      AlgaComment *comment = g_ptr_array_index (comments, i);
+
+      if (is_shown (comment))
+        g_ptr_array_add (shown, g_object_ref (comment));
     }
 
   g_list_store_splice (self->comments, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
-                       cached->pdata, cached->len);
-  /* Not loaded: the next load asks the server again. */
-  g_clear_pointer (&self->loaded_ticket_id, g_free);
-  g_clear_object (&self->cancellable);
+                       shown->pdata, shown->len);
   update_state (self);
-
-  return TRUE;
 }
 
 static void
-list_comments_cb (GObject      *source,
+load_comments_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(LoadData) data = user_data;
-  AlgaCommentThread *self = data->self;
-  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(AlgaCommentThread) self = user_data;
+  g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean saved_copy = FALSE;
 
-  page = alga_client_list_comments_finish (ALGA_CLIENT (source), result, &error);
+  comments = alga_ticket_repository_load_comments_finish (ALGA_TICKET_REPOSITORY (source), result,
+                                                          &saved_copy, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
-  if (page == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->comments)) > 0)
+  g_clear_object (&self->cancellable);
+
+  if (comments == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->comments)) > 0)
     {
       /* Keep what is on screen; a failed refresh does not make it wrong. */
       alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not refresh the comments."), error);
-      g_clear_object (&self->cancellable);
       return;
     }
 
-  if (page == NULL && show_cached (self, data->ticket_id, error))
-    return;
-
-  if (page == NULL)
+  if (comments == NULL)
     {
       g_autofree char *message = alga_gui_error_message (error);
       g_autofree char *text = NULL;
@@ -159,50 +122,15 @@ list_comments_cb (GObject      *source,
       text = g_strdup_printf (_("Could not load the comments. %s"), message);
       gtk_label_set_label (self->error_label, text);
       show_state (self, "error");
-      g_clear_object (&self->cancellable);
       return;
     }
 
-  for (guint i = 0; i < page->len; i++)
-    {
-      AlgaComment *comment = g_ptr_array_index (page, i);
-
-      if (is_shown (comment))
-        g_ptr_array_add (data->comments, g_object_ref (comment));
-    }
-
-  if (page->len >= PAGE_SIZE)
-    {
-      data->offset += page->len;
-      load_page (g_steal_pointer (&data));
-      return;
-    }
-
-  if (self->cache != NULL)
-    {
-      g_autoptr(GError) cache_error = NULL;
-
-      if (!alga_cache_store_comments (self->cache, data->ticket_id, data->comments, &cache_error))
-        g_debug ("Could not save the comments: %s", cache_error->message);
-    }
-
-  /* One splice, so the list box builds its rows once, in order. */
-  g_list_store_splice (self->comments, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
-                       data->comments->pdata, data->comments->len);
+  show_comments (self, comments);
+  /* Offline, the saved comments stand in (the pane says that it shows a saved copy); they do
+   * not count as loaded, so that the next load asks the server again. A load is cancelled
+   * when the ticket changes: these are the comments of the ticket shown. */
   g_free (self->loaded_ticket_id);
-  self->loaded_ticket_id = g_strdup (data->ticket_id);
-  g_clear_object (&self->cancellable);
-  update_state (self);
-}
-
-static void
-load_page (LoadData *data)
-{
-  AlgaCommentThread *self = data->self;
-
-  alga_client_list_comments_async (self->client, data->ticket_id, data->offset, PAGE_SIZE,
-                                   FALSE, self->cancellable, list_comments_cb, data);
+  self->loaded_ticket_id = saved_copy ? NULL : g_strdup (alga_ticket_get_ticket_id (self->ticket));
 }
 
 static void
@@ -215,11 +143,11 @@ cancel_load (AlgaCommentThread *self)
 static void
 start_load (AlgaCommentThread *self)
 {
-  LoadData *data;
+  gboolean shown;
 
   cancel_load (self);
 
-  if (self->client == NULL || self->ticket == NULL)
+  if (self->account == NULL || self->ticket == NULL)
     {
       g_list_store_remove_all (self->comments);
       g_clear_pointer (&self->loaded_ticket_id, g_free);
@@ -234,15 +162,17 @@ start_load (AlgaCommentThread *self)
       g_clear_pointer (&self->loaded_ticket_id, g_free);
     }
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->comments)) == 0)
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->comments)) > 0;
+  if (!shown)
     show_state (self, "loading");
 
   self->cancellable = g_cancellable_new ();
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->ticket_id = g_strdup (alga_ticket_get_ticket_id (self->ticket));
-  data->comments = g_ptr_array_new_with_free_func (g_object_unref);
-  load_page (data);
+  /* What is on screen is no worse than the saved copy: a refresh asks the server alone. */
+  alga_ticket_repository_load_comments_async (alga_account_get_tickets (self->account),
+                                              alga_ticket_get_ticket_id (self->ticket),
+                                              shown ? ALGA_LOAD_NO_SAVED_COPY : ALGA_LOAD_DEFAULT,
+                                              self->cancellable, load_comments_cb,
+                                              g_object_ref (self));
 }
 
 static GtkWidget *
@@ -269,8 +199,7 @@ alga_comment_thread_dispose (GObject *object)
   /* AdwBin owns its child too: let go of it before the template does, or it is unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMMENT_THREAD);
-  g_clear_object (&self->cache);
-  g_clear_object (&self->client);
+  g_clear_object (&self->account);
   g_clear_object (&self->ticket);
   g_clear_object (&self->comments);
 
@@ -298,8 +227,8 @@ alga_comment_thread_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
       break;
     case PROP_USER_ID:
       g_value_set_string (value, self->user_id);
@@ -322,8 +251,8 @@ alga_comment_thread_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      alga_comment_thread_set_client (self, g_value_get_object (value));
+    case PROP_ACCOUNT:
+      alga_comment_thread_set_account (self, g_value_get_object (value));
       break;
     case PROP_USER_ID:
       alga_comment_thread_set_user_id (self, g_value_get_string (value));
@@ -347,9 +276,9 @@ alga_comment_thread_class_init (AlgaCommentThreadClass *klass)
   object_class->get_property = alga_comment_thread_get_property;
   object_class->set_property = alga_comment_thread_set_property;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         ALGA_TYPE_CLIENT,
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL,
+                         ALGA_TYPE_ACCOUNT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_USER_ID] =
     g_param_spec_string ("user-id", NULL, NULL,
@@ -386,44 +315,34 @@ alga_comment_thread_new (void)
   return g_object_new (ALGA_TYPE_COMMENT_THREAD, NULL);
 }
 
-AlgaClient *
-alga_comment_thread_get_client (AlgaCommentThread *self)
+AlgaAccount *
+alga_comment_thread_get_account (AlgaCommentThread *self)
 {
   g_return_val_if_fail (ALGA_IS_COMMENT_THREAD (self), NULL);
 
-  return self->client;
-}
-
-void
-alga_comment_thread_set_client (AlgaCommentThread *self,
-                                AlgaClient        *client)
-{
-  g_return_if_fail (ALGA_IS_COMMENT_THREAD (self));
-  g_return_if_fail (!client || ALGA_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-
-  start_load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  return self->account;
 }
 
 /**
- * alga_comment_thread_set_cache:
+ * alga_comment_thread_set_account:
  * @self: a comment thread
- * @cache: (nullable): the account's cache
+ * @account: (nullable): the signed-in account
  *
- * Comments read from the server are saved in @cache, and shown from it when the server
- * cannot be reached.
+ * The comments come from @account's tickets: from the server, saved in the account's cache and
+ * shown from it when the server cannot be reached.
  */
 void
-alga_comment_thread_set_cache (AlgaCommentThread *self,
-                               AlgaCache         *cache)
+alga_comment_thread_set_account (AlgaCommentThread *self,
+                                 AlgaAccount       *account)
 {
   g_return_if_fail (ALGA_IS_COMMENT_THREAD (self));
-  g_return_if_fail (!cache || ALGA_IS_CACHE (cache));
+  g_return_if_fail (!account || ALGA_IS_ACCOUNT (account));
 
-  g_set_object (&self->cache, cache);
+  if (!g_set_object (&self->account, account))
+    return;
+
+  start_load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
 }
 
 const char *

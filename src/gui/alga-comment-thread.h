@@ -7,8 +7,7 @@
 
 #include <adwaita.h>
 
-#include "alga-cache.h"
-#include "alga-client.h"
+#include "alga-account.h"
 #include "alga-comment.h"
 #include "alga-ticket.h"
 
@@ -18,12 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlgaCommentThread, alga_comment_thread, ALGA, COMMENT_THREAD, AdwBin)
 
-GtkWidget  *alga_comment_thread_new         (void);
-AlgaClient *alga_comment_thread_get_client  (AlgaCommentThread *self);
-void        alga_comment_thread_set_client  (AlgaCommentThread *self,
-                                             AlgaClient        *client);
-void        alga_comment_thread_set_cache   (AlgaCommentThread *self,
-                                             AlgaCache         *cache);
+GtkWidget   *alga_comment_thread_new         (void);
+AlgaAccount *alga_comment_thread_get_account (AlgaCommentThread *self);
+void         alga_comment_thread_set_account (AlgaCommentThread *self,
+                                              AlgaAccount       *account);
 const char *alga_comment_thread_get_user_id (AlgaCommentThread *self);
 void        alga_comment_thread_set_user_id (AlgaCommentThread *self,
                                              const char        *user_id);

@@ -17,10 +17,11 @@ struct _AlgaComposer
 {
   AdwBin          parent_instance;
 
-  AlgaClient     *client;
+  /* Where comments are posted, and where what is typed waits until they are. */
+  AlgaAccount    *account;
   char           *user_id;
   AlgaTicket     *ticket;
-  AlgaDraftStore *draft_store;
+  AlgaDraftStore *draft_store;     /* the account's */
   char           *draft_key;       /* "comment:<ticket_id>" of the text in the box */
   GCancellable   *draft_cancellable;
   GCancellable   *post_cancellable;
@@ -51,11 +52,10 @@ G_DEFINE_FINAL_TYPE (AlgaComposer, alga_composer, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_ACCOUNT,
   PROP_USER_ID,
   PROP_USER_NAME,
   PROP_TICKET,
-  PROP_DRAFT_STORE,
   N_PROPS
 };
 
@@ -159,7 +159,7 @@ update_send (AlgaComposer *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send",
                                  !self->sending &&
-                                 self->client != NULL &&
+                                 self->account != NULL &&
                                  self->ticket != NULL &&
                                  !too_long &&
                                  !is_blank (text));
@@ -497,7 +497,8 @@ check_comment_cb (GObject      *source,
   g_autofree char *message = NULL;
   g_autofree char *text = NULL;
 
-  comment = alga_send_check_comment_finish (result, &error);
+  comment = alga_ticket_repository_find_posted_comment_finish (ALGA_TICKET_REPOSITORY (source),
+                                                               result, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
@@ -536,19 +537,22 @@ post_comment_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean same_ticket;
 
-  comment = alga_client_post_comment_finish (ALGA_CLIENT (source), result, &error);
+  comment = alga_ticket_repository_post_comment_finish (ALGA_TICKET_REPOSITORY (source), result,
+                                                        &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
   /* No clear answer: the comment may be on the server. Never send twice blindly; ask first. */
-  if (comment == NULL && alga_send_check_may_have_arrived (error) && self->client != NULL)
+  if (comment == NULL && alga_send_check_may_have_arrived (error))
     {
       PostData *check = g_steal_pointer (&data);
 
       check->send_error = g_steal_pointer (&error);
-      alga_send_check_comment_async (self->client, check->ticket_id, self->user_id, check->text,
-                                     check->started, self->post_cancellable, check_comment_cb,
-                                     check);
+      alga_ticket_repository_find_posted_comment_async (ALGA_TICKET_REPOSITORY (source),
+                                                        check->ticket_id, self->user_id,
+                                                        check->text, check->started,
+                                                        self->post_cancellable, check_comment_cb,
+                                                        check);
       return;
     }
 
@@ -587,7 +591,7 @@ send_action_cb (GtkWidget  *widget,
   PostData *data;
 
   /* The shortcut reaches here even while the action is off; never send twice. */
-  if (self->sending || self->client == NULL || self->ticket == NULL || is_blank (text) ||
+  if (self->sending || self->account == NULL || self->ticket == NULL || is_blank (text) ||
       g_utf8_strlen (text, -1) > ALGA_COMPOSER_MAX_CHARS)
     return;
 
@@ -606,8 +610,10 @@ send_action_cb (GtkWidget  *widget,
 
   g_clear_object (&self->post_cancellable);
   self->post_cancellable = g_cancellable_new ();
-  alga_client_post_comment_async (self->client, data->ticket_id, text, !data->reply, FALSE, data->quiet,
-                                  self->post_cancellable, post_comment_cb, data);
+  alga_ticket_repository_post_comment_async (alga_account_get_tickets (self->account),
+                                             data->ticket_id, text, !data->reply, FALSE,
+                                             data->quiet, self->post_cancellable,
+                                             post_comment_cb, data);
 }
 
 static void
@@ -630,7 +636,7 @@ alga_composer_dispose (GObject *object)
   /* AdwBin owns its child too: let go of it before the template does, or it is unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_COMPOSER);
-  g_clear_object (&self->client);
+  g_clear_object (&self->account);
   if (self->ticket != NULL)
     g_signal_handlers_disconnect_by_func (self->ticket, on_ticket_notify_cb, self);
   g_clear_object (&self->ticket);
@@ -661,8 +667,8 @@ alga_composer_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
       break;
     case PROP_USER_ID:
       g_value_set_string (value, self->user_id);
@@ -672,9 +678,6 @@ alga_composer_get_property (GObject    *object,
       break;
     case PROP_TICKET:
       g_value_set_object (value, self->ticket);
-      break;
-    case PROP_DRAFT_STORE:
-      g_value_set_object (value, self->draft_store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -691,8 +694,8 @@ alga_composer_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      alga_composer_set_client (self, g_value_get_object (value));
+    case PROP_ACCOUNT:
+      alga_composer_set_account (self, g_value_get_object (value));
       break;
     case PROP_USER_ID:
       alga_composer_set_user_id (self, g_value_get_string (value));
@@ -703,9 +706,6 @@ alga_composer_set_property (GObject      *object,
       break;
     case PROP_TICKET:
       alga_composer_set_ticket (self, g_value_get_object (value));
-      break;
-    case PROP_DRAFT_STORE:
-      alga_composer_set_draft_store (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -723,9 +723,9 @@ alga_composer_class_init (AlgaComposerClass *klass)
   object_class->get_property = alga_composer_get_property;
   object_class->set_property = alga_composer_set_property;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         ALGA_TYPE_CLIENT,
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL,
+                         ALGA_TYPE_ACCOUNT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_USER_ID] =
     g_param_spec_string ("user-id", NULL, NULL,
@@ -739,10 +739,6 @@ alga_composer_class_init (AlgaComposerClass *klass)
   properties[PROP_TICKET] =
     g_param_spec_object ("ticket", NULL, NULL,
                          ALGA_TYPE_TICKET,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_DRAFT_STORE] =
-    g_param_spec_object ("draft-store", NULL, NULL,
-                         ALGA_TYPE_DRAFT_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -816,26 +812,45 @@ alga_composer_new (void)
   return g_object_new (ALGA_TYPE_COMPOSER, NULL);
 }
 
-AlgaClient *
-alga_composer_get_client (AlgaComposer *self)
+AlgaAccount *
+alga_composer_get_account (AlgaComposer *self)
 {
   g_return_val_if_fail (ALGA_IS_COMPOSER (self), NULL);
 
-  return self->client;
+  return self->account;
 }
 
+/**
+ * alga_composer_set_account:
+ * @self: the composer
+ * @account: (nullable): the signed-in account
+ *
+ * Comments are posted to @account's tickets; what is typed is kept in its drafts until the
+ * server has it.
+ */
 void
-alga_composer_set_client (AlgaComposer *self,
-                          AlgaClient   *client)
+alga_composer_set_account (AlgaComposer *self,
+                           AlgaAccount  *account)
 {
-  g_return_if_fail (ALGA_IS_COMPOSER (self));
-  g_return_if_fail (!client || ALGA_IS_CLIENT (client));
+  AlgaDraftStore *store;
+  g_autofree char *text = NULL;
 
-  if (!g_set_object (&self->client, client))
+  g_return_if_fail (ALGA_IS_COMPOSER (self));
+  g_return_if_fail (!account || ALGA_IS_ACCOUNT (account));
+
+  if (!g_set_object (&self->account, account))
     return;
 
+  store = account != NULL ? alga_account_get_drafts (account) : NULL;
+  if (g_set_object (&self->draft_store, store))
+    {
+      text = dup_text (self);
+      if (store != NULL && self->draft_key != NULL && *text == '\0')
+        restore_draft (self);
+    }
+
   update_send (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
 }
 
 const char *
@@ -898,33 +913,6 @@ alga_composer_set_ticket (AlgaComposer *self,
   update_mode (self);
   update_send (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
-}
-
-AlgaDraftStore *
-alga_composer_get_draft_store (AlgaComposer *self)
-{
-  g_return_val_if_fail (ALGA_IS_COMPOSER (self), NULL);
-
-  return self->draft_store;
-}
-
-void
-alga_composer_set_draft_store (AlgaComposer   *self,
-                               AlgaDraftStore *store)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (ALGA_IS_COMPOSER (self));
-  g_return_if_fail (!store || ALGA_IS_DRAFT_STORE (store));
-
-  if (!g_set_object (&self->draft_store, store))
-    return;
-
-  text = dup_text (self);
-  if (store != NULL && self->draft_key != NULL && *text == '\0')
-    restore_draft (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_STORE]);
 }
 
 void

@@ -46,6 +46,9 @@ struct _AlgaTicketView
 {
   AdwBin            parent_instance;
 
+  /* Where the ticket is read from and written to; the fields below are the account's. */
+  AlgaAccount      *account;
+  AlgaTicketRepository *tickets;
   AlgaClient       *client;
   char             *user_id;
   /* Who signed in, for the server's watch list, which e-mails its entries. */
@@ -55,11 +58,8 @@ struct _AlgaTicketView
 
   /* Everything started for the current ticket; cancelled when it changes. */
   GCancellable     *cancellable;
-  /* The account's shared lists (statuses, priorities, users), or one of the view's
-   * own when none was given. */
+  /* The account's shared lists (statuses, priorities, users). */
   AlgaReferenceData *reference_data;
-  /* The account's cache; the detail read last stands in while offline. */
-  AlgaCache        *cache;
   /* What the lists gave, kept for the view's life: board id → GListStore of AlgaStatus. */
   GHashTable       *statuses;
   GListStore       *priorities;
@@ -160,7 +160,7 @@ G_DEFINE_FINAL_TYPE (AlgaTicketView, alga_ticket_view, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_ACCOUNT,
   PROP_USER_ID,
   PROP_TICKET,
   N_PROPS
@@ -930,7 +930,7 @@ on_undo_clicked_cb (AdwToast *toast,
   const char *ticket_id = alga_ticket_get_ticket_id (undo->ticket);
   Edit *edit;
 
-  if (self == NULL || self->client == NULL)
+  if (self == NULL || self->tickets == NULL)
     return;
 
   edit = g_new0 (Edit, 1);
@@ -949,23 +949,24 @@ on_undo_clicked_cb (AdwToast *toast,
   switch (undo->field)
     {
     case FIELD_STATUS:
-      alga_client_set_status_async (self->client, ticket_id, undo->value, NULL, edit_done, edit);
+      alga_ticket_repository_set_status_async (self->tickets, ticket_id, undo->value, NULL,
+                                               edit_done, edit);
       break;
     case FIELD_PRIORITY:
-      alga_client_set_priority_async (self->client, ticket_id, undo->value, NULL, edit_done, edit);
+      alga_ticket_repository_set_priority_async (self->tickets, ticket_id, undo->value, NULL,
+                                                 edit_done, edit);
       break;
     case FIELD_ASSIGNEE:
-      alga_client_set_assignee_async (self->client, ticket_id, undo->value, NULL, edit_done, edit);
+      alga_ticket_repository_set_assignee_async (self->tickets, ticket_id, undo->value, NULL,
+                                                 edit_done, edit);
       break;
     case FIELD_DUE_DATE:
       {
-        g_autoptr(JsonObject) changes = json_object_new ();
+        g_autoptr(GDateTime) due = undo->value != NULL ?
+                                   g_date_time_new_from_iso8601 (undo->value, NULL) : NULL;
 
-        if (undo->value != NULL)
-          json_object_set_string_member (changes, "due_date", undo->value);
-        else
-          json_object_set_null_member (changes, "due_date");
-        alga_client_update_attributes_async (self->client, ticket_id, changes, NULL, edit_done, edit);
+        alga_ticket_repository_set_due_date_async (self->tickets, ticket_id, due, NULL,
+                                                   edit_done, edit);
       }
       break;
     case FIELD_WATCHERS:
@@ -1016,28 +1017,10 @@ edit_done (GObject      *source,
   g_autoptr(Edit) edit = user_data;
   g_autoptr(AlgaTicket) updated = NULL;
   g_autoptr(GError) error = NULL;
-  AlgaClient *client = ALGA_CLIENT (source);
   AlgaTicketView *self;
   g_autofree char *toast = NULL;
 
-  switch (edit->field)
-    {
-    case FIELD_STATUS:
-      updated = alga_client_set_status_finish (client, result, &error);
-      break;
-    case FIELD_PRIORITY:
-      updated = alga_client_set_priority_finish (client, result, &error);
-      break;
-    case FIELD_ASSIGNEE:
-      updated = alga_client_set_assignee_finish (client, result, &error);
-      break;
-    case FIELD_DUE_DATE:
-    case FIELD_WATCHERS:
-    case N_FIELDS:
-    default:
-      updated = alga_client_update_attributes_finish (client, result, &error);
-      break;
-    }
+  updated = alga_ticket_repository_write_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
 
   /* Cancelled: the view is gone or shows another ticket; it must not be touched. */
   if (alga_gui_error_is_cancelled (error))
@@ -1169,7 +1152,7 @@ static gboolean
 can_edit (AlgaTicketView *self,
           Field           field)
 {
-  if (self->ticket == NULL || self->client == NULL || self->busy[field])
+  if (self->ticket == NULL || self->tickets == NULL || self->busy[field])
     return FALSE;
 
   /* There is no queue of offline edits, so a change made now would be lost; it is not
@@ -1200,10 +1183,10 @@ on_status_row_selected_cb (AlgaTicketView *self)
 
   edit = edit_new (self, FIELD_STATUS, alga_status_get_name (status));
   edit->is_closed = alga_status_get_is_closed (status);
-  alga_client_set_status_async (self->client,
-                                alga_ticket_get_ticket_id (self->ticket),
-                                alga_status_get_status_id (status),
-                                self->cancellable, edit_done, edit);
+  alga_ticket_repository_set_status_async (self->tickets,
+                                           alga_ticket_get_ticket_id (self->ticket),
+                                           alga_status_get_status_id (status),
+                                           self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1219,10 +1202,10 @@ on_priority_row_selected_cb (AlgaTicketView *self)
     return;
 
   edit = edit_new (self, FIELD_PRIORITY, alga_priority_get_priority_name (priority));
-  alga_client_set_priority_async (self->client,
-                                  alga_ticket_get_ticket_id (self->ticket),
-                                  alga_priority_get_priority_id (priority),
-                                  self->cancellable, edit_done, edit);
+  alga_ticket_repository_set_priority_async (self->tickets,
+                                             alga_ticket_get_ticket_id (self->ticket),
+                                             alga_priority_get_priority_id (priority),
+                                             self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1244,10 +1227,10 @@ assign (AlgaTicketView *self,
   edit = edit_new (self, FIELD_ASSIGNEE, name);
   /* Without a name for the new assignee, the detail is read again to learn it. */
   edit->name_known = user_id == NULL || name != NULL;
-  alga_client_set_assignee_async (self->client,
-                                  alga_ticket_get_ticket_id (self->ticket),
-                                  user_id,
-                                  self->cancellable, edit_done, edit);
+  alga_ticket_repository_set_assignee_async (self->tickets,
+                                             alga_ticket_get_ticket_id (self->ticket),
+                                             user_id,
+                                             self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1266,55 +1249,31 @@ update_attribute_changes (AlgaTicketView *self,
   Edit *edit;
 
   edit = edit_new (self, field, NULL);
-  alga_client_update_attributes_async (self->client,
-                                       alga_ticket_get_ticket_id (self->ticket),
-                                       changes,
-                                       self->cancellable, edit_done, edit);
-}
-
-static void
-update_attributes (AlgaTicketView *self,
-                   Field           field,
-                   const char     *member,
-                   JsonNode       *value)
-{
-  g_autoptr(JsonObject) changes = json_object_new ();
-
-  json_object_set_member (changes, member, value);
-  update_attribute_changes (self, field, changes);
+  alga_ticket_repository_update_attributes_async (self->tickets,
+                                                  alga_ticket_get_ticket_id (self->ticket),
+                                                  changes,
+                                                  self->cancellable, edit_done, edit);
 }
 
 static void
 set_due_date (AlgaTicketView *self,
               GDateTime      *date)
 {
-  JsonNode *value;
+  g_autoptr(GDateTime) due = NULL;
+  Edit *edit;
 
   if (!can_edit (self, FIELD_DUE_DATE))
     return;
 
+  /* A day is due by the end of its working day, where the technician is. */
   if (date != NULL)
-    {
-      g_autoptr(GDateTime) local = NULL;
-      g_autoptr(GDateTime) utc = NULL;
-      g_autofree char *iso = NULL;
+    due = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                                 g_date_time_get_day_of_month (date), 17, 0, 0);
 
-      /* A day is due by the end of its working day, where the technician is. */
-      local = g_date_time_new_local (g_date_time_get_year (date),
-                                     g_date_time_get_month (date),
-                                     g_date_time_get_day_of_month (date),
-                                     17, 0, 0);
-      utc = g_date_time_to_utc (local);
-      iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
-      value = json_node_init_string (json_node_alloc (), iso);
-    }
-  else
-    {
-      /* A null member is removed from attributes, as the phone app does. */
-      value = json_node_init_null (json_node_alloc ());
-    }
-
-  update_attributes (self, FIELD_DUE_DATE, "due_date", value);
+  edit = edit_new (self, FIELD_DUE_DATE, NULL);
+  alga_ticket_repository_set_due_date_async (self->tickets,
+                                             alga_ticket_get_ticket_id (self->ticket),
+                                             due, self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1642,45 +1601,18 @@ show_load_error (AlgaTicketView *self,
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
-/* Offline, the detail saved the last time fills in what the list's item lacks, and the error
- * card says that it is a saved copy. */
-static gboolean
-show_cached_detail (AlgaTicketView *self,
-                    const GError   *error)
-{
-  g_autoptr(AlgaTicket) cached = NULL;
-  g_autoptr(GError) cache_error = NULL;
-
-  if (self->cache == NULL || !alga_api_error_is_unreachable (error))
-    return FALSE;
-
-  cached = alga_cache_load_ticket (self->cache, alga_ticket_get_ticket_id (self->ticket),
-                                   &cache_error);
-  if (cached == NULL)
-    {
-      if (cache_error != NULL)
-        g_debug ("No saved copy of the ticket: %s", cache_error->message);
-      return FALSE;
-    }
-
-  /* The list's item may be newer than the saved detail: only what it lacks is taken. */
-  if (!alga_ticket_get_has_detail (self->ticket))
-    alga_ticket_update_from (self->ticket, cached);
-  show_load_error (self, TRUE, _("This is the copy saved on this computer."));
-
-  return TRUE;
-}
-
 static void
-get_ticket_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+load_ticket_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(AlgaTicket) detail = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean saved_copy = FALSE;
   AlgaTicketView *self;
 
-  detail = alga_client_get_ticket_finish (ALGA_CLIENT (source), result, &error);
+  detail = alga_ticket_repository_load_ticket_finish (ALGA_TICKET_REPOSITORY (source), result,
+                                                      &saved_copy, &error);
   if (alga_gui_error_is_cancelled (error))
     return;
 
@@ -1691,18 +1623,18 @@ get_ticket_cb (GObject      *source,
     {
       g_autofree char *message = alga_gui_error_message (error);
 
-      if (show_cached_detail (self, error))
-        return;
       show_load_error (self, FALSE, message);
       return;
     }
 
-  if (self->cache != NULL)
+  if (saved_copy)
     {
-      g_autoptr(GError) cache_error = NULL;
-
-      if (!alga_cache_store_ticket (self->cache, detail, &cache_error))
-        g_debug ("Could not save the ticket: %s", cache_error->message);
+      /* Offline, the detail saved the last time fills in what the list's item lacks (the item
+       * may be newer than the saved detail), and the error card says that it is a saved copy. */
+      if (!alga_ticket_get_has_detail (self->ticket))
+        alga_ticket_update_from (self->ticket, detail);
+      show_load_error (self, TRUE, _("This is the copy saved on this computer."));
+      return;
     }
 
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
@@ -1713,12 +1645,14 @@ get_ticket_cb (GObject      *source,
 static void
 load_detail (AlgaTicketView *self)
 {
-  if (self->client == NULL || self->ticket == NULL || self->cancellable == NULL)
+  if (self->tickets == NULL || self->ticket == NULL || self->cancellable == NULL)
     return;
 
   set_loading (self, TRUE);
-  alga_client_get_ticket_async (self->client, alga_ticket_get_ticket_id (self->ticket),
-                                self->cancellable, get_ticket_cb, self);
+  alga_ticket_repository_load_ticket_async (self->tickets,
+                                            alga_ticket_get_ticket_id (self->ticket),
+                                            ALGA_LOAD_DEFAULT, self->cancellable,
+                                            load_ticket_cb, self);
 }
 
 static void
@@ -1738,7 +1672,7 @@ start_loading (AlgaTicketView *self)
   set_loading (self, FALSE);
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 
-  if (self->ticket == NULL || self->client == NULL)
+  if (self->ticket == NULL || self->tickets == NULL)
     return;
 
   self->cancellable = g_cancellable_new ();
@@ -1776,7 +1710,7 @@ update_actions (AlgaTicketView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_ticket = self->ticket != NULL;
-  gboolean can_change = has_ticket && self->client != NULL;
+  gboolean can_change = has_ticket && self->tickets != NULL;
 
   gtk_widget_action_set_enabled (widget, "ticket.copy-number", has_ticket);
   gtk_widget_action_set_enabled (widget, "ticket.open-in-browser", can_change);
@@ -1989,16 +1923,15 @@ static void
 on_time_logged_cb (AlgaTicketView *self,
                    AlgaTimeEntry  *entry)
 {
-  alga_time_logged_toast_show (GTK_WIDGET (self), self->client, self->reference_data,
-                               self->ticket, entry, self->time_summary);
+  alga_time_logged_toast_show (GTK_WIDGET (self), self->account, self->ticket, entry,
+                               self->time_summary);
   alga_time_summary_reload (self->time_summary);
 }
 
 static void
 show_time_summary (AlgaTicketView *self)
 {
-  alga_time_summary_show (self->time_summary, self->client, self->reference_data,
-                          self->user_id, self->ticket);
+  alga_time_summary_show (self->time_summary, self->account, self->ticket);
 }
 
 static void
@@ -2011,7 +1944,7 @@ log_time_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->client, self->reference_data, self->ticket);
+                                       self->account, self->ticket);
   alga_time_entry_dialog_set_draft_store (ALGA_TIME_ENTRY_DIALOG (dialog), self->draft_store);
   g_signal_connect_object (dialog, "logged", G_CALLBACK (on_time_logged_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2222,9 +2155,10 @@ alga_ticket_view_dispose (GObject *object)
   /* The template's top widget is AdwBin's child: let AdwBin drop it first, or both unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_TICKET_VIEW);
+  g_clear_object (&self->account);
+  g_clear_object (&self->tickets);
   g_clear_object (&self->client);
   g_clear_object (&self->reference_data);
-  g_clear_object (&self->cache);
   g_clear_object (&self->ticket);
   g_clear_object (&self->draft_store);
   g_clear_object (&self->priorities);
@@ -2261,8 +2195,8 @@ alga_ticket_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
       break;
     case PROP_USER_ID:
       g_value_set_string (value, self->user_id);
@@ -2285,11 +2219,8 @@ alga_ticket_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      alga_ticket_view_set_client (self, g_value_get_object (value));
-      break;
-    case PROP_USER_ID:
-      alga_ticket_view_set_user_id (self, g_value_get_string (value));
+    case PROP_ACCOUNT:
+      alga_ticket_view_set_account (self, g_value_get_object (value));
       break;
     case PROP_TICKET:
       alga_ticket_view_set_ticket (self, g_value_get_object (value));
@@ -2312,14 +2243,15 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   object_class->get_property = alga_ticket_view_get_property;
   object_class->set_property = alga_ticket_view_set_property;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         ALGA_TYPE_CLIENT,
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL,
+                         ALGA_TYPE_ACCOUNT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The account's user: "me" for the thread and the composer. */
   properties[PROP_USER_ID] =
     g_param_spec_string ("user-id", NULL, NULL,
                          NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TICKET] =
     g_param_spec_object ("ticket", NULL, NULL,
                          ALGA_TYPE_TICKET,
@@ -2499,7 +2431,7 @@ alga_ticket_view_init (AlgaTicketView *self)
     {
       GObject *target = i == 0 ? G_OBJECT (self->comment_thread) : G_OBJECT (self->composer);
 
-      g_object_bind_property (self, "client", target, "client", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "account", target, "account", G_BINDING_SYNC_CREATE);
       g_object_bind_property (self, "user-id", target, "user-id", G_BINDING_SYNC_CREATE);
       g_object_bind_property (self, "ticket", target, "ticket", G_BINDING_SYNC_CREATE);
     }
@@ -2518,21 +2450,37 @@ alga_ticket_view_new (void)
   return g_object_new (ALGA_TYPE_TICKET_VIEW, NULL);
 }
 
-AlgaClient *
-alga_ticket_view_get_client (AlgaTicketView *self)
+/* Who "me" is: the assignee of Assign to Me, the author of what the composer posts, and the
+ * address the server's watch list e-mails. */
+static void
+set_identity (AlgaTicketView *self,
+              AlgaAccount    *account)
 {
-  g_return_val_if_fail (ALGA_IS_TICKET_VIEW (self), NULL);
+  const char *user_id = account != NULL ? alga_account_get_user_id (account) : NULL;
+  const char *user_name = account != NULL ? alga_account_get_user_name (account) : NULL;
 
-  return self->client;
+  g_free (self->user_display_name);
+  self->user_display_name = g_strdup (user_name);
+  g_object_set (self->composer, "user-name", user_name, NULL);
+  g_free (self->user_email);
+  self->user_email = g_strdup (account != NULL ? alga_account_get_user_email (account) : NULL);
+
+  if (g_strcmp0 (self->user_id, user_id) == 0)
+    return;
+
+  g_free (self->user_id);
+  self->user_id = g_strdup (user_id);
+  if (self->ticket != NULL)
+    update_watchers (self);
+  alga_assignee_picker_set_user_id (self->assignee_picker, user_id);
+  alga_assignee_picker_set_user_id (self->watcher_picker, user_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
 }
 
-void
-alga_ticket_view_set_client (AlgaTicketView *self,
-                             AlgaClient     *client)
+static void
+set_client (AlgaTicketView *self,
+            AlgaClient     *client)
 {
-  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
-  g_return_if_fail (!client || ALGA_IS_CLIENT (client));
-
   if (self->client == client)
     return;
 
@@ -2544,75 +2492,50 @@ alga_ticket_view_set_client (AlgaTicketView *self,
                              G_CALLBACK (on_client_offline_changed_cb), self, G_CONNECT_SWAPPED);
   on_client_offline_changed_cb (self);
 
-  /* Lists of the view's own until the account's shared ones are given (after the client). */
-  {
-    g_autoptr(AlgaReferenceData) own = client != NULL ? alga_reference_data_new (client, NULL) : NULL;
-
-    forget_reference_data (self, own);
-  }
-
   alga_assignee_picker_set_client (self->assignee_picker, client);
   alga_assignee_picker_set_client (self->watcher_picker, client);
-  start_loading (self);
-  update_actions (self);
-  show_time_summary (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
-const char *
-alga_ticket_view_get_user_id (AlgaTicketView *self)
+AlgaAccount *
+alga_ticket_view_get_account (AlgaTicketView *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET_VIEW (self), NULL);
 
-  return self->user_id;
-}
-
-void
-alga_ticket_view_set_user_id (AlgaTicketView *self,
-                              const char     *user_id)
-{
-  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
-
-  if (g_strcmp0 (self->user_id, user_id) == 0)
-    return;
-
-  g_free (self->user_id);
-  self->user_id = g_strdup (user_id);
-  if (self->ticket != NULL)
-    update_watchers (self);
-  alga_assignee_picker_set_user_id (self->assignee_picker, user_id);
-  alga_assignee_picker_set_user_id (self->watcher_picker, user_id);
-  update_actions (self);
-  show_time_summary (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
-}
-
-void
-alga_ticket_view_set_user_name (AlgaTicketView *self,
-                                const char     *user_name)
-{
-  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
-
-  g_free (self->user_display_name);
-  self->user_display_name = g_strdup (user_name);
-  g_object_set (self->composer, "user-name", user_name, NULL);
+  return self->account;
 }
 
 /**
- * alga_ticket_view_set_user_email:
- * @self: a #AlgaTicketView
- * @user_email: (nullable): the address the technician signed in with
+ * alga_ticket_view_set_account:
+ * @self: a ticket view
+ * @account: (nullable): the signed-in account whose tickets the view shows
  *
- * Watching a ticket puts this address on the server's watch list, which it e-mails.
+ * Everything the pane reads and writes goes through @account: the ticket and its comments come
+ * from its tickets (the server, or the copy saved in its cache while offline), every change goes
+ * back through them, the choices of the fields come from its reference data, and what is typed
+ * waits in its drafts.
  */
 void
-alga_ticket_view_set_user_email (AlgaTicketView *self,
-                                 const char     *user_email)
+alga_ticket_view_set_account (AlgaTicketView *self,
+                              AlgaAccount    *account)
 {
   g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
+  g_return_if_fail (!account || ALGA_IS_ACCOUNT (account));
 
-  g_free (self->user_email);
-  self->user_email = g_strdup (user_email);
+  if (self->account == account)
+    return;
+
+  g_set_object (&self->account, account);
+  g_set_object (&self->tickets, (account != NULL ? alga_account_get_tickets (account) : NULL));
+  g_set_object (&self->draft_store, (account != NULL ? alga_account_get_drafts (account) : NULL));
+  set_client (self, account != NULL ? alga_account_get_client (account) : NULL);
+  set_identity (self, account);
+  forget_reference_data (self,
+                         account != NULL ? alga_account_get_reference_data (account) : NULL);
+
+  start_loading (self);
+  update_actions (self);
+  show_time_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
 }
 
 /**
@@ -2703,95 +2626,4 @@ alga_ticket_view_dup_web_uri (AlgaTicketView *self)
   id = g_uri_escape_string (alga_ticket_get_ticket_id (self->ticket), NULL, FALSE);
 
   return g_strdup_printf ("%s/msp/tickets/%s", base, id);
-}
-
-/**
- * alga_ticket_view_set_account:
- * @self: a ticket view
- * @account: (nullable): the signed-in account whose tickets the view shows
- *
- * Everything the pane reads and writes goes through @account: its client, cache, reference
- * data and drafts, and who "me" is.
- */
-void
-alga_ticket_view_set_account (AlgaTicketView *self,
-                              AlgaAccount    *account)
-{
-  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
-  g_return_if_fail (!account || ALGA_IS_ACCOUNT (account));
-
-  alga_ticket_view_set_client (self, account != NULL ? alga_account_get_client (account) : NULL);
-  alga_ticket_view_set_user_id (self, account != NULL ? alga_account_get_user_id (account) : NULL);
-  alga_ticket_view_set_user_name (self,
-                                  account != NULL ? alga_account_get_user_name (account) : NULL);
-  alga_ticket_view_set_user_email (self,
-                                   account != NULL ? alga_account_get_user_email (account) : NULL);
-  alga_ticket_view_set_draft_store (self,
-                                    account != NULL ? alga_account_get_drafts (account) : NULL);
-  alga_ticket_view_set_cache (self, account != NULL ? alga_account_get_cache (account) : NULL);
-  if (account != NULL)
-    alga_ticket_view_set_reference_data (self, alga_account_get_reference_data (account));
-}
-
-/**
- * alga_ticket_view_set_draft_store:
- * @self: the view
- * @draft_store: (nullable): where the account's unsent comments and time entries are kept
- *
- * Gives the composer and the time entry dialog the account's drafts.
- */
-/**
- * alga_ticket_view_set_cache:
- * @self: a ticket view
- * @cache: (nullable): the account's cache
- *
- * Details and comments read from the server are saved in @cache, and shown from it when the
- * server cannot be reached.
- */
-void
-alga_ticket_view_set_cache (AlgaTicketView *self,
-                            AlgaCache      *cache)
-{
-  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
-  g_return_if_fail (!cache || ALGA_IS_CACHE (cache));
-
-  g_set_object (&self->cache, cache);
-  alga_comment_thread_set_cache (self->comment_thread, cache);
-}
-
-/**
- * alga_ticket_view_set_reference_data:
- * @self: a ticket view
- * @reference_data: (nullable): the account's shared lists; %NULL for lists of the view's own
- *
- * Lets statuses, priorities, users and services come from the lists the whole window shares
- * (kept ten minutes and in the account's cache) rather than from the server for each view.
- */
-void
-alga_ticket_view_set_reference_data (AlgaTicketView    *self,
-                                     AlgaReferenceData *reference_data)
-{
-  g_autoptr(AlgaReferenceData) own = NULL;
-
-  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
-  g_return_if_fail (!reference_data || ALGA_IS_REFERENCE_DATA (reference_data));
-
-  if (reference_data == self->reference_data)
-    return;
-
-  if (reference_data == NULL && self->client != NULL)
-    reference_data = own = alga_reference_data_new (self->client, NULL);
-  forget_reference_data (self, reference_data);
-  load_reference_data (self);
-}
-
-void
-alga_ticket_view_set_draft_store (AlgaTicketView *self,
-                                  AlgaDraftStore *draft_store)
-{
-  g_return_if_fail (ALGA_IS_TICKET_VIEW (self));
-  g_return_if_fail (!draft_store || ALGA_IS_DRAFT_STORE (draft_store));
-
-  g_set_object (&self->draft_store, draft_store);
-  alga_composer_set_draft_store (self->composer, draft_store);
 }

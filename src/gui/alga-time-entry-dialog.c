@@ -1056,32 +1056,28 @@ alga_time_entry_dialog_init (AlgaTimeEntryDialog *self)
 /**
  * alga_time_entry_dialog_new:
  * @parent: (nullable): the window the dialog belongs to
- * @client: the account's client, which logs the time
- * @reference_data: (nullable): the account's shared lists, where the services come from; %NULL
- *   asks the server
+ * @account: the signed-in account, which logs the time and whose reference data lists the
+ *   services
  * @ticket: the ticket the time goes on
  *
  * Returns: (transfer floating): a new dialog
  */
 GtkWidget *
-alga_time_entry_dialog_new (GtkWindow         *parent,
-                            AlgaClient        *client,
-                            AlgaReferenceData *reference_data,
-                            AlgaTicket        *ticket)
+alga_time_entry_dialog_new (GtkWindow   *parent,
+                            AlgaAccount *account,
+                            AlgaTicket  *ticket)
 {
-  g_autoptr(AlgaReferenceData) own_reference_data = NULL;
   AlgaTimeEntryDialog *self;
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (ALGA_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (!reference_data || ALGA_IS_REFERENCE_DATA (reference_data), NULL);
+  g_return_val_if_fail (ALGA_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (ALGA_IS_TICKET (ticket), NULL);
 
   self = g_object_new (ALGA_TYPE_TIME_ENTRY_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->client = g_object_ref (client);
+  self->client = g_object_ref (alga_account_get_client (account));
   self->ticket = g_object_ref (ticket);
   self->draft_key = g_strconcat ("time-entry:", alga_ticket_get_ticket_id (ticket), NULL);
 
@@ -1094,9 +1090,8 @@ alga_time_entry_dialog_new (GtkWindow         *parent,
   adw_preferences_group_set_description (self->work_group, subtitle);
 
   self->cancellable = g_cancellable_new ();
-  if (reference_data == NULL)
-    reference_data = own_reference_data = alga_reference_data_new (client, NULL);
-  alga_reference_data_get_async (reference_data, ALGA_REFERENCE_SERVICES, NULL, self->cancellable,
+  alga_reference_data_get_async (alga_account_get_reference_data (account),
+                                 ALGA_REFERENCE_SERVICES, NULL, self->cancellable,
                                  list_services_cb, g_object_ref (self));
 
   return GTK_WIDGET (self);

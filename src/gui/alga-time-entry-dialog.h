@@ -7,10 +7,9 @@
 
 #include <adwaita.h>
 
-#include "alga-client.h"
-#include "alga-draft-store.h"
-#include "alga-reference-data.h"
+#include "alga-account.h"
 #include "alga-ticket.h"
+#include "alga-time-entry.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +20,9 @@ G_DECLARE_FINAL_TYPE (AlgaTimeEntryDialog, alga_time_entry_dialog, ALGA, TIME_EN
 
 /* A modal window, transient for @parent, that logs time on @ticket. */
 GtkWidget      *alga_time_entry_dialog_new             (GtkWindow           *parent,
-                                                        AlgaClient          *client,
-                                                        AlgaReferenceData   *reference_data,
+                                                        AlgaAccount         *account,
                                                         AlgaTicket          *ticket);
+/* Where a new entry's fields wait until it is logged (an entry being corrected has none). */
 AlgaDraftStore *alga_time_entry_dialog_get_draft_store (AlgaTimeEntryDialog *self);
 void            alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
                                                         AlgaDraftStore      *store);

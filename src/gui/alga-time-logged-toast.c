@@ -29,8 +29,7 @@ typedef struct
 {
   GtkWidget         *widget;          /* weak: where the next toast goes */
   AlgaTimeSummary   *summary;         /* weak: shows the ticket's entries again after a change */
-  AlgaClient        *client;
-  AlgaReferenceData *reference_data;
+  AlgaAccount       *account;
   AlgaTicket        *ticket;
   AlgaTimeEntry     *entry;
 } Logged;
@@ -43,8 +42,7 @@ logged_free (gpointer data,
 
   g_clear_weak_pointer (&logged->widget);
   g_clear_weak_pointer (&logged->summary);
-  g_clear_object (&logged->client);
-  g_clear_object (&logged->reference_data);
+  g_clear_object (&logged->account);
   g_clear_object (&logged->ticket);
   g_clear_object (&logged->entry);
   g_free (logged);
@@ -114,7 +112,8 @@ on_undo_clicked_cb (AdwToast *toast,
     return;
 
   path = g_strconcat ("/api/v1/time-entries/", alga_time_entry_get_entry_id (logged->entry), NULL);
-  alga_client_request_async (logged->client, "DELETE", path, NULL, NULL, ALGA_REQUEST_DEFAULT,
+  alga_client_request_async (alga_account_get_client (logged->account), "DELETE", path, NULL,
+                             NULL, ALGA_REQUEST_DEFAULT,
                              NULL, delete_cb, g_object_ref (logged->widget));
 }
 
@@ -137,7 +136,7 @@ on_edit_clicked_cb (AdwToast *toast,
 
   root = gtk_widget_get_root (logged->widget);
   dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       logged->client, logged->reference_data, logged->ticket);
+                                       logged->account, logged->ticket);
   alga_time_entry_dialog_edit_entry (ALGA_TIME_ENTRY_DIALOG (dialog), logged->entry);
   if (logged->summary != NULL)
     g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_corrected_cb), logged->summary, 0);
@@ -146,8 +145,7 @@ on_edit_clicked_cb (AdwToast *toast,
 
 void
 alga_time_logged_toast_show (GtkWidget         *widget,
-                             AlgaClient        *client,
-                             AlgaReferenceData *reference_data,
+                             AlgaAccount       *account,
                              AlgaTicket        *ticket,
                              AlgaTimeEntry     *entry,
                              AlgaTimeSummary   *summary)
@@ -159,10 +157,11 @@ alga_time_logged_toast_show (GtkWidget         *widget,
   int minutes;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (ALGA_IS_CLIENT (client));
+  g_return_if_fail (ALGA_IS_ACCOUNT (account));
   g_return_if_fail (ALGA_IS_TIME_ENTRY (entry));
 
-  may_delete = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (client), DELETE_RIGHT_KEY))
+  may_delete = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (alga_account_get_client (account)),
+                                                   DELETE_RIGHT_KEY))
                == RIGHT_DELETE;
   minutes = (int) (g_date_time_difference (alga_time_entry_get_end_time (entry),
                                            alga_time_entry_get_start_time (entry))
@@ -175,8 +174,7 @@ alga_time_logged_toast_show (GtkWidget         *widget,
   g_set_weak_pointer (&logged->summary, summary);
   /* The answer to Undo finds it there, after the toast may be gone. */
   g_object_set_data (G_OBJECT (widget), "alga-time-summary", summary);
-  logged->client = g_object_ref (client);
-  logged->reference_data = reference_data != NULL ? g_object_ref (reference_data) : NULL;
+  logged->account = g_object_ref (account);
   logged->ticket = ticket != NULL ? g_object_ref (ticket) : NULL;
   logged->entry = g_object_ref (entry);
 

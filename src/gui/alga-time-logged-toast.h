@@ -7,8 +7,7 @@
 
 #include <adwaita.h>
 
-#include "alga-client.h"
-#include "alga-reference-data.h"
+#include "alga-account.h"
 #include "alga-ticket.h"
 #include "alga-time-entry.h"
 #include "alga-time-summary.h"
@@ -22,8 +21,7 @@ void alga_time_logged_toast_learn_delete_right (AlgaClient        *client);
 /* "Time logged", with Undo where the server lets this user delete the entry and Edit (a
  * correction of the entry) where it does not. */
 void alga_time_logged_toast_show               (GtkWidget         *widget,
-                                                AlgaClient        *client,
-                                                AlgaReferenceData *reference_data,
+                                                AlgaAccount       *account,
                                                 AlgaTicket        *ticket,
                                                 AlgaTimeEntry     *entry,
                                                 AlgaTimeSummary   *summary);

@@ -18,10 +18,8 @@ struct _AlgaTimeSummary
 {
   AdwBin             parent_instance;
 
-  AlgaClient        *client;
-  AlgaReferenceData *reference_data;
+  AlgaAccount       *account;
   AlgaTicket        *ticket;
-  char              *user_id;
   GCancellable      *cancellable;
 
   AdwPreferencesGroup *group;
@@ -73,7 +71,7 @@ on_edit_clicked_cb (GtkButton       *button,
   GtkWidget *dialog;
 
   dialog = alga_time_entry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->client, self->reference_data, self->ticket);
+                                       self->account, self->ticket);
   alga_time_entry_dialog_edit_entry (ALGA_TIME_ENTRY_DIALOG (dialog), entry);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_corrected_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -156,7 +154,8 @@ list_cb (GObject      *source,
         continue;
       minutes = entry_minutes (entry);
       all += minutes;
-      if (g_strcmp0 (alga_time_entry_get_user_id (entry), self->user_id) == 0)
+      if (g_strcmp0 (alga_time_entry_get_user_id (entry),
+                     alga_account_get_user_id (self->account)) == 0)
         {
           GtkWidget *row = entry_row (self, entry);
 
@@ -180,22 +179,11 @@ alga_time_summary_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
-  g_clear_object (&self->reference_data);
+  g_clear_object (&self->account);
   g_clear_object (&self->ticket);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_time_summary_parent_class)->dispose (object);
-}
-
-static void
-alga_time_summary_finalize (GObject *object)
-{
-  AlgaTimeSummary *self = ALGA_TIME_SUMMARY (object);
-
-  g_free (self->user_id);
-
-  G_OBJECT_CLASS (alga_time_summary_parent_class)->finalize (object);
 }
 
 static void
@@ -204,7 +192,6 @@ alga_time_summary_class_init (AlgaTimeSummaryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = alga_time_summary_dispose;
-  object_class->finalize = alga_time_summary_finalize;
 }
 
 static void
@@ -232,7 +219,7 @@ alga_time_summary_reload (AlgaTimeSummary *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->client == NULL || self->ticket == NULL)
+  if (self->account == NULL || self->ticket == NULL)
     {
       clear_rows (self);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -242,32 +229,28 @@ alga_time_summary_reload (AlgaTimeSummary *self)
   self->cancellable = g_cancellable_new ();
   query = g_strdup_printf ("work_item_type=ticket&work_item_id=%s&limit=100",
                            alga_ticket_get_ticket_id (self->ticket));
-  alga_client_request_async (self->client, "GET", "/api/v1/time-entries", query, NULL,
+  alga_client_request_async (alga_account_get_client (self->account), "GET",
+                             "/api/v1/time-entries", query, NULL,
                              ALGA_REQUEST_DEFAULT, self->cancellable, list_cb,
                              g_object_ref (self));
 }
 
 void
-alga_time_summary_show (AlgaTimeSummary   *self,
-                        AlgaClient        *client,
-                        AlgaReferenceData *reference_data,
-                        const char        *user_id,
-                        AlgaTicket        *ticket)
+alga_time_summary_show (AlgaTimeSummary *self,
+                        AlgaAccount     *account,
+                        AlgaTicket      *ticket)
 {
   const char *old_id;
 
   g_return_if_fail (ALGA_IS_TIME_SUMMARY (self));
+  g_return_if_fail (!account || ALGA_IS_ACCOUNT (account));
 
   old_id = self->ticket != NULL ? alga_ticket_get_ticket_id (self->ticket) : NULL;
-  if (self->client == client && self->reference_data == reference_data &&
-      g_strcmp0 (self->user_id, user_id) == 0 && ticket != NULL &&
+  if (self->account == account && ticket != NULL &&
       g_strcmp0 (old_id, alga_ticket_get_ticket_id (ticket)) == 0)
     return;
 
-  g_set_object (&self->client, client);
-  g_set_object (&self->reference_data, reference_data);
+  g_set_object (&self->account, account);
   g_set_object (&self->ticket, ticket);
-  g_free (self->user_id);
-  self->user_id = g_strdup (user_id);
   alga_time_summary_reload (self);
 }

@@ -7,8 +7,7 @@
 
 #include <adwaita.h>
 
-#include "alga-client.h"
-#include "alga-reference-data.h"
+#include "alga-account.h"
 #include "alga-ticket.h"
 
 G_BEGIN_DECLS
@@ -21,9 +20,7 @@ G_DECLARE_FINAL_TYPE (AlgaTimeSummary, alga_time_summary, ALGA, TIME_SUMMARY, Ad
  * and the total of everyone's. */
 GtkWidget *alga_time_summary_new     (void);
 void       alga_time_summary_show    (AlgaTimeSummary   *self,
-                                      AlgaClient        *client,
-                                      AlgaReferenceData *reference_data,
-                                      const char        *user_id,
+                                      AlgaAccount       *account,
                                       AlgaTicket        *ticket);
 /* Asks the server again, after an entry was logged, corrected or taken back. */
 void       alga_time_summary_reload  (AlgaTimeSummary   *self);

@@ -89,7 +89,7 @@ poll_cb (gpointer data)
   ticket = composer != NULL ? alga_composer_get_ticket (ALGA_COMPOSER (composer)) : NULL;
   if (text_view == NULL || ticket == NULL
       || g_strcmp0 (alga_ticket_get_ticket_id (ticket), hook->ticket_id) != 0
-      || alga_composer_get_draft_store (ALGA_COMPOSER (composer)) == NULL)
+      || alga_composer_get_account (ALGA_COMPOSER (composer)) == NULL)
     return hook->waited_ms < GIVE_UP_MS ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
