@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "alga-board.h"
 #include "alga-cache.h"
 #include "alga-client.h"
 #include "alga-comment.h"
@@ -349,6 +350,8 @@ finish_objects (GObject       *client,
     objects = alga_client_list_priorities_finish (ALGA_CLIENT (client), result, &error);
   else if (g_str_equal (kind, "services"))
     objects = alga_client_list_services_finish (ALGA_CLIENT (client), result, &error);
+  else if (g_str_equal (kind, "boards"))
+    objects = alga_client_list_boards_finish (ALGA_CLIENT (client), result, &error);
   else
     objects = alga_client_list_users_finish (ALGA_CLIENT (client), result, NULL, &error);
   g_assert_no_error (error);
@@ -366,11 +369,18 @@ test_reference_round_trip (Fixture       *fixture,
   {
     const char         *kind;
     AlgaJsonDecodeFunc  decode;
+    AlgaJsonEncodeFunc  encode;
   } kinds[] = {
-    { "statuses", (AlgaJsonDecodeFunc) alga_status_new_from_json },
-    { "priorities", (AlgaJsonDecodeFunc) alga_priority_new_from_json },
-    { "services", (AlgaJsonDecodeFunc) alga_service_new_from_json },
-    { "users", (AlgaJsonDecodeFunc) alga_user_new_from_json },
+    { "statuses", (AlgaJsonDecodeFunc) alga_status_new_from_json,
+      (AlgaJsonEncodeFunc) alga_status_to_json },
+    { "priorities", (AlgaJsonDecodeFunc) alga_priority_new_from_json,
+      (AlgaJsonEncodeFunc) alga_priority_to_json },
+    { "services", (AlgaJsonDecodeFunc) alga_service_new_from_json,
+      (AlgaJsonEncodeFunc) alga_service_to_json },
+    { "users", (AlgaJsonDecodeFunc) alga_user_new_from_json,
+      (AlgaJsonEncodeFunc) alga_user_to_json },
+    { "boards", (AlgaJsonDecodeFunc) alga_board_new_from_json,
+      (AlgaJsonEncodeFunc) alga_board_to_json },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -391,14 +401,17 @@ test_reference_round_trip (Fixture       *fixture,
       else if (i == 2)
         alga_client_list_services_async (fixture->client, NULL, alga_test_store_result_cb,
                                          &result);
-      else
+      else if (i == 3)
         alga_client_list_users_async (fixture->client, NULL, 1, 100, NULL,
                                       alga_test_store_result_cb, &result);
+      else
+        alga_client_list_boards_async (fixture->client, NULL, alga_test_store_result_cb,
+                                       &result);
       alga_test_wait_for_result (&result, 10000);
       objects = finish_objects (G_OBJECT (fixture->client), result, kinds[i].kind);
 
       g_assert_true (alga_cache_store_objects (fixture->cache, kinds[i].kind, "scope-a", objects,
-                                               &error));
+                                               kinds[i].encode, &error));
       g_assert_no_error (error);
       loaded = alga_cache_load_objects (fixture->cache, kinds[i].kind, "scope-a", kinds[i].decode,
                                         &stored_at, &error);

@@ -155,6 +155,23 @@ alga_board_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_board_to_json:
+ * @self: a #AlgaBoard
+ *
+ * Writes @self under the members alga_board_new_from_json() reads, so that decoding the result
+ * gives an equal object (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_board_to_json (AlgaBoard *self)
+{
+  g_return_val_if_fail (ALGA_IS_BOARD (self), NULL);
+
+  return alga_json_write_values (members, self->values, N_PROPS);
+}
+
 const char *
 alga_board_get_board_id (AlgaBoard *self)
 {

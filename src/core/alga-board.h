@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (AlgaBoard, alga_board, ALGA, BOARD, GObject)
 
 AlgaBoard  *alga_board_new_from_json   (JsonNode   *node,
                                         GError    **error);
+JsonNode   *alga_board_to_json         (AlgaBoard  *self);
 const char *alga_board_get_board_id    (AlgaBoard  *self);
 const char *alga_board_get_board_name  (AlgaBoard  *self);
 gboolean    alga_board_get_is_default  (AlgaBoard  *self);

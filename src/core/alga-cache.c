@@ -286,177 +286,25 @@ ensure_open (AlgaCache  *self,
   return FALSE;
 }
 
-/* Serialisation: the JSON member each property is decoded from. */
-
-static const char *
-member_for_property (GObject    *object,
-                     GParamSpec *pspec,
-                     char       *buffer,
-                     gsize       size)
-{
-  if (g_str_equal (pspec->name, "text"))
-    {
-      if (g_str_equal (G_OBJECT_TYPE_NAME (object), "AlgaComment"))
-        return "comment_text";
-      if (g_str_equal (G_OBJECT_TYPE_NAME (object), "AlgaTag"))
-        return "tag_text";
-    }
-
-  g_strlcpy (buffer, pspec->name, size);
-  g_strdelimit (buffer, "-", '_');
-  return buffer;
-}
-
-/* Ticket properties the decoder derives from other members (attributes, tags, the detail's
- * description_html) rather than reads by their own name. */
-static gboolean
-is_derived_ticket_property (const char *name)
-{
-  static const char * const derived[] = {
-    "description", "watcher-user-ids", "has-detail", "tags", "due-date-is-column", NULL
-  };
-
-  return g_strv_contains (derived, name);
-}
-
-static void
-set_value_member (JsonObject   *json,
-                  const char   *member,
-                  const GValue *value)
-{
-  GType type = G_VALUE_TYPE (value);
-
-  if (type == G_TYPE_STRING)
-    {
-      if (g_value_get_string (value) != NULL)
-        json_object_set_string_member (json, member, g_value_get_string (value));
-    }
-  else if (type == G_TYPE_BOOLEAN)
-    json_object_set_boolean_member (json, member, g_value_get_boolean (value));
-  else if (type == G_TYPE_INT)
-    json_object_set_int_member (json, member, g_value_get_int (value));
-  else if (type == G_TYPE_UINT)
-    json_object_set_int_member (json, member, g_value_get_uint (value));
-  else if (type == G_TYPE_INT64)
-    json_object_set_int_member (json, member, g_value_get_int64 (value));
-  else if (type == G_TYPE_DOUBLE)
-    json_object_set_double_member (json, member, g_value_get_double (value));
-  else if (type == G_TYPE_DATE_TIME)
-    {
-      g_autofree char *text = alga_json_format_datetime (g_value_get_boxed (value));
-
-      if (text != NULL)
-        json_object_set_string_member (json, member, text);
-    }
-  else if (type == G_TYPE_STRV)
-    {
-      const char * const *strv = g_value_get_boxed (value);
-
-      if (strv != NULL)
-        {
-          JsonArray *array = json_array_sized_new (g_strv_length ((char **) strv));
-
-          for (guint i = 0; strv[i] != NULL; i++)
-            json_array_add_string_element (array, strv[i]);
-          json_object_set_array_member (json, member, array);
-        }
-    }
-  else if (type == JSON_TYPE_OBJECT)
-    {
-      if (g_value_get_boxed (value) != NULL)
-        json_object_set_object_member (json, member,
-                                       alga_json_object_deep_copy (g_value_get_boxed (value)));
-    }
-}
-
-static void
-add_ticket_members (AlgaTicket *ticket,
-                    JsonObject *json)
-{
-  GPtrArray *tags = alga_ticket_get_tag_list (ticket);
-
-  if (tags != NULL)
-    {
-      JsonArray *array = json_array_sized_new (tags->len);
-
-      for (guint i = 0; i < tags->len; i++)
-        json_array_add_element (array, alga_cache_serialize_object (g_ptr_array_index (tags, i)));
-      json_object_set_array_member (json, "tags", array);
-    }
-
-  /* Its presence is what marks a detail. */
-  if (alga_ticket_get_has_detail (ticket) && !json_object_has_member (json, "description_html"))
-    json_object_set_null_member (json, "description_html");
-}
-
-/**
- * alga_cache_serialize_object:
- * @object: a model object (AlgaTicket, AlgaComment, AlgaStatus, …)
- *
- * Writes the readable properties of @object under the JSON member names its decoder reads, so
- * that decoding the result gives an equal object. Unset strings and times are left out.
- *
- * Returns: (transfer full): a JSON object node
- */
-JsonNode *
-alga_cache_serialize_object (GObject *object)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  g_autoptr(JsonObject) json = json_object_new ();
-  gboolean is_ticket = ALGA_IS_TICKET (object);
-  JsonNode *node;
-  guint n_pspecs;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
-
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      char buffer[64];
-      const char *member;
-
-      if ((pspecs[i]->flags & G_PARAM_READABLE) == 0)
-        continue;
-      if (is_ticket && is_derived_ticket_property (pspecs[i]->name))
-        continue;
-      /* "due_date" is the column; a due date of the apps' own comes back from attributes. */
-      if (is_ticket && g_str_equal (pspecs[i]->name, "due-date") &&
-          !alga_ticket_get_due_date_is_column (ALGA_TICKET (object)))
-        {
-          json_object_set_null_member (json, "due_date");
-          continue;
-        }
-
-      member = member_for_property (object, pspecs[i], buffer, sizeof buffer);
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (object, pspecs[i]->name, &value);
-      set_value_member (json, member, &value);
-    }
-
-  if (is_ticket)
-    add_ticket_members (ALGA_TICKET (object), json);
-
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, json);
-  return node;
-}
+/* Serialisation: each model writes itself under the members its decoder reads. */
 
 static char *
-serialize_to_string (GObject *object)
+serialize_ticket (AlgaTicket *ticket)
 {
-  g_autoptr(JsonNode) node = alga_cache_serialize_object (object);
+  g_autoptr(JsonNode) node = alga_ticket_to_json (ticket);
 
   return json_to_string (node, FALSE);
 }
 
 static char *
-serialize_array (GPtrArray *objects)
+serialize_array (GPtrArray          *objects,
+                 AlgaJsonEncodeFunc  encode)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
   JsonArray *array = json_array_sized_new (objects->len);
 
   for (guint i = 0; i < objects->len; i++)
-    json_array_add_element (array, alga_cache_serialize_object (g_ptr_array_index (objects, i)));
+    json_array_add_element (array, encode (g_ptr_array_index (objects, i)));
   json_node_take_array (node, array);
 
   return json_to_string (node, FALSE);
@@ -551,7 +399,7 @@ store_view_in_db (sqlite3     *db,
 
   for (guint i = 0; i < n && position + i < MAX_VIEW_ITEMS; i++)
     {
-      g_autofree char *json = serialize_to_string (g_ptr_array_index (tickets, i));
+      g_autofree char *json = serialize_ticket (g_ptr_array_index (tickets, i));
 
       sqlite3_reset (insert);
       sqlite3_bind_text (insert, 1, view_key, -1, SQLITE_STATIC);
@@ -936,7 +784,7 @@ alga_cache_store_ticket (AlgaCache   *self,
   g_return_val_if_fail (ALGA_IS_CACHE (self), FALSE);
   g_return_val_if_fail (ALGA_IS_TICKET (ticket), FALSE);
 
-  json = serialize_to_string (G_OBJECT (ticket));
+  json = serialize_ticket (ticket);
   IN_TRANSACTION (self, error,
                   store_text (self->db,
                               "INSERT OR REPLACE INTO tickets (ticket_id, json, stored_at) "
@@ -991,7 +839,7 @@ alga_cache_store_comments (AlgaCache   *self,
   g_return_val_if_fail (ticket_id != NULL, FALSE);
   g_return_val_if_fail (comments != NULL, FALSE);
 
-  json = serialize_array (comments);
+  json = serialize_array (comments, (AlgaJsonEncodeFunc) alga_comment_to_json);
   IN_TRANSACTION (self, error,
                   store_text (self->db,
                               "INSERT OR REPLACE INTO comments (ticket_id, json, stored_at) "
@@ -1032,24 +880,27 @@ alga_cache_load_comments (AlgaCache   *self,
  * @kind: what they are: "statuses", "priorities", "services", "users"
  * @scope: (nullable): what narrows them, such as a board id
  * @objects: (element-type GObject): the objects, replacing those stored
+ * @encode: their model's to_json
  * @error: return location for an error
  *
  * Returns: whether they were stored
  */
 gboolean
-alga_cache_store_objects (AlgaCache   *self,
-                          const char  *kind,
-                          const char  *scope,
-                          GPtrArray   *objects,
-                          GError     **error)
+alga_cache_store_objects (AlgaCache           *self,
+                          const char          *kind,
+                          const char          *scope,
+                          GPtrArray           *objects,
+                          AlgaJsonEncodeFunc   encode,
+                          GError             **error)
 {
   g_autofree char *json = NULL;
 
   g_return_val_if_fail (ALGA_IS_CACHE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
   g_return_val_if_fail (objects != NULL, FALSE);
+  g_return_val_if_fail (encode != NULL, FALSE);
 
-  json = serialize_array (objects);
+  json = serialize_array (objects, encode);
   IN_TRANSACTION (self, error,
                   store_text (self->db,
                               "INSERT OR REPLACE INTO objects (kind, json, stored_at, scope) "

@@ -87,6 +87,7 @@ gboolean    alga_cache_store_objects       (AlgaCache             *self,
                                             const char            *kind,
                                             const char            *scope,
                                             GPtrArray             *objects,
+                                            AlgaJsonEncodeFunc     encode,
                                             GError               **error);
 GPtrArray  *alga_cache_load_objects        (AlgaCache             *self,
                                             const char            *kind,
@@ -94,8 +95,5 @@ GPtrArray  *alga_cache_load_objects        (AlgaCache             *self,
                                             AlgaJsonDecodeFunc     decode,
                                             GDateTime            **stored_at,
                                             GError               **error);
-
-/* The JSON an object of the models would be decoded from, for storage. */
-JsonNode   *alga_cache_serialize_object    (GObject               *object);
 
 G_END_DECLS

@@ -276,6 +276,23 @@ alga_comment_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_comment_to_json:
+ * @self: a #AlgaComment
+ *
+ * Writes @self under the members alga_comment_new_from_json() reads, so that decoding the result
+ * gives an equal object (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_comment_to_json (AlgaComment *self)
+{
+  g_return_val_if_fail (ALGA_IS_COMMENT (self), NULL);
+
+  return alga_json_write_values (members, self->values, N_PROPS);
+}
+
 const char *
 alga_comment_get_comment_id (AlgaComment *self)
 {

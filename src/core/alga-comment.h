@@ -23,6 +23,7 @@ typedef enum
 /* Decodes the full and the markdown format of GET /tickets/{id}/comments and the POST answer. */
 AlgaComment *alga_comment_new_from_json           (JsonNode     *node,
                                                    GError      **error);
+JsonNode    *alga_comment_to_json                 (AlgaComment  *self);
 
 const char  *alga_comment_get_comment_id          (AlgaComment  *self);
 const char  *alga_comment_get_ticket_id           (AlgaComment  *self);

@@ -637,6 +637,92 @@ alga_json_read_values (JsonObject         *object,
 }
 
 /**
+ * alga_json_write_value:
+ * @object: the object to write into
+ * @member: the member's name
+ * @value: the value; an unset string, time, list or object is left out
+ *
+ * The inverse of alga_json_read_value().
+ */
+void
+alga_json_write_value (JsonObject   *object,
+                       const char   *member,
+                       const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    {
+      if (g_value_get_string (value) != NULL)
+        json_object_set_string_member (object, member, g_value_get_string (value));
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    json_object_set_boolean_member (object, member, g_value_get_boolean (value));
+  else if (type == G_TYPE_INT)
+    json_object_set_int_member (object, member, g_value_get_int (value));
+  else if (type == G_TYPE_UINT)
+    json_object_set_int_member (object, member, g_value_get_uint (value));
+  else if (type == G_TYPE_INT64)
+    json_object_set_int_member (object, member, g_value_get_int64 (value));
+  else if (type == G_TYPE_DOUBLE)
+    json_object_set_double_member (object, member, g_value_get_double (value));
+  else if (type == G_TYPE_DATE_TIME)
+    {
+      g_autofree char *text = alga_json_format_datetime (g_value_get_boxed (value));
+
+      if (text != NULL)
+        json_object_set_string_member (object, member, text);
+    }
+  else if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+
+      if (strv != NULL)
+        {
+          JsonArray *array = json_array_sized_new (g_strv_length ((char **) strv));
+
+          for (guint i = 0; strv[i] != NULL; i++)
+            json_array_add_string_element (array, strv[i]);
+          json_object_set_array_member (object, member, array);
+        }
+    }
+  else if (type == JSON_TYPE_OBJECT)
+    {
+      if (g_value_get_boxed (value) != NULL)
+        json_object_set_object_member (object, member,
+                                       alga_json_object_deep_copy (g_value_get_boxed (value)));
+    }
+}
+
+/**
+ * alga_json_write_values:
+ * @members: (array length=n_values): the member of each value, or %NULL where it is written
+ *   by hand
+ * @values: (array length=n_values): the values
+ * @n_values: the length of both arrays
+ *
+ * The inverse of alga_json_read_values(): a model's to_json writes its values under the same
+ * table of names its decoder reads them from.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_json_write_values (const char * const *members,
+                        const GValue       *values,
+                        guint               n_values)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint i = 0; i < n_values; i++)
+    if (members[i] != NULL && G_IS_VALUE (&values[i]))
+      alga_json_write_value (object, members[i], &values[i]);
+  json_node_take_object (node, object);
+
+  return node;
+}
+
+/**
  * alga_json_value_equal:
  * @a: a value
  * @b: a value of the same type

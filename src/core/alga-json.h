@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* Decodes one element; returns a new GObject, or NULL and sets error. */
 typedef gpointer (*AlgaJsonDecodeFunc) (JsonNode  *node,
                                         GError   **error);
+/* Encodes one object as the JSON its decoder reads back into an equal object. */
+typedef JsonNode *(*AlgaJsonEncodeFunc) (gpointer   object);
 
 GPtrArray  *alga_json_decode_array      (JsonNode           *array_node,
                                          AlgaJsonDecodeFunc  decode,
@@ -66,6 +68,12 @@ void        alga_json_read_value        (JsonObject         *object,
 void        alga_json_read_values       (JsonObject         *object,
                                          const char * const *members,
                                          GValue             *values,
+                                         guint               n_values);
+void        alga_json_write_value       (JsonObject         *object,
+                                         const char         *member,
+                                         const GValue       *value);
+JsonNode   *alga_json_write_values      (const char * const *members,
+                                         const GValue       *values,
                                          guint               n_values);
 gboolean    alga_json_value_equal       (const GValue       *a,
                                          const GValue       *b);

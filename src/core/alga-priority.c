@@ -162,6 +162,23 @@ alga_priority_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_priority_to_json:
+ * @self: a #AlgaPriority
+ *
+ * Writes @self under the members alga_priority_new_from_json() reads, so that decoding the result
+ * gives an equal object (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_priority_to_json (AlgaPriority *self)
+{
+  g_return_val_if_fail (ALGA_IS_PRIORITY (self), NULL);
+
+  return alga_json_write_values (members, self->values, N_PROPS);
+}
+
 const char *
 alga_priority_get_priority_id (AlgaPriority *self)
 {

@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (AlgaPriority, alga_priority, ALGA, PRIORITY, GObject)
 
 AlgaPriority *alga_priority_new_from_json    (JsonNode      *node,
                                               GError       **error);
+JsonNode     *alga_priority_to_json          (AlgaPriority  *self);
 const char   *alga_priority_get_priority_id   (AlgaPriority  *self);
 const char   *alga_priority_get_priority_name (AlgaPriority  *self);
 /* NULL unless the item came from /api/v1/priorities (the ticket route has no colours). */

@@ -65,6 +65,14 @@ static const AlgaJsonDecodeFunc decoders[] = {
   [ALGA_REFERENCE_BOARDS] = (AlgaJsonDecodeFunc) alga_board_new_from_json,
 };
 
+static const AlgaJsonEncodeFunc encoders[] = {
+  [ALGA_REFERENCE_STATUSES] = (AlgaJsonEncodeFunc) alga_status_to_json,
+  [ALGA_REFERENCE_PRIORITIES] = (AlgaJsonEncodeFunc) alga_priority_to_json,
+  [ALGA_REFERENCE_SERVICES] = (AlgaJsonEncodeFunc) alga_service_to_json,
+  [ALGA_REFERENCE_USERS] = (AlgaJsonEncodeFunc) alga_user_to_json,
+  [ALGA_REFERENCE_BOARDS] = (AlgaJsonEncodeFunc) alga_board_to_json,
+};
+
 static void
 entry_free (Entry *entry)
 {
@@ -151,7 +159,8 @@ remember_refusal (AlgaReferenceData *self,
   self->refused_at[kind] = g_get_real_time ();
   self->refusal_loaded[kind] = TRUE;
   if (self->cache != NULL &&
-      !alga_cache_store_objects (self->cache, REFUSED_KIND, kind_names[kind], none, &error))
+      !alga_cache_store_objects (self->cache, REFUSED_KIND, kind_names[kind], none,
+                                 encoders[kind], &error))
     g_debug ("Could not remember that %s are refused: %s", kind_names[kind], error->message);
 }
 
@@ -172,7 +181,7 @@ keep_objects (AlgaReferenceData *self,
 
       if (self->cache != NULL &&
           !alga_cache_store_objects (self->cache, kind_names[entry->kind], entry->scope, objects,
-                                     &cache_error))
+                                     encoders[entry->kind], &cache_error))
         g_debug ("Could not cache %s: %s", kind_names[entry->kind], cache_error->message);
     }
   else

@@ -151,6 +151,23 @@ alga_service_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_service_to_json:
+ * @self: a #AlgaService
+ *
+ * Writes @self under the members alga_service_new_from_json() reads, so that decoding the result
+ * gives an equal object (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_service_to_json (AlgaService *self)
+{
+  g_return_val_if_fail (ALGA_IS_SERVICE (self), NULL);
+
+  return alga_json_write_values (members, self->values, N_PROPS);
+}
+
 const char *
 alga_service_get_service_id (AlgaService *self)
 {

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (AlgaService, alga_service, ALGA, SERVICE, GObject)
 
 AlgaService *alga_service_new_from_json       (JsonNode     *node,
                                                GError      **error);
+JsonNode    *alga_service_to_json             (AlgaService  *self);
 const char  *alga_service_get_service_id      (AlgaService  *self);
 const char  *alga_service_get_service_name    (AlgaService  *self);
 /* In cents (a bigint column); sent as a number by /services, as a string elsewhere. 0 if unknown. */

@@ -161,6 +161,23 @@ alga_status_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_status_to_json:
+ * @self: a #AlgaStatus
+ *
+ * Writes @self under the members alga_status_new_from_json() reads, so that decoding the result
+ * gives an equal object (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_status_to_json (AlgaStatus *self)
+{
+  g_return_val_if_fail (ALGA_IS_STATUS (self), NULL);
+
+  return alga_json_write_values (members, self->values, N_PROPS);
+}
+
 const char *
 alga_status_get_status_id (AlgaStatus *self)
 {

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (AlgaStatus, alga_status, ALGA, STATUS, GObject)
 
 AlgaStatus *alga_status_new_from_json     (JsonNode    *node,
                                            GError     **error);
+JsonNode   *alga_status_to_json           (AlgaStatus  *self);
 const char *alga_status_get_status_id     (AlgaStatus  *self);
 const char *alga_status_get_board_id      (AlgaStatus  *self);
 const char *alga_status_get_name          (AlgaStatus  *self);

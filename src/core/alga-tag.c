@@ -169,6 +169,23 @@ alga_tag_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_tag_to_json:
+ * @self: a #AlgaTag
+ *
+ * Writes @self under the members alga_tag_new_from_json() reads, so that decoding the result
+ * gives an equal object (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_tag_to_json (AlgaTag *self)
+{
+  g_return_val_if_fail (ALGA_IS_TAG (self), NULL);
+
+  return alga_json_write_values (members, self->values, N_PROPS);
+}
+
 const char *
 alga_tag_get_tag_id (AlgaTag *self)
 {

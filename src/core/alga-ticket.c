@@ -772,6 +772,80 @@ alga_ticket_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_ticket_to_json:
+ * @self: a #AlgaTicket
+ *
+ * Writes @self under the members alga_ticket_new_from_json() reads (the table members[] and the
+ * few decoded by hand: the status' is_closed, attributes, the due_date column, tags and the
+ * detail's mark), so that decoding the result gives an equal ticket (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_ticket_to_json (AlgaTicket *self)
+{
+  g_autoptr(JsonObject) json = json_object_new ();
+  GPtrArray *tags;
+  JsonNode *node;
+
+  g_return_val_if_fail (ALGA_IS_TICKET (self), NULL);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      if (members[i] == NULL || self->values[i] == NULL)
+        continue;
+
+      if (kinds[i] == KIND_DATE)
+        {
+          g_autofree char *text = alga_json_format_datetime (self->values[i]);
+
+          json_object_set_string_member (json, members[i], text);
+        }
+      else
+        {
+          json_object_set_string_member (json, members[i], self->values[i]);
+        }
+    }
+
+  json_object_set_boolean_member (json, "status_is_closed",
+                                  GPOINTER_TO_INT (self->values[PROP_STATUS_IS_CLOSED]));
+  if (self->values[PROP_ATTRIBUTES] != NULL)
+    json_object_set_object_member (json, "attributes",
+                                   alga_json_object_deep_copy (self->values[PROP_ATTRIBUTES]));
+
+  /* "due_date" is the column; a due date of the apps' own comes back from attributes. */
+  if (alga_ticket_get_due_date_is_column (self) && self->values[PROP_DUE_DATE] != NULL)
+    {
+      g_autofree char *text = alga_json_format_datetime (self->values[PROP_DUE_DATE]);
+
+      json_object_set_string_member (json, "due_date", text);
+    }
+  else if (!alga_ticket_get_due_date_is_column (self))
+    {
+      json_object_set_null_member (json, "due_date");
+    }
+
+  tags = alga_ticket_get_tag_list (self);
+  if (tags != NULL)
+    {
+      JsonArray *array = json_array_sized_new (tags->len);
+
+      for (guint i = 0; i < tags->len; i++)
+        json_array_add_element (array, alga_tag_to_json (g_ptr_array_index (tags, i)));
+      json_object_set_array_member (json, "tags", array);
+    }
+
+  /* Its presence is what marks a detail. */
+  if (alga_ticket_get_has_detail (self) && !json_object_has_member (json, "description_html"))
+    json_object_set_null_member (json, "description_html");
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, json);
+
+  return node;
+}
+
 const char *
 alga_ticket_get_ticket_id (AlgaTicket *self)
 {

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (AlgaTicket, alga_ticket, ALGA, TICKET, GObject)
  * an object or has no ticket_id. */
 AlgaTicket  *alga_ticket_new_from_json         (JsonNode    *node,
                                                 GError     **error);
+JsonNode    *alga_ticket_to_json               (AlgaTicket  *self);
 
 /* Copies the fields other's JSON carried into self, notifying only real changes; fields
  * other's JSON lacked (a mobile_list item has no description) keep their value. */

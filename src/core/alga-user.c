@@ -179,6 +179,23 @@ alga_user_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/**
+ * alga_user_to_json:
+ * @self: a #AlgaUser
+ *
+ * Writes @self under the members alga_user_new_from_json() reads, so that decoding the result
+ * gives an equal object (the cache stores it so).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+alga_user_to_json (AlgaUser *self)
+{
+  g_return_val_if_fail (ALGA_IS_USER (self), NULL);
+
+  return alga_json_write_values (members, self->values, N_PROPS);
+}
+
 const char *
 alga_user_get_user_id (AlgaUser *self)
 {

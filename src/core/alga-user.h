@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (AlgaUser, alga_user, ALGA, USER, GObject)
 
 AlgaUser   *alga_user_new_from_json    (JsonNode  *node,
                                         GError   **error);
+JsonNode   *alga_user_to_json          (AlgaUser  *self);
 const char *alga_user_get_user_id      (AlgaUser  *self);
 const char *alga_user_get_username     (AlgaUser  *self);
 const char *alga_user_get_first_name   (AlgaUser  *self);
