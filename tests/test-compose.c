@@ -633,8 +633,8 @@ test_quiet_reply (Fixture       *f,
   ticket = g_ptr_array_index (tickets, 0);
   path = g_strdup_printf ("/api/v1/tickets/%s/comments", alga_ticket_get_ticket_id (ticket));
   show_ticket (f, ticket);
-  quiet = composer_child (f, "quiet_customer_check");
-  agents = composer_child (f, "quiet_agents_check");
+  quiet = alga_test_find_widget (composer_child (f, "quiet_choice"), GTK_TYPE_CHECK_BUTTON);
+  agents = gtk_widget_get_next_sibling (quiet);
   g_assert_false (gtk_widget_get_sensitive (agents));
 
   alga_test_keyboard_press_accel ("<Control><Shift>r");

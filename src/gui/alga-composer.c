@@ -11,6 +11,7 @@
 
 #include "alga-composer.h"
 #include "alga-gui-util.h"
+#include "alga-quiet-choice.h"
 #include "alga-send-check.h"
 
 struct _AlgaComposer
@@ -37,8 +38,7 @@ struct _AlgaComposer
   GtkToggleButton *internal_toggle;
   GtkToggleButton *reply_toggle;
   GtkLabel       *audience_label;
-  GtkCheckButton *quiet_customer_check;
-  GtkCheckButton *quiet_agents_check;
+  AlgaQuietChoice *quiet_choice;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
   GtkLabel       *counter_label;
@@ -416,25 +416,6 @@ restore_draft (AlgaComposer *self)
                                load_draft_cb, g_object_ref (self));
 }
 
-static AlgaQuiet
-get_quiet (AlgaComposer *self)
-{
-  if (!gtk_check_button_get_active (self->quiet_customer_check))
-    return ALGA_QUIET_NONE;
-  return gtk_check_button_get_active (self->quiet_agents_check) ? ALGA_QUIET_EVERYONE : ALGA_QUIET_CUSTOMER;
-}
-
-/* The agents can be left out only together with the customer. */
-static void
-on_quiet_customer_toggled_cb (AlgaComposer *self)
-{
-  gboolean quiet = gtk_check_button_get_active (self->quiet_customer_check);
-
-  if (!quiet)
-    gtk_check_button_set_active (self->quiet_agents_check, FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->quiet_agents_check), quiet);
-}
-
 static const char *
 posted_toast (AlgaQuiet quiet)
 {
@@ -473,7 +454,7 @@ comment_posted (AlgaComposer *self,
       set_reply (self, FALSE);
       self->filling = FALSE;
       /* Quiet is for this comment only; a failed send keeps it for the next try. */
-      gtk_check_button_set_active (self->quiet_customer_check, FALSE);
+      alga_quiet_choice_set_quiet (self->quiet_choice, ALGA_QUIET_NONE);
     }
 
   /* The server's answer to a post names no author; the comment is ours. */
@@ -605,7 +586,7 @@ send_action_cb (GtkWidget  *widget,
   data->draft_key = g_strdup (self->draft_key);
   data->text = g_strdup (text);
   data->reply = self->reply;
-  data->quiet = get_quiet (self);
+  data->quiet = alga_quiet_choice_get_quiet (self->quiet_choice);
   data->started = g_date_time_new_now_utc ();
 
   g_clear_object (&self->post_cancellable);
@@ -766,9 +747,7 @@ alga_composer_class_init (AlgaComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, internal_toggle);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, reply_toggle);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, audience_label);
-  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, quiet_customer_check);
-  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, quiet_agents_check);
-  gtk_widget_class_bind_template_callback (widget_class, on_quiet_customer_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, AlgaComposer, quiet_choice);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, send_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaComposer, counter_label);
@@ -784,6 +763,7 @@ alga_composer_init (AlgaComposer *self)
   GtkEventController *controller;
   GtkShortcut *shortcut;
 
+  g_type_ensure (ALGA_TYPE_QUIET_CHOICE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Capture phase: the text view would otherwise take Ctrl+Enter as a new line. */
