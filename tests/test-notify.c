@@ -14,6 +14,7 @@
 
 #include "alga-client.h"
 #include "alga-notifier.h"
+#include "alga-timer-reminders.h"
 #include "alga-test-server.h"
 #include "alga-test-credentials.h"
 #include "alga-test-utils.h"
@@ -619,6 +620,54 @@ test_quiet_settings (Fixture       *fixture,
   g_assert_cmpuint (fixture->notifies->len, ==, 0);
 }
 
+/* A timer's reminder comes when its hour is up, through the same notifier; clicking it opens
+ * the ticket. A timer found running since the day before says so when the app starts. */
+static void
+test_timer_reminder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *mine = alga_test_server_get_my_ticket_id (fixture->server);
+  g_autofree char *path = g_build_filename (fixture->dir, "account.timer", NULL);
+  g_autoptr(AlgaTimer) timer = alga_timer_new (path);
+  g_autoptr(AlgaTimerReminders) reminders = alga_timer_reminders_new (fixture->notifier);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* Two seconds short of an hour: the reminder's own timeout brings it. */
+  g_autoptr(GDateTime) start = g_date_time_add_seconds (now, -3598);
+  g_autoptr(GDateTime) yesterday = NULL;
+  g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
+  Notify *notify;
+
+  /* Taken back at the end, as every test leaves no notification shown. */
+  g_ptr_array_add (fixture->sent_ids, g_strdup ("timer"));
+  alga_timer_start (timer, mine, "TIC004711", "Printer on fire", start);
+  alga_timer_reminders_set_timer (reminders, timer);
+  alga_test_wait_until (fixture->notifies->len > 0, 20000);
+  notify = notify_at (fixture, 0);
+  g_assert_cmpstr (notify->summary, ==, "The timer has run for 1 hour");
+  g_assert_nonnull (strstr (notify->body, "TIC004711"));
+  invoke (fixture, notify->id, "default");
+  alga_test_wait_until (fixture->opened->len > 0, 5000);
+  g_assert_cmpstr (g_ptr_array_index (fixture->opened, 0), ==, mine);
+
+  /* Started yesterday at noon, found at start: the night's notification, replacing the last. */
+  yesterday = g_date_time_add_days (local_now, -1);
+  g_clear_pointer (&start, g_date_time_unref);
+  start = g_date_time_new_local (g_date_time_get_year (yesterday), g_date_time_get_month (yesterday),
+                                 g_date_time_get_day_of_month (yesterday), 12, 0, 0);
+  alga_timer_clear (timer);
+  alga_timer_start (timer, mine, "TIC004711", "Printer on fire", start);
+  alga_timer_reminders_check_loaded (reminders);
+  alga_test_wait_until (fixture->notifies->len > 1, 20000);
+  notify = notify_at (fixture, 1);
+  g_assert_cmpstr (notify->summary, ==, "The timer ran through the night");
+  g_assert_nonnull (strstr (notify->body, "TIC004711"));
+
+  alga_timer_reminders_set_timer (reminders, NULL);
+  alga_timer_clear (timer);
+  alga_timer_flush (timer);
+  alga_test_wait_for_sole_reference (timer, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +696,7 @@ main (int   argc,
   ADD ("/notify/burst", test_burst);
   ADD ("/notify/unassigned-button", test_unassigned_button);
   ADD ("/notify/quiet-settings", test_quiet_settings);
+  ADD ("/notify/timer-reminder", test_timer_reminder);
 
   status = g_test_run ();
 

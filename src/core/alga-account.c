@@ -25,6 +25,7 @@ struct _AlgaAccount
   char                 *user_name;
   AlgaCache            *cache;
   AlgaDraftStore       *drafts;
+  AlgaTimer            *timer;
   AlgaReferenceData    *reference_data;
   AlgaTicketRepository *tickets;
   AlgaWatcher          *watcher;
@@ -77,6 +78,14 @@ take_session (AlgaAccount *self)
     {
       directory = alga_draft_store_dup_account_directory (server_url, self->user_id);
       self->drafts = alga_draft_store_new (directory);
+    }
+
+  /* Beside the drafts, and as safe from a crash: the running timer's start. */
+  if (self->timer == NULL)
+    {
+      g_autofree char *path = alga_timer_dup_account_path (server_url, self->user_id);
+
+      self->timer = alga_timer_new (path);
     }
 }
 
@@ -190,6 +199,9 @@ alga_account_dispose (GObject *object)
   g_clear_object (&self->tickets);
   g_clear_object (&self->reference_data);
   g_clear_object (&self->drafts);
+  if (self->timer != NULL)
+    alga_timer_flush (self->timer);
+  g_clear_object (&self->timer);
   g_clear_object (&self->cache);
   g_clear_object (&self->client);
   g_clear_object (&self->session);
@@ -427,4 +439,21 @@ alga_account_get_user_name (AlgaAccount *self)
   g_return_val_if_fail (ALGA_IS_ACCOUNT (self), NULL);
 
   return self->user_name;
+}
+
+/**
+ * alga_account_get_timer:
+ * @self: a #AlgaAccount
+ *
+ * The account's timer, kept in a file of its own; the caller reads it
+ * (alga_timer_load_async()). An account made for a client alone has none.
+ *
+ * Returns: (transfer none) (nullable): the timer
+ */
+AlgaTimer *
+alga_account_get_timer (AlgaAccount *self)
+{
+  g_return_val_if_fail (ALGA_IS_ACCOUNT (self), NULL);
+
+  return self->timer;
 }

@@ -13,6 +13,7 @@
 #include "alga-reference-data.h"
 #include "alga-session.h"
 #include "alga-ticket-repository.h"
+#include "alga-timer.h"
 #include "alga-watcher.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ AlgaReferenceData    *alga_account_get_reference_data (AlgaAccount  *self);
 AlgaDraftStore       *alga_account_get_drafts         (AlgaAccount  *self);
 AlgaTicketRepository *alga_account_get_tickets        (AlgaAccount  *self);
 AlgaWatcher          *alga_account_get_watcher        (AlgaAccount  *self);
+AlgaTimer            *alga_account_get_timer          (AlgaAccount  *self);
 
 const char           *alga_account_get_server_url     (AlgaAccount  *self);
 const char           *alga_account_get_user_id        (AlgaAccount  *self);

@@ -22,6 +22,8 @@
 #include "alga-sign-in-page.h"
 #include "alga-token-store-memory.h"
 #include "alga-token-store-secret.h"
+#include "alga-time-entry-dialog.h"
+#include "alga-timer-reminders.h"
 #include "alga-tray.h"
 #include "alga-watcher.h"
 #include "alga-window.h"
@@ -48,6 +50,10 @@ struct _AlgaApplication
   guint           my_open_count;
   guint           watcher_start_id;
   AlgaNotifier   *notifier;
+  /* The signed-in account's timer, and its reminders. */
+  AlgaTimer      *timer;
+  AlgaTimerReminders *reminders;
+  GCancellable   *timer_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
@@ -64,6 +70,7 @@ static void on_signed_in_cb (AlgaApplication *self,
                              AlgaSession     *session);
 static void start_watching (AlgaApplication *self);
 static void stop_watching (AlgaApplication *self);
+static void update_timer (AlgaApplication *self);
 static void show_pending_ticket (AlgaApplication *self);
 static void add_tray_event (AlgaApplication *self,
                             AlgaEvent       *event);
@@ -248,6 +255,7 @@ set_session (AlgaApplication *self,
       g_signal_connect_object (session, "ended", G_CALLBACK (on_session_ended_cb),
                                self, G_CONNECT_SWAPPED);
     }
+  update_timer (self);
 
   if (session != NULL)
     {
@@ -497,6 +505,135 @@ open_ticket_action (GSimpleAction *action,
   show_pending_ticket (self);
 }
 
+/* The timer ----------------------------------------------------------------------------------- */
+
+static AlgaNotifier *
+ensure_notifier (AlgaApplication *self)
+{
+  if (self->notifier == NULL)
+    self->notifier = alga_notifier_new (G_APPLICATION (self));
+  return self->notifier;
+}
+
+static void
+on_timer_save_failed_cb (AlgaApplication *self,
+                         const GError    *error,
+                         AlgaTimer       *timer)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+
+  /* Translators: the reason follows, as the system says it. */
+  body = g_strdup_printf (_("The timer runs, but would not survive a restart of the app. %s"), error->message);
+  notification = g_notification_new (_("The timer could not be saved"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "timer-save", notification);
+}
+
+static void
+timer_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AlgaApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!alga_timer_load_finish (ALGA_TIMER (source), result, &error))
+    {
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Never silently: the file stays where it is, and the technician hears of it. */
+      g_warning ("Could not read the timer: %s", error->message);
+      /* Translators: the file's path follows. */
+      body = g_strdup_printf (_("A timer was kept in %s, but it cannot be read. Its time may need logging by hand."),
+                              alga_timer_get_path (ALGA_TIMER (source)));
+      notification = g_notification_new (_("The timer could not be read"));
+      g_notification_set_body (notification, body);
+      g_application_send_notification (G_APPLICATION (self), "timer-load", notification);
+      return;
+    }
+  if (self->reminders != NULL && self->timer == ALGA_TIMER (source))
+    alga_timer_reminders_check_loaded (self->reminders);
+}
+
+/* The account's timer (AlgaAccount keeps it), read from its file when the account signs in;
+ * self->timer is the one read and reminded of. */
+static void
+update_timer (AlgaApplication *self)
+{
+  AlgaTimer *timer = self->account != NULL ? alga_account_get_timer (self->account) : NULL;
+
+  if (self->timer == timer)
+    return;
+
+  g_cancellable_cancel (self->timer_cancellable);
+  g_clear_object (&self->timer_cancellable);
+  if (self->timer != NULL)
+    {
+      alga_timer_flush (self->timer);
+      g_signal_handlers_disconnect_by_func (self->timer, on_timer_save_failed_cb, self);
+      g_clear_object (&self->timer);
+    }
+  if (self->reminders == NULL)
+    self->reminders = alga_timer_reminders_new (ensure_notifier (self));
+  alga_timer_reminders_set_timer (self->reminders, NULL);
+  if (timer == NULL)
+    return;
+
+  self->timer = g_object_ref (timer);
+  g_signal_connect_object (self->timer, "save-failed", G_CALLBACK (on_timer_save_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  alga_timer_reminders_set_timer (self->reminders, self->timer);
+  self->timer_cancellable = g_cancellable_new ();
+  alga_timer_load_async (self->timer, self->timer_cancellable, timer_loaded_cb, self);
+}
+
+static void
+stop_timer_ticket_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AlgaApplication) self = user_data;
+  g_autoptr(AlgaTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
+  AlgaWindow *window;
+  GtkWidget *dialog;
+
+  ticket = alga_client_get_ticket_finish (ALGA_CLIENT (source), result, &error);
+  window = get_window (self);
+  if (ticket == NULL || self->account == NULL || self->timer == NULL || !alga_timer_get_running (self->timer))
+    {
+      if (error != NULL && window != NULL && !alga_gui_error_is_cancelled (error))
+        {
+          g_autofree char *message = alga_gui_error_message (error);
+
+          alga_gui_show_toast (GTK_WIDGET (window), message);
+        }
+      return;
+    }
+  dialog = alga_time_entry_dialog_new (GTK_WINDOW (window), self->account, ticket);
+  alga_time_entry_dialog_stop_timer (ALGA_TIME_ENTRY_DIALOG (dialog), self->timer);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* From the timer bar, a reminder or the tray: the stop dialog, over the window. */
+static void
+stop_timer_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AlgaApplication *self = ALGA_APPLICATION (user_data);
+
+  if (self->account == NULL || self->timer == NULL || !alga_timer_get_running (self->timer))
+    return;
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  alga_client_get_ticket_async (alga_account_get_client (self->account), alga_timer_get_ticket_id (self->timer),
+                                self->timer_cancellable, stop_timer_ticket_cb, g_object_ref (self));
+}
+
 /* The watcher and desktop notifications: what changed on the server that concerns me. */
 
 static void
@@ -504,9 +641,7 @@ on_watcher_event_cb (AlgaApplication *self,
                      AlgaEvent       *event,
                      AlgaWatcher     *watcher)
 {
-  if (self->notifier == NULL)
-    self->notifier = alga_notifier_new (G_APPLICATION (self));
-  alga_notifier_notify (self->notifier, event);
+  alga_notifier_notify (ensure_notifier (self), event);
   add_tray_event (self, event);
 }
 
@@ -829,6 +964,7 @@ alga_application_startup (GApplication *app)
     { "sign-out", sign_out_action },
     { "open-ticket", open_ticket_action, "s" },
     { "assign-ticket", assign_ticket_action, "s" },
+    { "stop-timer", stop_timer_action },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
@@ -884,6 +1020,9 @@ alga_application_shutdown (GApplication *app)
   AlgaApplication *self = ALGA_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  /* A start made just now is on disk before the process ends. */
+  if (self->timer != NULL)
+    alga_timer_flush (self->timer);
   if (self->window_pending)
     {
       self->window_pending = FALSE;
@@ -969,6 +1108,10 @@ alga_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->window_timeout_id, g_source_remove);
   stop_watching (self);
+  g_cancellable_cancel (self->timer_cancellable);
+  g_clear_object (&self->timer_cancellable);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->timer);
   g_clear_object (&self->notifier);
   g_clear_object (&self->account);
   g_clear_object (&self->tray);

@@ -1727,6 +1727,7 @@ update_actions (AlgaTicketView *self)
                                  can_change && !self->busy[FIELD_DUE_DATE] &&
                                  !(has_ticket && alga_ticket_get_due_date_is_column (self->ticket)));
   gtk_widget_action_set_enabled (widget, "ticket.log-time", can_change);
+  gtk_widget_action_set_enabled (widget, "ticket.toggle-timer", can_change);
   gtk_widget_action_set_enabled (widget, "ticket.reply", can_change);
 }
 
@@ -1951,6 +1952,17 @@ log_time_action (GtkWidget  *widget,
   /* Known by the time the entry is logged: whether its toast offers Undo or Edit. */
   alga_time_logged_toast_learn_delete_right (self->client);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The timer lives in the time section, which has its Start/Stop button. */
+static void
+toggle_timer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AlgaTicketView *self = ALGA_TICKET_VIEW (widget);
+
+  alga_time_summary_toggle_timer (self->time_summary);
 }
 
 /* Scrolls the pane so that @from (top) to @to (bottom) show; @from wins when both do not fit. */
@@ -2345,6 +2357,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
   gtk_widget_class_install_action (widget_class, "ticket.open-in-browser", NULL,
                                    open_in_browser_action);
   gtk_widget_class_install_action (widget_class, "ticket.log-time", NULL, log_time_action);
+  gtk_widget_class_install_action (widget_class, "ticket.toggle-timer", NULL, toggle_timer_action);
   gtk_widget_class_install_action (widget_class, "ticket.reply", NULL, reply_action);
   gtk_widget_class_install_action (widget_class, "ticket.undo", NULL, undo_action);
 
@@ -2368,6 +2381,8 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
                                        "ticket.open-in-browser", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "ticket.log-time", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ticket.toggle-timer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "ticket.reply", NULL);
 }

@@ -22,6 +22,9 @@
 /* Longer than a working day: asked once before it is logged. */
 #define LONG_ENTRY_MINUTES (8 * 60)
 #define LAST_SERVICE_KEY "time-entry-last-service"
+/* How far past now the end of a stopped timer may be moved: a few minutes to finish up, not a
+ * guess at the rest of the day. */
+#define TIMER_END_SLACK_MINUTES 5
 
 struct _AlgaTimeEntryDialog
 {
@@ -35,6 +38,7 @@ struct _AlgaTimeEntryDialog
   char            *wanted_service_id; /* from a draft, until the services arrive */
   char            *last_service_id;   /* the service of the last entry logged here */
   char            *entry_id;          /* the entry being corrected, or NULL for a new one */
+  AlgaTimer       *timer;             /* the timer being stopped, or NULL */
   int              confirmed_minutes; /* a long duration the technician confirmed */
   GCancellable    *cancellable;
   gboolean         filling;           /* fields are being set by us, not typed into */
@@ -59,6 +63,7 @@ struct _AlgaTimeEntryDialog
   GtkSpinButton   *duration_spin;
   GtkTextView     *notes_view;
   GtkSwitch       *billable_switch;
+  GtkButton       *cancel_button;
   GtkButton       *log_button;
   GtkStack        *log_stack;
   GtkSpinner      *log_spinner;
@@ -162,6 +167,29 @@ end_minutes (AlgaTimeEntryDialog *self)
   return parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
 }
 
+/* The start as the form says it, in local time; NULL while the start is no time of day. */
+static GDateTime *
+dup_start (AlgaTimeEntryDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  int start = start_minutes (self);
+
+  if (start < 0)
+    return NULL;
+  return g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date), start / 60, start % 60, 0);
+}
+
+static GDateTime *
+dup_end (AlgaTimeEntryDialog *self)
+{
+  g_autoptr(GDateTime) start = dup_start (self);
+
+  if (start == NULL)
+    return NULL;
+  return g_date_time_add_minutes (start, gtk_spin_button_get_value_as_int (self->duration_spin));
+}
+
 /* What is wrong with the times, in words, and which row is wrong; NULL when they are fine. */
 static char *
 time_problem (AlgaTimeEntryDialog *self,
@@ -196,6 +224,23 @@ time_problem (AlgaTimeEntryDialog *self,
       return g_strdup_printf (_("The end (%s) is before the start (%s). Correct it, or switch on "
                                 "“Ends the Next Day” if the work went past midnight."),
                               end_text, start_text);
+    }
+
+  if (self->timer != NULL)
+    {
+      g_autoptr(GDateTime) end_time = dup_end (self);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      if (end_time != NULL &&
+          g_date_time_difference (end_time, now) > TIMER_END_SLACK_MINUTES * G_TIME_SPAN_MINUTE)
+        {
+          *row = GTK_WIDGET (self->end_row);
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "The end is in the future. It may be at most %d minute from now.",
+                                               "The end is in the future. It may be at most %d minutes from now.",
+                                               TIMER_END_SLACK_MINUTES),
+                                  TIMER_END_SLACK_MINUTES);
+        }
     }
 
   *row = NULL;
@@ -481,7 +526,8 @@ apply_draft (AlgaTimeEntryDialog *self,
 
   self->filling = TRUE;
 
-  date = json_object_get_string_member_with_default (object, "date", NULL);
+  /* A stopped timer's times are its own; only what was typed comes back. */
+  date = self->timer == NULL ? json_object_get_string_member_with_default (object, "date", NULL) : NULL;
   if (date != NULL)
     {
       g_autofree char *iso = g_strconcat (date, "T12:00:00", NULL);
@@ -491,16 +537,20 @@ apply_draft (AlgaTimeEntryDialog *self,
       if (day != NULL)
         gtk_calendar_select_day (self->calendar, day);
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row),
-                         json_object_get_string_member_with_default (object, "start", ""));
-  gtk_editable_set_text (GTK_EDITABLE (self->end_row),
-                         json_object_get_string_member_with_default (object, "end", ""));
+  if (self->timer == NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row),
+                             json_object_get_string_member_with_default (object, "start", ""));
+      gtk_editable_set_text (GTK_EDITABLE (self->end_row),
+                             json_object_get_string_member_with_default (object, "end", ""));
+    }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             json_object_get_string_member_with_default (object, "notes", ""), -1);
   gtk_switch_set_active (self->billable_switch,
                          json_object_get_boolean_member_with_default (object, "billable", TRUE));
-  gtk_switch_set_active (self->overnight_switch,
-                         json_object_get_boolean_member_with_default (object, "next_day", FALSE));
+  if (self->timer == NULL)
+    gtk_switch_set_active (self->overnight_switch,
+                           json_object_get_boolean_member_with_default (object, "next_day", FALSE));
 
   g_free (self->wanted_service_id);
   self->wanted_service_id = g_strdup (json_object_get_string_member_with_default (object,
@@ -700,6 +750,8 @@ create_time_entry_cb (GObject      *source,
       if (self->draft_store != NULL && self->draft_key != NULL)
         alga_draft_store_delete (self->draft_store, self->draft_key);
       self->touched = FALSE;
+      if (self->timer != NULL)
+        alga_timer_clear (self->timer);
       alga_gui_show_toast (GTK_WIDGET (self), _("It was logged after all"));
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -730,12 +782,16 @@ create_time_entry_cb (GObject      *source,
     alga_draft_store_save (self->draft_store, LAST_SERVICE_KEY,
                            alga_time_entry_get_service_id (entry));
   self->touched = FALSE;
+  /* Only now, with the time on the server, does the timer go. */
+  if (self->timer != NULL)
+    alga_timer_clear (self->timer);
 
   g_signal_emit (self, signals[LOGGED], 0, entry);
   /* The dialog is about to go: whoever opened it says so, with a way back (the "logged"
    * handler), or the dialog does. */
   if (!g_signal_has_handler_pending (self, signals[LOGGED], 0, FALSE))
-    alga_gui_show_toast (GTK_WIDGET (self), _("Time logged"));
+    alga_gui_show_toast (GTK_WIDGET (self), self->timer != NULL ? _("Timer stopped, time logged")
+                                                               : _("Time logged"));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -940,6 +996,7 @@ alga_time_entry_dialog_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->ticket);
   g_clear_object (&self->draft_store);
+  g_clear_object (&self->timer);
   g_clear_pointer (&self->services, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alga_time_entry_dialog_parent_class)->dispose (object);
@@ -985,6 +1042,7 @@ alga_time_entry_dialog_class_init (AlgaTimeEntryDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/alga-time-entry-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, error_row);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, work_group);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, service_row);
@@ -1176,6 +1234,65 @@ alga_time_entry_dialog_edit_entry (AlgaTimeEntryDialog *self,
   self->filling = FALSE;
 
   update_duration_from_end (self);
+  update_date_label (self);
+  update_log (self);
+}
+
+static void
+set_button_label (GtkButton  *button,
+                  GtkWidget  *label,
+                  const char *text,
+                  const char *accessible)
+{
+  if (GTK_IS_LABEL (label))
+    gtk_label_set_label (GTK_LABEL (label), text);
+  else
+    gtk_button_set_label (button, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/**
+ * alga_time_entry_dialog_stop_timer:
+ * @self: a #AlgaTimeEntryDialog
+ * @timer: the running timer, on the dialog's ticket
+ *
+ * Turns the dialog into the stop of @timer: the form holds the timer's start and now as the
+ * end, which may be moved back, or a few minutes ahead. "Stop & Log" logs the time and then
+ * stops the timer; "Keep Running" (and closing) leaves it running.
+ */
+void
+alga_time_entry_dialog_stop_timer (AlgaTimeEntryDialog *self,
+                                   AlgaTimer           *timer)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *start_text = NULL;
+  int minutes;
+
+  g_return_if_fail (ALGA_IS_TIME_ENTRY_DIALOG (self));
+  g_return_if_fail (ALGA_IS_TIMER (timer));
+  g_return_if_fail (alga_timer_get_running (timer));
+
+  g_set_object (&self->timer, timer);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Stop Timer"));
+  set_button_label (self->log_button, gtk_stack_get_child_by_name (self->log_stack, "label"),
+                    _("Stop & _Log"), _("Stop & Log"));
+  set_button_label (self->cancel_button, NULL, _("_Keep Running"), _("Keep Running"));
+
+  start = g_date_time_to_local (alga_timer_get_start (timer));
+  start_text = g_date_time_format (start, "%H:%M");
+  /* Whole minutes, as the server keeps them; at least one. */
+  minutes = (int) MAX (1, alga_timer_get_elapsed (timer, now) / G_TIME_SPAN_MINUTE);
+
+  self->filling = TRUE;
+  gtk_calendar_select_day (self->calendar, start);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start_text);
+  gtk_spin_button_set_value (self->duration_spin, minutes);
+  move_end (self, g_date_time_get_hour (start) * 60 + g_date_time_get_minute (start), minutes);
+  self->filling = FALSE;
+
+  on_duration_changed_cb (self);
   update_date_label (self);
   update_log (self);
 }

@@ -31,4 +31,8 @@ void            alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *sel
 void                 alga_time_entry_dialog_edit_entry (AlgaTimeEntryDialog *self,
                                                         AlgaTimeEntry       *entry);
 
+/* Stopping a running timer: its time is logged, then it stops. */
+void                 alga_time_entry_dialog_stop_timer (AlgaTimeEntryDialog *self,
+                                                        AlgaTimer           *timer);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "alga-gui-util.h"
+#include "alga-my-time.h"
 #include "alga-new-ticket-dialog.h"
 #include "alga-window-private.h"
 
@@ -280,6 +281,21 @@ activate_radio (GSimpleAction *action,
   g_action_change_state (G_ACTION (action), parameter);
 }
 
+static void
+my_time_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AlgaWindow *self = ALGA_WINDOW (user_data);
+  GtkWidget *my_time;
+
+  if (self->account == NULL || alga_account_get_user_id (self->account) == NULL)
+    return;
+  my_time = alga_my_time_new (GTK_WINDOW (self), alga_account_get_client (self->account),
+                              alga_account_get_user_id (self->account));
+  gtk_window_present (GTK_WINDOW (my_time));
+}
+
 /* The same keys as the ticket view's own bindings (alga-ticket-view.c). */
 static const struct {
   guint            key;
@@ -294,6 +310,7 @@ static const struct {
   { GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.copy-number" },
   { GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.open-in-browser" },
   { GDK_KEY_t, GDK_CONTROL_MASK, "ticket.log-time" },
+  { GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.toggle-timer" },
   { GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ticket.reply" },
   { GDK_KEY_z, GDK_CONTROL_MASK, "ticket.undo" },
 };
@@ -360,6 +377,7 @@ _alga_window_actions_init (AlgaWindow *self)
     { "sort", activate_radio, "s", "'updated_at'", change_sort_state },
     { "sort-descending", activate_toggle, NULL, "true", change_sort_state },
     { "show-help-overlay", show_help_overlay_action },
+    { "my-time", my_time_action },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

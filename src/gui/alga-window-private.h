@@ -13,6 +13,7 @@
 #include "alga-ticket-list.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-view.h"
+#include "alga-timer-chip.h"
 #include "alga-views-sidebar.h"
 #include "alga-window.h"
 
@@ -65,6 +66,11 @@ struct _AlgaWindow
   /* The banner saying the list is not live. */
   GtkRevealer          *offline_revealer;
   GtkLabel             *offline_label;
+
+  /* The account's running timer, in a bar at the bottom of the window. */
+  AlgaTimer            *timer;
+  GtkActionBar         *timer_bar;
+  AlgaTimerChip        *timer_chip;
 };
 
 /* alga-window.c */

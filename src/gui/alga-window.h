@@ -10,6 +10,7 @@
 #include "alga-application.h"
 #include "alga-account.h"
 #include "alga-ticket-list-view.h"
+#include "alga-timer.h"
 #include "alga-view.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ AlgaWindow         *alga_window_new                  (AlgaApplication *applicati
 AlgaAccount        *alga_window_get_account          (AlgaWindow      *self);
 void                alga_window_set_account          (AlgaWindow      *self,
                                                       AlgaAccount     *account);
+AlgaTimer          *alga_window_get_timer            (AlgaWindow      *self);
 void                alga_window_set_sign_in_page     (AlgaWindow      *self,
                                                       GtkWidget       *page);
 void                alga_window_show_ticket          (AlgaWindow      *self,

@@ -220,3 +220,46 @@ alga_notifier_withdraw_ticket (AlgaNotifier *self,
   id = g_strconcat ("ticket-", ticket_id, NULL);
   g_application_withdraw_notification (self->app, id);
 }
+
+/**
+ * alga_notifier_notify_timer:
+ * @self: a #AlgaNotifier
+ * @ticket_id: the ticket the timer runs on
+ * @ticket_number: (nullable): its number
+ * @title: what to say, e.g. "The timer has run for 2 hours"
+ * @body: (nullable): more
+ *
+ * Reminds of a running timer. One notification id for all of them: a newer reminder replaces
+ * the older one. Clicking it opens the ticket; its button stops the timer (`app.stop-timer`).
+ *
+ * Returns: whether it was sent
+ */
+gboolean
+alga_notifier_notify_timer (AlgaNotifier *self,
+                            const char   *ticket_id,
+                            const char   *ticket_number,
+                            const char   *title,
+                            const char   *body)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (ALGA_IS_NOTIFIER (self), FALSE);
+  g_return_val_if_fail (ticket_id != NULL, FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  if (self->app == NULL || !alga_notifier_get_enabled (self))
+    return FALSE;
+
+  if (ticket_number != NULL)
+    g_string_append (text, ticket_number);
+  if (body != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", body);
+  notification = g_notification_new (title);
+  if (text->len > 0)
+    g_notification_set_body (notification, text->str);
+  g_notification_set_default_action_and_target (notification, "app.open-ticket", "s", ticket_id);
+  g_notification_add_button (notification, _("Stop Timer…"), "app.stop-timer");
+  g_application_send_notification (self->app, "timer", notification);
+  return TRUE;
+}

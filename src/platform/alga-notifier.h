@@ -29,6 +29,12 @@ gboolean       alga_notifier_notify               (AlgaNotifier *self,
 void           alga_notifier_withdraw_ticket      (AlgaNotifier *self,
                                                    const char   *ticket_id);
 gboolean       alga_notifier_get_enabled          (AlgaNotifier *self);
+/* A reminder of the running timer, replacing the one before. */
+gboolean       alga_notifier_notify_timer         (AlgaNotifier *self,
+                                                   const char   *ticket_id,
+                                                   const char   *ticket_number,
+                                                   const char   *title,
+                                                   const char   *body);
 
 /* The pieces, for the tray and for tests. */
 char          *alga_notifier_dup_notification_id  (AlgaEvent    *event);
