@@ -414,7 +414,7 @@ test_ticket_changed_signal (Fixture       *fixture,
   g_assert_cmpuint (changed->len, ==, 0);
   g_clear_object (&ticket);
 
-  alga_client_set_assignee_async (fixture->client, ticket_id, NULL, NULL,
+  alga_client_set_assignee_async (fixture->client, ticket_id, NULL, ALGA_QUIET_NONE, NULL,
                                   alga_test_store_result_cb, begin (fixture));
   ticket = alga_client_set_assignee_finish (fixture->client,
                                             alga_test_wait_for_result (&fixture->result, 10000),
@@ -425,7 +425,7 @@ test_ticket_changed_signal (Fixture       *fixture,
 
   /* A refused write changed nothing. */
   alga_client_set_status_async (fixture->client, ticket_id, "00000000-0000-0000-0000-000000000000",
-                                NULL, alga_test_store_result_cb, begin (fixture));
+                                ALGA_QUIET_NONE, NULL, alga_test_store_result_cb, begin (fixture));
   g_assert_null (alga_client_set_status_finish (fixture->client,
                                                 alga_test_wait_for_result (&fixture->result, 10000),
                                                 &error));
@@ -492,7 +492,7 @@ test_statuses_and_set_status (Fixture       *fixture,
   g_assert_nonnull (target);
 
   alga_client_set_status_async (fixture->client, ticket_id, alga_status_get_status_id (target),
-                                NULL, alga_test_store_result_cb, begin (fixture));
+                                ALGA_QUIET_NONE, NULL, alga_test_store_result_cb, begin (fixture));
   updated = alga_client_set_status_finish (fixture->client,
                                            alga_test_wait_for_result (&fixture->result, 30000),
                                            &error);
@@ -528,7 +528,7 @@ set_assignee (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   AlgaTicket *ticket;
 
-  alga_client_set_assignee_async (fixture->client, ticket_id, user_id, NULL,
+  alga_client_set_assignee_async (fixture->client, ticket_id, user_id, ALGA_QUIET_NONE, NULL,
                                   alga_test_store_result_cb, begin (fixture));
   ticket = alga_client_set_assignee_finish (fixture->client,
                                             alga_test_wait_for_result (&fixture->result, 30000),
@@ -591,7 +591,7 @@ test_priorities_and_set_priority (Fixture       *fixture,
 
   target = priorities->pdata[priorities->len - 1];
   alga_client_set_priority_async (fixture->client, ticket_id, alga_priority_get_priority_id (target),
-                                  NULL, alga_test_store_result_cb, begin (fixture));
+                                  ALGA_QUIET_NONE, NULL, alga_test_store_result_cb, begin (fixture));
   updated = alga_client_set_priority_finish (fixture->client,
                                              alga_test_wait_for_result (&fixture->result, 30000),
                                              &error);
@@ -636,7 +636,7 @@ update_attributes (Fixture    *fixture,
   AlgaTicket *ticket;
 
   alga_client_update_attributes_async (fixture->client, ticket_id, json_node_get_object (changes),
-                                       NULL, alga_test_store_result_cb, begin (fixture));
+                                       ALGA_QUIET_NONE, NULL, alga_test_store_result_cb, begin (fixture));
   ticket = alga_client_update_attributes_finish (fixture->client,
                                                  alga_test_wait_for_result (&fixture->result, 30000),
                                                  &error);

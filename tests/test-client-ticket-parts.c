@@ -375,7 +375,7 @@ test_close_refused (Fixture       *fixture,
       closed_id = alga_status_get_status_id (statuses->pdata[i]);
   g_assert_nonnull (closed_id);
 
-  alga_client_set_status_async (fixture->client, fixture->ticket, closed_id, NULL,
+  alga_client_set_status_async (fixture->client, fixture->ticket, closed_id, ALGA_QUIET_NONE, NULL,
                                 alga_test_store_result_cb, begin (fixture));
   closed = alga_client_set_status_finish (fixture->client, wait_result (fixture), &error);
   g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_VALIDATION);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "alga-cache.h"
@@ -302,7 +304,7 @@ test_writes (Fixture       *f,
   g_assert_nonnull (status);
 
   alga_ticket_repository_set_status_async (f->tickets, ticket_id, alga_status_get_status_id (status),
-                                           NULL, alga_test_store_result_cb, &result);
+                                           ALGA_QUIET_NONE, NULL, alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (alga_ticket_get_status_id (answer), ==, alga_status_get_status_id (status));
@@ -322,7 +324,7 @@ test_writes (Fixture       *f,
 
   alga_ticket_repository_set_priority_async (f->tickets, ticket_id,
                                              alga_priority_get_priority_id (priority),
-                                             NULL, alga_test_store_result_cb, &result);
+                                             ALGA_QUIET_NONE, NULL, alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (alga_ticket_get_priority_id (answer), ==,
@@ -330,7 +332,7 @@ test_writes (Fixture       *f,
   g_clear_object (&answer);
   g_clear_object (&result);
 
-  alga_ticket_repository_set_due_date_async (f->tickets, ticket_id, due, NULL,
+  alga_ticket_repository_set_due_date_async (f->tickets, ticket_id, due, ALGA_QUIET_NONE, NULL,
                                              alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_no_error (error);
@@ -339,7 +341,7 @@ test_writes (Fixture       *f,
   g_clear_object (&answer);
   g_clear_object (&result);
 
-  alga_ticket_repository_set_due_date_async (f->tickets, ticket_id, NULL, NULL,
+  alga_ticket_repository_set_due_date_async (f->tickets, ticket_id, NULL, ALGA_QUIET_NONE, NULL,
                                              alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_no_error (error);
@@ -348,7 +350,7 @@ test_writes (Fixture       *f,
   g_clear_object (&result);
 
   json_object_set_string_member (changes, "note_for_tests", "kept");
-  alga_ticket_repository_update_attributes_async (f->tickets, ticket_id, changes, NULL,
+  alga_ticket_repository_update_attributes_async (f->tickets, ticket_id, changes, ALGA_QUIET_NONE, NULL,
                                                   alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_no_error (error);
@@ -361,7 +363,7 @@ test_writes (Fixture       *f,
   g_clear_object (&answer);
   g_clear_object (&result);
 
-  alga_ticket_repository_set_assignee_async (f->tickets, ticket_id, NULL, NULL,
+  alga_ticket_repository_set_assignee_async (f->tickets, ticket_id, NULL, ALGA_QUIET_NONE, NULL,
                                              alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_no_error (error);
@@ -370,7 +372,7 @@ test_writes (Fixture       *f,
   g_clear_object (&result);
 
   alga_ticket_repository_set_assignee_async (f->tickets, ticket_id,
-                                             alga_test_server_get_user_id (f->server), NULL,
+                                             alga_test_server_get_user_id (f->server), ALGA_QUIET_NONE, NULL,
                                              alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_no_error (error);
@@ -392,7 +394,7 @@ test_write_refused (Fixture       *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  alga_ticket_repository_set_status_async (f->tickets, ticket_id, "no-such-status", NULL,
+  alga_ticket_repository_set_status_async (f->tickets, ticket_id, "no-such-status", ALGA_QUIET_NONE, NULL,
                                            alga_test_store_result_cb, &result);
   answer = wait_write (f->tickets, &result, &error);
   g_assert_null (answer);
@@ -450,6 +452,47 @@ test_create_ticket (Fixture       *f,
   g_assert_cmpstr (alga_ticket_get_ticket_number (saved), ==, alga_ticket_get_ticket_number (created));
 }
 
+/* A title and a description changed quietly: the flags reach the server, the customer is not
+ * e-mailed, and the description's other attributes stay. */
+static void
+test_quiet_title_and_description (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *ticket_id = alga_test_server_get_my_ticket_id (f->server);
+  g_auto(GStrv) before = alga_test_server_dup_notices (f->server, ticket_id);
+  g_auto(GStrv) after = NULL;
+  g_autoptr(AlgaTicket) answer = NULL;
+  g_autoptr(AlgaTicket) detail = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *json = NULL;
+
+  alga_ticket_repository_set_title_async (f->tickets, ticket_id, "Printer jams (floor 2)",
+                                          ALGA_QUIET_CUSTOMER, NULL, alga_test_store_result_cb, &result);
+  answer = wait_write (f->tickets, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_ticket_get_title (answer), ==, "Printer jams (floor 2)");
+  requests = alga_test_server_dup_requests (f->server);
+  g_assert_nonnull (strstr (((AlgaTestRequest *) requests->pdata[requests->len - 1])->body,
+                            "\"suppressContactNotifications\":true"));
+  after = alga_test_server_dup_notices (f->server, ticket_id);
+  g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (before));
+  g_clear_object (&answer);
+  g_clear_object (&result);
+
+  alga_ticket_repository_set_description_async (f->tickets, ticket_id, "Jams every morning.",
+                                                ALGA_QUIET_EVERYONE, NULL, alga_test_store_result_cb,
+                                                &result);
+  answer = wait_write (f->tickets, &result, &error);
+  g_assert_no_error (error);
+  json = alga_test_server_dup_ticket_json (f->server, ticket_id);
+  g_assert_nonnull (strstr (json, "Jams every morning."));
+  g_clear_pointer (&after, g_strfreev);
+  after = alga_test_server_dup_notices (f->server, ticket_id);
+  g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +511,7 @@ main (int   argc,
   ADD ("/repository/write-refused", test_write_refused);
   ADD ("/repository/post-comment", test_post_comment);
   ADD ("/repository/create-ticket", test_create_ticket);
+  ADD ("/repository/quiet-title-and-description", test_quiet_title_and_description);
 
 #undef ADD
 

@@ -327,7 +327,7 @@ test_tick_and_close_rule (Fixture       *fixture,
   g_assert_true (gtk_check_button_get_active (check_of (fixture, 0)));
   g_assert_cmpuint (alga_checklist_section_get_n_required_open (fixture->checklist), ==, 1);
 
-  alga_client_set_status_async (fixture->client, fixture->ticket, closed_status (fixture), NULL,
+  alga_client_set_status_async (fixture->client, fixture->ticket, closed_status (fixture), ALGA_QUIET_NONE, NULL,
                                 alga_test_store_result_cb, &result);
   closed = alga_client_set_status_finish (fixture->client, alga_test_wait_for_result (&result, 30000), &error);
   g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_VALIDATION);

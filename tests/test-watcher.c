@@ -351,7 +351,7 @@ test_own_change (Fixture       *fixture,
   start (fixture);
 
   /* Through the API: the server records me as the one who changed it. */
-  alga_client_set_assignee_async (fixture->client, taken, me, NULL, on_assigned_cb, &done);
+  alga_client_set_assignee_async (fixture->client, taken, me, ALGA_QUIET_NONE, NULL, on_assigned_cb, &done);
   alga_test_wait_until (done, 10000);
   alga_watcher_note_own_change (fixture->watcher, taken);
 
@@ -504,7 +504,7 @@ test_status_changed_by_other (Fixture       *fixture,
   g_assert_nonnull (new_status);
 
   /* Someone else moves my ticket on. */
-  alga_client_set_status_async (client, mine, new_status, NULL, alga_test_store_result_cb, &result);
+  alga_client_set_status_async (client, mine, new_status, ALGA_QUIET_NONE, NULL, alga_test_store_result_cb, &result);
   changed = alga_client_set_status_finish (client, alga_test_wait_for_result (&result, 10000), &error);
   g_assert_no_error (error);
   alga_test_wait_until (fixture->events->len > 0, 20000);

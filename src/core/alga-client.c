@@ -658,6 +658,7 @@ typedef struct
   char               *ticket_path;   /* update_attributes, set_status: the ticket's path */
   JsonObject         *changes;       /* update_attributes: what to merge */
   JsonNode           *written;       /* set_status: the PUT's answer, if the read fails */
+  AlgaQuiet           quiet;         /* update_attributes: whom the server should not tell */
 } Endpoint;
 
 static void
@@ -1263,6 +1264,7 @@ put_ticket_member (AlgaClient          *self,
                    const char          *suffix,
                    const char          *member,
                    const char          *value,
+                   AlgaQuiet            quiet,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
@@ -1279,6 +1281,7 @@ put_ticket_member (AlgaClient          *self,
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   body = object_node (builder);
+  alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
   path = ticket_path (ticket_id, suffix);
   call_ticket_write (self, source_tag, ticket_id, "PUT", path, body, DECODE_DATA_OBJECT,
@@ -1341,6 +1344,7 @@ on_status_written_cb (GObject      *source,
  * @self: a #AlgaClient
  * @ticket_id: the ticket's id
  * @status_id: a status of the ticket's board
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -1353,6 +1357,7 @@ void
 alga_client_set_status_async (AlgaClient          *self,
                               const char          *ticket_id,
                               const char          *status_id,
+                              AlgaQuiet            quiet,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -1372,6 +1377,7 @@ alga_client_set_status_async (AlgaClient          *self,
   json_builder_add_string_value (builder, status_id);
   json_builder_end_object (builder);
   body = object_node (builder);
+  alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
   task = endpoint_task_new (self, alga_client_set_status_async, DECODE_DATA_OBJECT,
                             (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
@@ -1396,6 +1402,7 @@ alga_client_set_status_finish (AlgaClient    *self,
  * @self: a #AlgaClient
  * @ticket_id: the ticket's id
  * @user_id: (nullable): the new assignee, or %NULL to unassign
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -1407,6 +1414,7 @@ void
 alga_client_set_assignee_async (AlgaClient          *self,
                                 const char          *ticket_id,
                                 const char          *user_id,
+                                AlgaQuiet            quiet,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -1415,7 +1423,7 @@ alga_client_set_assignee_async (AlgaClient          *self,
   g_return_if_fail (ticket_id != NULL);
 
   put_ticket_member (self, alga_client_set_assignee_async, ticket_id, "/assignment",
-                     "assigned_to", user_id, cancellable, callback, user_data);
+                     "assigned_to", user_id, quiet, cancellable, callback, user_data);
 }
 
 AlgaTicket *
@@ -1610,6 +1618,7 @@ on_attributes_read_cb (GObject      *source,
   merged = merge_attributes (data, endpoint->changes);
   fields = json_object_new ();
   json_object_set_object_member (fields, "attributes", g_steal_pointer (&merged));
+  alga_quiet_add_to_body (endpoint->quiet, fields);
   body = json_node_init_object (json_node_alloc (), fields);
 
   send_request (self, "PUT", endpoint->ticket_path, NULL, body, ALGA_REQUEST_DEFAULT,
@@ -1622,6 +1631,7 @@ on_attributes_read_cb (GObject      *source,
  * @self: a #AlgaClient
  * @ticket_id: the ticket's id
  * @changes: members of `attributes` to set; a JSON null removes the member
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -1634,6 +1644,7 @@ void
 alga_client_update_attributes_async (AlgaClient          *self,
                                      const char          *ticket_id,
                                      JsonObject          *changes,
+                                     AlgaQuiet            quiet,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
@@ -1652,6 +1663,7 @@ alga_client_update_attributes_async (AlgaClient          *self,
   endpoint->ticket_id = g_strdup (ticket_id);
   endpoint->ticket_path = ticket_path (ticket_id, NULL);
   endpoint->changes = json_object_ref (changes);
+  endpoint->quiet = quiet;
 
   alga_client_request_async (self, "GET", endpoint->ticket_path, NULL, NULL, ALGA_REQUEST_DEFAULT,
                              cancellable, on_attributes_read_cb, task);
@@ -1671,6 +1683,7 @@ alga_client_update_attributes_finish (AlgaClient    *self,
  * @ticket_id: the ticket's id
  * @priority_id: a priority that alga_client_list_priorities_async() returned (the server
  *   stores unknown ids too)
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -1679,6 +1692,7 @@ void
 alga_client_set_priority_async (AlgaClient          *self,
                                 const char          *ticket_id,
                                 const char          *priority_id,
+                                AlgaQuiet            quiet,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -1688,7 +1702,7 @@ alga_client_set_priority_async (AlgaClient          *self,
   g_return_if_fail (priority_id != NULL);
 
   put_ticket_member (self, alga_client_set_priority_async, ticket_id, NULL, "priority_id",
-                     priority_id, cancellable, callback, user_data);
+                     priority_id, quiet, cancellable, callback, user_data);
 }
 
 AlgaTicket *

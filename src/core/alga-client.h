@@ -160,6 +160,7 @@ GPtrArray       *alga_client_list_statuses_finish       (AlgaClient           *s
 void             alga_client_set_status_async           (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          const char           *status_id,
+                                                         AlgaQuiet             quiet,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
@@ -170,6 +171,7 @@ AlgaTicket      *alga_client_set_status_finish          (AlgaClient           *s
 void             alga_client_set_assignee_async         (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          const char           *user_id,
+                                                         AlgaQuiet             quiet,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
@@ -205,6 +207,7 @@ AlgaTicket      *alga_client_update_ticket_finish       (AlgaClient           *s
 void             alga_client_update_attributes_async    (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          JsonObject           *changes,
+                                                         AlgaQuiet             quiet,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
@@ -215,6 +218,7 @@ AlgaTicket      *alga_client_update_attributes_finish   (AlgaClient           *s
 void             alga_client_set_priority_async         (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          const char           *priority_id,
+                                                         AlgaQuiet             quiet,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);

@@ -355,6 +355,7 @@ typedef enum
   WRITE_PRIORITY,
   WRITE_ASSIGNEE,
   WRITE_ATTRIBUTES,
+  WRITE_FIELDS,
 } WriteKind;
 
 static void
@@ -377,6 +378,9 @@ write_cb (GObject      *source,
       break;
     case WRITE_ASSIGNEE:
       ticket = alga_client_set_assignee_finish (client, result, &error);
+      break;
+    case WRITE_FIELDS:
+      ticket = alga_client_update_ticket_finish (client, result, &error);
       break;
     case WRITE_ATTRIBUTES:
     default:
@@ -413,6 +417,7 @@ start_write (AlgaTicketRepository *self,
  * @self: the repository
  * @ticket_id: the ticket
  * @status_id: its new status
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: finish with alga_ticket_repository_write_finish()
  * @user_data: data for @callback
@@ -421,6 +426,7 @@ void
 alga_ticket_repository_set_status_async (AlgaTicketRepository *self,
                                          const char           *ticket_id,
                                          const char           *status_id,
+                                         AlgaQuiet             quiet,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data)
@@ -430,7 +436,8 @@ alga_ticket_repository_set_status_async (AlgaTicketRepository *self,
   g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
 
   task = start_write (self, ticket_id, WRITE_STATUS, cancellable, callback, user_data);
-  alga_client_set_status_async (self->client, ticket_id, status_id, cancellable, write_cb, task);
+  alga_client_set_status_async (self->client, ticket_id, status_id, quiet, cancellable, write_cb,
+                                task);
 }
 
 /**
@@ -438,6 +445,7 @@ alga_ticket_repository_set_status_async (AlgaTicketRepository *self,
  * @self: the repository
  * @ticket_id: the ticket
  * @priority_id: its new priority
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: finish with alga_ticket_repository_write_finish()
  * @user_data: data for @callback
@@ -446,6 +454,7 @@ void
 alga_ticket_repository_set_priority_async (AlgaTicketRepository *self,
                                            const char           *ticket_id,
                                            const char           *priority_id,
+                                           AlgaQuiet             quiet,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data)
@@ -455,8 +464,8 @@ alga_ticket_repository_set_priority_async (AlgaTicketRepository *self,
   g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
 
   task = start_write (self, ticket_id, WRITE_PRIORITY, cancellable, callback, user_data);
-  alga_client_set_priority_async (self->client, ticket_id, priority_id, cancellable, write_cb,
-                                  task);
+  alga_client_set_priority_async (self->client, ticket_id, priority_id, quiet, cancellable,
+                                  write_cb, task);
 }
 
 /**
@@ -464,6 +473,7 @@ alga_ticket_repository_set_priority_async (AlgaTicketRepository *self,
  * @self: the repository
  * @ticket_id: the ticket
  * @user_id: (nullable): the new assignee; %NULL unassigns
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: finish with alga_ticket_repository_write_finish()
  * @user_data: data for @callback
@@ -472,6 +482,7 @@ void
 alga_ticket_repository_set_assignee_async (AlgaTicketRepository *self,
                                            const char           *ticket_id,
                                            const char           *user_id,
+                                           AlgaQuiet             quiet,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data)
@@ -481,7 +492,8 @@ alga_ticket_repository_set_assignee_async (AlgaTicketRepository *self,
   g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
 
   task = start_write (self, ticket_id, WRITE_ASSIGNEE, cancellable, callback, user_data);
-  alga_client_set_assignee_async (self->client, ticket_id, user_id, cancellable, write_cb, task);
+  alga_client_set_assignee_async (self->client, ticket_id, user_id, quiet, cancellable, write_cb,
+                                  task);
 }
 
 /**
@@ -489,6 +501,7 @@ alga_ticket_repository_set_assignee_async (AlgaTicketRepository *self,
  * @self: the repository
  * @ticket_id: the ticket
  * @changes: members of the ticket's attributes to set; a null member removes one
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: finish with alga_ticket_repository_write_finish()
  * @user_data: data for @callback
@@ -497,6 +510,7 @@ void
 alga_ticket_repository_update_attributes_async (AlgaTicketRepository *self,
                                                 const char           *ticket_id,
                                                 JsonObject           *changes,
+                                                AlgaQuiet             quiet,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data)
@@ -506,8 +520,8 @@ alga_ticket_repository_update_attributes_async (AlgaTicketRepository *self,
   g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
 
   task = start_write (self, ticket_id, WRITE_ATTRIBUTES, cancellable, callback, user_data);
-  alga_client_update_attributes_async (self->client, ticket_id, changes, cancellable, write_cb,
-                                       task);
+  alga_client_update_attributes_async (self->client, ticket_id, changes, quiet, cancellable,
+                                       write_cb, task);
 }
 
 /**
@@ -515,6 +529,7 @@ alga_ticket_repository_update_attributes_async (AlgaTicketRepository *self,
  * @self: the repository
  * @ticket_id: the ticket
  * @due_date: (nullable): when the ticket is due; %NULL clears it
+ * @quiet: whom the server should not tell about it
  * @cancellable: (nullable): a #GCancellable
  * @callback: finish with alga_ticket_repository_write_finish()
  * @user_data: data for @callback
@@ -525,6 +540,7 @@ void
 alga_ticket_repository_set_due_date_async (AlgaTicketRepository *self,
                                            const char           *ticket_id,
                                            GDateTime            *due_date,
+                                           AlgaQuiet             quiet,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data)
@@ -546,8 +562,71 @@ alga_ticket_repository_set_due_date_async (AlgaTicketRepository *self,
       json_object_set_null_member (changes, "due_date");
     }
 
-  alga_ticket_repository_update_attributes_async (self, ticket_id, changes, cancellable, callback,
-                                                  user_data);
+  alga_ticket_repository_update_attributes_async (self, ticket_id, changes, quiet, cancellable,
+                                                  callback, user_data);
+}
+
+/**
+ * alga_ticket_repository_set_title_async:
+ * @self: the repository
+ * @ticket_id: the ticket
+ * @title: its new title, 1 to 255 characters
+ * @quiet: whom the server should not tell about it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: finish with alga_ticket_repository_write_finish()
+ * @user_data: data for @callback
+ */
+void
+alga_ticket_repository_set_title_async (AlgaTicketRepository *self,
+                                        const char           *ticket_id,
+                                        const char           *title,
+                                        AlgaQuiet             quiet,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  GTask *task;
+
+  g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
+  g_return_if_fail (title != NULL);
+
+  json_object_set_string_member (fields, "title", title);
+  alga_quiet_add_to_body (quiet, fields);
+  task = start_write (self, ticket_id, WRITE_FIELDS, cancellable, callback, user_data);
+  alga_client_update_ticket_async (self->client, ticket_id, fields, cancellable, write_cb, task);
+}
+
+/**
+ * alga_ticket_repository_set_description_async:
+ * @self: the repository
+ * @ticket_id: the ticket
+ * @description: the description as it is to be stored (see alga_blocknote_apply_edit())
+ * @quiet: whom the server should not tell about it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: finish with alga_ticket_repository_write_finish()
+ * @user_data: data for @callback
+ *
+ * The description lives in the ticket's attributes, which the server replaces whole: the rest
+ * of them is read and sent back with it.
+ */
+void
+alga_ticket_repository_set_description_async (AlgaTicketRepository *self,
+                                              const char           *ticket_id,
+                                              const char           *description,
+                                              AlgaQuiet             quiet,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data)
+{
+  g_autoptr(JsonObject) changes = json_object_new ();
+
+  g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
+  g_return_if_fail (description != NULL);
+
+  json_object_set_string_member (changes, "description", description);
+  alga_ticket_repository_update_attributes_async (self, ticket_id, changes, quiet, cancellable,
+                                                  callback, user_data);
 }
 
 /**

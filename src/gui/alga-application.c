@@ -750,7 +750,8 @@ assign_ticket_action (GSimpleAction *action,
     return;
 
   alga_ticket_repository_set_assignee_async (alga_account_get_tickets (self->account), ticket_id,
-                                             user_id, self->cancellable, on_assigned_to_me_cb,
+                                             user_id, ALGA_QUIET_NONE, self->cancellable,
+                                             on_assigned_to_me_cb,
                                              g_object_ref (self));
 }
 

@@ -949,15 +949,18 @@ on_undo_clicked_cb (AdwToast *toast,
   switch (undo->field)
     {
     case FIELD_STATUS:
-      alga_ticket_repository_set_status_async (self->tickets, ticket_id, undo->value, NULL,
+      alga_ticket_repository_set_status_async (self->tickets, ticket_id, undo->value,
+                                               ALGA_QUIET_NONE, NULL,
                                                edit_done, edit);
       break;
     case FIELD_PRIORITY:
-      alga_ticket_repository_set_priority_async (self->tickets, ticket_id, undo->value, NULL,
+      alga_ticket_repository_set_priority_async (self->tickets, ticket_id, undo->value,
+                                                 ALGA_QUIET_NONE, NULL,
                                                  edit_done, edit);
       break;
     case FIELD_ASSIGNEE:
-      alga_ticket_repository_set_assignee_async (self->tickets, ticket_id, undo->value, NULL,
+      alga_ticket_repository_set_assignee_async (self->tickets, ticket_id, undo->value,
+                                                 ALGA_QUIET_NONE, NULL,
                                                  edit_done, edit);
       break;
     case FIELD_DUE_DATE:
@@ -965,8 +968,8 @@ on_undo_clicked_cb (AdwToast *toast,
         g_autoptr(GDateTime) due = undo->value != NULL ?
                                    g_date_time_new_from_iso8601 (undo->value, NULL) : NULL;
 
-        alga_ticket_repository_set_due_date_async (self->tickets, ticket_id, due, NULL,
-                                                   edit_done, edit);
+        alga_ticket_repository_set_due_date_async (self->tickets, ticket_id, due, ALGA_QUIET_NONE,
+                                                   NULL, edit_done, edit);
       }
       break;
     case FIELD_WATCHERS:
@@ -1186,7 +1189,7 @@ on_status_row_selected_cb (AlgaTicketView *self)
   alga_ticket_repository_set_status_async (self->tickets,
                                            alga_ticket_get_ticket_id (self->ticket),
                                            alga_status_get_status_id (status),
-                                           self->cancellable, edit_done, edit);
+                                           ALGA_QUIET_NONE, self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1205,7 +1208,7 @@ on_priority_row_selected_cb (AlgaTicketView *self)
   alga_ticket_repository_set_priority_async (self->tickets,
                                              alga_ticket_get_ticket_id (self->ticket),
                                              alga_priority_get_priority_id (priority),
-                                             self->cancellable, edit_done, edit);
+                                             ALGA_QUIET_NONE, self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1230,7 +1233,7 @@ assign (AlgaTicketView *self,
   alga_ticket_repository_set_assignee_async (self->tickets,
                                              alga_ticket_get_ticket_id (self->ticket),
                                              user_id,
-                                             self->cancellable, edit_done, edit);
+                                             ALGA_QUIET_NONE, self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1252,7 +1255,7 @@ update_attribute_changes (AlgaTicketView *self,
   alga_ticket_repository_update_attributes_async (self->tickets,
                                                   alga_ticket_get_ticket_id (self->ticket),
                                                   changes,
-                                                  self->cancellable, edit_done, edit);
+                                                  ALGA_QUIET_NONE, self->cancellable, edit_done, edit);
 }
 
 static void
@@ -1273,7 +1276,7 @@ set_due_date (AlgaTicketView *self,
   edit = edit_new (self, FIELD_DUE_DATE, NULL);
   alga_ticket_repository_set_due_date_async (self->tickets,
                                              alga_ticket_get_ticket_id (self->ticket),
-                                             due, self->cancellable, edit_done, edit);
+                                             due, ALGA_QUIET_NONE, self->cancellable, edit_done, edit);
 }
 
 static void
