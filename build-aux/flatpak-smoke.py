@@ -232,7 +232,7 @@ class Smoke:
         # thread; nothing is exported on it.
         self.bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
 
-        self.monitor_log = os.path.join(out, 'dbus-monitor.log')
+        self.monitor_log = os.path.join(self.out, 'dbus-monitor.log')
         self.monitor = subprocess.Popen(['dbus-monitor', '--session'],
                                         stdout=open(self.monitor_log, 'w'),
                                         stderr=subprocess.DEVNULL)
@@ -257,6 +257,7 @@ class Smoke:
         self.watchdog.start(name, seconds)
 
     def check(self, name, ok, detail=''):
+        ok = bool(ok)
         self.results.append(ok)
         print(f'{"PASS" if ok else "FAIL"}  {name}{"  (" + detail + ")" if detail else ""}',
               flush=True)
@@ -333,10 +334,14 @@ class Smoke:
         """What the desktop's accessibility tree shows: every accessible's name, as a screen
         reader reads them (the app's own and the portal dialogs', if any), read by a child
         process. A look that fails or takes too long shows nothing; the next look may."""
+        started = time.monotonic()
         try:
             done = subprocess.run([sys.executable, os.path.abspath(__file__),
                                    '--accessible-names'], capture_output=True, text=True,
                                   timeout=LOOK_TIMEOUT)
+            with open(os.path.join(self.out, 'looks.log'), 'a') as log:
+                print(f'{self.current_step}: {time.monotonic() - started:.1f} s, exit status '
+                      f'{done.returncode}, {len(done.stdout)} bytes', file=log)
         except subprocess.TimeoutExpired:
             print(f'note: reading the accessibility tree took more than {LOOK_TIMEOUT} s '
                   f'(step: {self.current_step})', flush=True)
@@ -591,29 +596,34 @@ def background_answered(text):
 
 def accessible_names():
     """The child's part: every name in the desktop's accessibility tree, in this process's only
-    thread. A call to an application that does not answer fails after libatspi's timeout."""
+    thread. A new process per look reads a fresh tree, so libatspi's cache is used: it reads an
+    application's whole tree in one call instead of three calls per node, which took more than
+    30 s on a busy machine. libatspi waits up to its "startup time" (15 s) for an application
+    it has just met, which every application is to a new process: a sandboxed app that has quit
+    can stay on the registry's list behind its D-Bus proxy, never to answer, so every call gets
+    3 s, and an application that fails one is left."""
     gi.require_version('Atspi', '2.0')
     from gi.repository import Atspi
     Atspi.init()
+    Atspi.set_timeout(3000, 3000)
     names = []
     desktop = Atspi.get_desktop(0)
-    stack = []
     for i in range(desktop.get_child_count()):
         app = desktop.get_child_at_index(i)
-        if app is not None:
-            app.set_cache_mask(Atspi.Cache.NONE)
-            stack.append(app)
-    while stack and len(names) < 50000:
-        node = stack.pop()
+        if app is None:
+            continue
+        stack = [app]
         try:
-            if node.get_name():
-                names.append(node.get_name())
-            for i in range(node.get_child_count()):
-                child = node.get_child_at_index(i)
-                if child is not None:
-                    stack.append(child)
+            while stack and len(names) < 50000:
+                node = stack.pop()
+                if node.get_name():
+                    names.append(node.get_name())
+                for j in range(node.get_child_count()):
+                    child = node.get_child_at_index(j)
+                    if child is not None:
+                        stack.append(child)
         except GLib.Error:
-            pass
+            continue
     json.dump(names, sys.stdout)
     return 0
 
@@ -635,6 +645,8 @@ def main(argv):
         traceback.print_exc()
         step = smoke.current_step if smoke is not None else 'setting up'
         print(f'FAIL  step "{step}": {e}', flush=True)
+        if smoke is not None:
+            smoke.results.append(False)
     finally:
         if smoke is not None:
             smoke.close()
