@@ -17,7 +17,6 @@
 
 #include "alga-assignee-picker.h"
 #include "alga-board.h"
-#include "alga-cache.h"
 #include "alga-comment-thread.h"
 #include "alga-composer.h"
 #include "alga-error.h"
