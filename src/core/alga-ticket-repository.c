@@ -115,6 +115,25 @@ finish_answer (GAsyncResult  *result,
   return object;
 }
 
+/* Reading. */
+
+/* What a read was asked for, and the comments gathered so far. */
+typedef struct
+{
+  char          *ticket_id;
+  AlgaLoadFlags  flags;
+  GPtrArray     *comments;
+  guint          offset;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->ticket_id);
+  g_clear_pointer (&load->comments, g_ptr_array_unref);
+  g_free (load);
+}
+
 /* Reading a ticket. */
 
 static void
@@ -124,7 +143,7 @@ get_ticket_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   AlgaTicketRepository *self = g_task_get_source_object (task);
-  AlgaLoadFlags flags = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  Load *load = g_task_get_task_data (task);
   g_autoptr(AlgaTicket) ticket = NULL;
   g_autoptr(AlgaTicket) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -133,17 +152,15 @@ get_ticket_cb (GObject      *source,
   ticket = alga_client_get_ticket_finish (ALGA_CLIENT (source), result, &error);
   if (ticket != NULL)
     {
-      if (saves (self, flags) && !alga_cache_store_ticket (self->cache, ticket, &cache_error))
+      if (saves (self, load->flags) && !alga_cache_store_ticket (self->cache, ticket, &cache_error))
         g_debug ("Could not save the ticket: %s", cache_error->message);
       return_answer (task, g_steal_pointer (&ticket), g_object_unref, FALSE);
       return;
     }
 
-  if (may_use_saved_copy (self, flags, error))
+  if (may_use_saved_copy (self, load->flags, error))
     {
-      const char *ticket_id = g_object_get_data (G_OBJECT (task), "ticket-id");
-
-      saved = alga_cache_load_ticket (self->cache, ticket_id, &cache_error);
+      saved = alga_cache_load_ticket (self->cache, load->ticket_id, &cache_error);
       if (saved != NULL)
         {
           return_answer (task, g_steal_pointer (&saved), g_object_unref, TRUE);
@@ -177,14 +194,18 @@ alga_ticket_repository_load_ticket_async (AlgaTicketRepository *self,
                                           gpointer              user_data)
 {
   GTask *task;
+  Load *load;
 
   g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
   g_return_if_fail (ticket_id != NULL);
 
+  load = g_new0 (Load, 1);
+  load->ticket_id = g_strdup (ticket_id);
+  load->flags = flags;
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, alga_ticket_repository_load_ticket_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
-  g_object_set_data_full (G_OBJECT (task), "ticket-id", g_strdup (ticket_id), g_free);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   alga_client_get_ticket_async (self->client, ticket_id, cancellable, get_ticket_cb, task);
 }
 
@@ -210,22 +231,6 @@ alga_ticket_repository_load_ticket_finish (AlgaTicketRepository  *self,
 
 /* Reading comments: every page, one after the other, in the server's order. */
 
-typedef struct
-{
-  char          *ticket_id;
-  AlgaLoadFlags  flags;
-  GPtrArray     *comments;
-  guint          offset;
-} CommentsLoad;
-
-static void
-comments_load_free (CommentsLoad *load)
-{
-  g_free (load->ticket_id);
-  g_ptr_array_unref (load->comments);
-  g_free (load);
-}
-
 static void request_comments (GTask *task);
 
 static void
@@ -235,7 +240,7 @@ list_comments_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   AlgaTicketRepository *self = g_task_get_source_object (task);
-  CommentsLoad *load = g_task_get_task_data (task);
+  Load *load = g_task_get_task_data (task);
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GPtrArray) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -282,7 +287,7 @@ static void
 request_comments (GTask *task)
 {
   AlgaTicketRepository *self = g_task_get_source_object (task);
-  CommentsLoad *load = g_task_get_task_data (task);
+  Load *load = g_task_get_task_data (task);
 
   alga_client_list_comments_async (self->client, load->ticket_id, load->offset,
                                    ALGA_TICKET_REPOSITORY_COMMENT_PAGE, FALSE,
@@ -311,19 +316,19 @@ alga_ticket_repository_load_comments_async (AlgaTicketRepository *self,
                                             gpointer              user_data)
 {
   GTask *task;
-  CommentsLoad *load;
+  Load *load;
 
   g_return_if_fail (ALGA_IS_TICKET_REPOSITORY (self));
   g_return_if_fail (ticket_id != NULL);
 
-  load = g_new0 (CommentsLoad, 1);
+  load = g_new0 (Load, 1);
   load->ticket_id = g_strdup (ticket_id);
   load->flags = flags;
   load->comments = g_ptr_array_new_with_free_func (g_object_unref);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, alga_ticket_repository_load_comments_async);
-  g_task_set_task_data (task, load, (GDestroyNotify) comments_load_free);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   request_comments (task);
 }
 
