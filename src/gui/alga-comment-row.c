@@ -28,6 +28,7 @@ struct _AlgaCommentRow
   GtkLabel         *time_label;
   GtkBox           *badge_box;
   AlgaRichTextView *body_view;
+  GtkBox           *box;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaCommentRow, alga_comment_row, GTK_TYPE_LIST_BOX_ROW)
@@ -284,6 +285,7 @@ alga_comment_row_class_init (AlgaCommentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentRow, badge_box);
   gtk_widget_class_bind_template_child (widget_class, AlgaCommentRow, body_view);
+  gtk_widget_class_bind_template_child (widget_class, AlgaCommentRow, box);
 }
 
 static void
@@ -331,4 +333,40 @@ alga_comment_row_get_author (AlgaCommentRow *self)
   g_return_val_if_fail (ALGA_IS_COMMENT_ROW (self), NULL);
 
   return self->author;
+}
+
+/**
+ * alga_comment_row_add_footer:
+ * @self: a row
+ * @footer: what goes under the comment's text (its reactions, reply and edit)
+ */
+void
+alga_comment_row_add_footer (AlgaCommentRow *self,
+                             GtkWidget      *footer)
+{
+  g_return_if_fail (ALGA_IS_COMMENT_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (footer));
+
+  gtk_box_append (self->box, footer);
+}
+
+/**
+ * alga_comment_row_set_depth:
+ * @self: a row
+ * @depth: 0 for a comment that starts a thread, 1 for a reply to it, and so on
+ *
+ * Replies are indented under the comment they answer; past three levels they stay at three, so
+ * that a long exchange still fits a narrow window.
+ */
+void
+alga_comment_row_set_depth (AlgaCommentRow *self,
+                            guint           depth)
+{
+  g_return_if_fail (ALGA_IS_COMMENT_ROW (self));
+
+  gtk_widget_set_margin_start (GTK_WIDGET (self->box), 12 + 24 * MIN (depth, 3));
+  if (depth > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "reply");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "reply");
 }

@@ -20,5 +20,9 @@ AlgaComment *alga_comment_row_get_comment (AlgaCommentRow *self);
 /* "Internal", "Public", "Resolution", … as shown, for tests and the accessible summary. */
 char        *alga_comment_row_dup_badges  (AlgaCommentRow *self);
 const char  *alga_comment_row_get_author  (AlgaCommentRow *self);
+void         alga_comment_row_add_footer  (AlgaCommentRow *self,
+                                           GtkWidget      *footer);
+void         alga_comment_row_set_depth   (AlgaCommentRow *self,
+                                           guint           depth);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-comment-actions.h"
 #include "alga-comment-row.h"
 #include "alga-comment-thread.h"
 #include "alga-error.h"
@@ -68,20 +69,66 @@ update_state (AlgaCommentThread *self)
     show_state (self, "empty");
 }
 
+/* Adds @comment and, under it, its replies (and theirs), each level oldest first. */
+static void
+add_with_replies (GPtrArray   *out,
+                  GHashTable  *replies,
+                  AlgaComment *comment)
+{
+  GPtrArray *children = g_hash_table_lookup (replies, alga_comment_get_comment_id (comment));
+
+  g_ptr_array_add (out, g_object_ref (comment));
+  for (guint i = 0; children != NULL && i < children->len; i++)
+    add_with_replies (out, replies, g_ptr_array_index (children, i));
+}
+
+/* The server lists comments flat, oldest first: replies go under the comment they answer. A
+ * reply whose parent is not shown (deleted, or not in the list) stands on its own. */
+static GPtrArray *
+thread_order (GPtrArray *comments)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) replies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < comments->len; i++)
+    if (is_shown (g_ptr_array_index (comments, i)))
+      g_hash_table_add (ids, (gpointer) alga_comment_get_comment_id (g_ptr_array_index (comments, i)));
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      AlgaComment *comment = g_ptr_array_index (comments, i);
+      const char *parent = alga_comment_get_parent_comment_id (comment);
+      GPtrArray *children;
+
+      if (!is_shown (comment) || parent == NULL || !g_hash_table_contains (ids, parent) ||
+          g_str_equal (parent, alga_comment_get_comment_id (comment)))
+        continue;
+      children = g_hash_table_lookup (replies, parent);
+      if (children == NULL)
+        g_hash_table_insert (replies, (gpointer) parent, children = g_ptr_array_new ());
+      g_ptr_array_add (children, comment);
+    }
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      AlgaComment *comment = g_ptr_array_index (comments, i);
+      const char *parent = alga_comment_get_parent_comment_id (comment);
+
+      if (is_shown (comment) && (parent == NULL || !g_hash_table_contains (ids, parent) ||
+                                 g_str_equal (parent, alga_comment_get_comment_id (comment))))
+        add_with_replies (out, replies, comment);
+    }
+  return out;
+}
+
 /* One splice, so the list box builds its rows once, in order. */
 static void
 show_comments (AlgaCommentThread *self,
                GPtrArray         *comments)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < comments->len; i++)
-    {
-      AlgaComment *comment = g_ptr_array_index (comments, i);
-
-      if (is_shown (comment))
-        g_ptr_array_add (shown, g_object_ref (comment));
-    }
+  g_autoptr(GPtrArray) shown = thread_order (comments);
 
   g_list_store_splice (self->comments, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
@@ -175,11 +222,64 @@ start_load (AlgaCommentThread *self)
                                               g_object_ref (self));
 }
 
+static guint
+depth_of (AlgaCommentThread *self,
+          AlgaComment       *comment)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->comments));
+  const char *parent = alga_comment_get_parent_comment_id (comment);
+  guint depth = 0;
+
+  /* Bounded: a loop of parents in bad data must not hang the window. The store keeps each
+   * comment, so a parent's id outlives the reference taken here. */
+  while (parent != NULL && depth < n)
+    {
+      g_autoptr(AlgaComment) found = NULL;
+
+      for (guint i = 0; i < n && found == NULL; i++)
+        {
+          g_autoptr(AlgaComment) other = g_list_model_get_item (G_LIST_MODEL (self->comments), i);
+
+          if (g_str_equal (alga_comment_get_comment_id (other), parent))
+            found = g_steal_pointer (&other);
+        }
+      if (found == NULL)
+        break;
+      depth++;
+      parent = alga_comment_get_parent_comment_id (found);
+    }
+  return depth;
+}
+
+static void
+on_actions_changed_cb (AlgaCommentActions *actions,
+                       gpointer            user_data)
+{
+  alga_comment_thread_reload (ALGA_COMMENT_THREAD (user_data));
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  return alga_comment_row_new (ALGA_COMMENT (item));
+  AlgaCommentThread *self = ALGA_COMMENT_THREAD (user_data);
+  AlgaComment *comment = ALGA_COMMENT (item);
+  GtkWidget *row = alga_comment_row_new (comment);
+  gboolean system = alga_comment_get_is_system_generated (comment) ||
+                    alga_comment_get_author_kind (comment) == ALGA_COMMENT_AUTHOR_SYSTEM;
+
+  alga_comment_row_set_depth (ALGA_COMMENT_ROW (row), depth_of (self, comment));
+  if (self->account != NULL && self->ticket != NULL && !system)
+    {
+      /* Only the author may edit a comment; the server refuses anyone else with a 400. */
+      gboolean own = self->user_id != NULL && g_strcmp0 (alga_comment_get_user_id (comment), self->user_id) == 0;
+      GtkWidget *actions = alga_comment_actions_new (alga_account_get_client (self->account),
+                                                     alga_ticket_get_ticket_id (self->ticket), comment, own);
+
+      g_signal_connect_object (actions, "changed", G_CALLBACK (on_actions_changed_cb), self, 0);
+      alga_comment_row_add_footer (ALGA_COMMENT_ROW (row), actions);
+    }
+  return row;
 }
 
 static void
@@ -306,7 +406,7 @@ alga_comment_thread_init (AlgaCommentThread *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->comments = g_list_store_new (ALGA_TYPE_COMMENT);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->comments),
-                           create_row_cb, NULL, NULL);
+                           create_row_cb, self, NULL);
 }
 
 GtkWidget *
