@@ -606,6 +606,12 @@ test_menu_layout (Fixture       *f,
 }
 
 static void
+count_stop_cb (guint *stops)
+{
+  (*stops)++;
+}
+
+static void
 send_event (Fixture *f,
             int      id)
 {
@@ -690,6 +696,46 @@ test_menu_events (Fixture       *f,
   /* A fixed time on purpose: nothing opens in it. */
   alga_test_spin (50);
   g_assert_cmpuint (f->opened->len, ==, 1);
+}
+
+/* A running timer: a line in the tooltip, and "Stop the Timer…" in the menu, which asks the app
+ * to stop it; both go when it stops. */
+static void
+test_timer (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) props = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autoptr(GVariant) tooltip = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 12, 7, 9, 15, 0);
+  const char *description;
+  guint stops = 0;
+  guint before;
+
+  start_registered (f);
+  g_signal_connect_swapped (f->tray, "stop-timer", G_CALLBACK (count_stop_cb), &stops);
+  get_layout (f, ids, props);
+  before = ids->len;
+  g_array_set_size (ids, 0);
+  g_ptr_array_set_size (props, 0);
+
+  alga_tray_set_timer (f->tray, "TIC001053", start);
+  alga_test_wait_until (count_signals (f, "NewToolTip") == 1, 5000);
+  tooltip = get_item_property (f, "ToolTip");
+  g_variant_get (tooltip, "(&sa(iiay)&s&s)", NULL, NULL, NULL, &description);
+  g_assert_cmpstr (description, ==, "Timer on TIC001053 since 09:15");
+
+  get_layout (f, ids, props);
+  g_assert_cmpuint (ids->len, ==, before + 1);
+  send_event (f, g_array_index (ids, int, 1));
+  alga_test_wait_until (stops == 1, 5000);
+
+  alga_tray_set_timer (f->tray, NULL, NULL);
+  alga_test_wait_until (count_signals (f, "NewToolTip") == 2, 5000);
+  g_array_set_size (ids, 0);
+  g_ptr_array_set_size (props, 0);
+  get_layout (f, ids, props);
+  g_assert_cmpuint (ids->len, ==, before);
 }
 
 static void
@@ -792,6 +838,7 @@ main (int   argc,
   g_test_add ("/tray/menu-layout", Fixture, NULL, fixture_set_up, test_menu_layout, fixture_tear_down);
   g_test_add ("/tray/menu-events", Fixture, NULL, fixture_set_up, test_menu_events, fixture_tear_down);
   g_test_add ("/tray/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
+  g_test_add ("/tray/timer", Fixture, NULL, fixture_set_up, test_timer, fixture_tear_down);
   g_test_add ("/tray/attention", Fixture, NULL, fixture_set_up, test_attention, fixture_tear_down);
   g_test_add ("/tray/goes-away", Fixture, NULL, fixture_set_up, test_goes_away, fixture_tear_down);
   g_test_add_func ("/tray/escape-label", test_escape_label);

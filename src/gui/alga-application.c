@@ -71,6 +71,9 @@ static void on_signed_in_cb (AlgaApplication *self,
 static void start_watching (AlgaApplication *self);
 static void stop_watching (AlgaApplication *self);
 static void update_timer (AlgaApplication *self);
+static void update_tray_timer (AlgaApplication *self);
+static void on_tray_stop_timer_cb (AlgaApplication *self,
+                                   AlgaTray        *tray);
 static void show_pending_ticket (AlgaApplication *self);
 static void add_tray_event (AlgaApplication *self,
                             AlgaEvent       *event);
@@ -559,6 +562,16 @@ timer_loaded_cb (GObject      *source,
     alga_timer_reminders_check_loaded (self->reminders);
 }
 
+static void
+update_tray_timer (AlgaApplication *self)
+{
+  gboolean running = self->timer != NULL && alga_timer_get_running (self->timer);
+
+  if (self->tray != NULL)
+    alga_tray_set_timer (self->tray, running ? alga_timer_get_ticket_number (self->timer) : NULL,
+                         running ? alga_timer_get_start (self->timer) : NULL);
+}
+
 /* The account's timer (AlgaAccount keeps it), read from its file when the account signs in;
  * self->timer is the one read and reminded of. */
 static void
@@ -575,17 +588,26 @@ update_timer (AlgaApplication *self)
     {
       alga_timer_flush (self->timer);
       g_signal_handlers_disconnect_by_func (self->timer, on_timer_save_failed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->timer, update_tray_timer, self);
       g_clear_object (&self->timer);
     }
   if (self->reminders == NULL)
     self->reminders = alga_timer_reminders_new (ensure_notifier (self));
   alga_timer_reminders_set_timer (self->reminders, NULL);
   if (timer == NULL)
-    return;
+    {
+      update_tray_timer (self);
+      return;
+    }
 
   self->timer = g_object_ref (timer);
   g_signal_connect_object (self->timer, "save-failed", G_CALLBACK (on_timer_save_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "notify::running", G_CALLBACK (update_tray_timer), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "notify::start", G_CALLBACK (update_tray_timer), self,
+                           G_CONNECT_SWAPPED);
+  update_tray_timer (self);
   alga_timer_reminders_set_timer (self->reminders, self->timer);
   self->timer_cancellable = g_cancellable_new ();
   alga_timer_load_async (self->timer, self->timer_cancellable, timer_loaded_cb, self);
@@ -876,6 +898,13 @@ on_tray_quit_cb (AlgaApplication *self,
   g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
 
+static void
+on_tray_stop_timer_cb (AlgaApplication *self,
+                       AlgaTray        *tray)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "stop-timer", NULL);
+}
+
 /* The icon shows only where a StatusNotifierWatcher appears on the bus; AlgaTray waits for one. */
 static void
 update_tray (AlgaApplication *self)
@@ -903,6 +932,9 @@ update_tray (AlgaApplication *self)
                            G_CALLBACK (on_tray_toggle_do_not_disturb_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tray, "quit", G_CALLBACK (on_tray_quit_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tray, "stop-timer", G_CALLBACK (on_tray_stop_timer_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_tray_timer (self);
 }
 
 static void

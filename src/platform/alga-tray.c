@@ -25,6 +25,7 @@
  * menu the host fetched before an update never opens the wrong ticket. */
 enum {
   MENU_OPEN = 1,
+  MENU_STOP_TIMER,
   MENU_SEPARATOR_EVENTS,
   MENU_SEPARATOR_END,
   MENU_DO_NOT_DISTURB,
@@ -46,6 +47,7 @@ struct _AlgaTray
   guint            watch_id;
   guint            registration_id;
   char            *tooltip;
+  char            *timer_text;   /* the running timer, or NULL */
   gboolean         registered;
   gboolean         attention;
   gboolean         do_not_disturb;
@@ -70,6 +72,7 @@ enum {
   OPEN_TICKET,
   TOGGLE_DO_NOT_DISTURB,
   QUIT,
+  STOP_TIMER,
   N_SIGNALS
 };
 
@@ -208,6 +211,8 @@ rebuild_menu (AlgaTray *self)
   g_hash_table_remove_all (self->event_ids);
 
   alga_dbusmenu_add_item (self->menu, MENU_OPEN, _("_Open Alga PSA"));
+  if (self->timer_text != NULL)
+    alga_dbusmenu_add_item (self->menu, MENU_STOP_TIMER, _("_Stop the Timer…"));
 
   if (self->events->len > 0)
     alga_dbusmenu_add_separator (self->menu, MENU_SEPARATOR_EVENTS);
@@ -250,6 +255,10 @@ on_menu_clicked_cb (AlgaTray     *self,
       g_signal_emit (self, signals[QUIT], 0);
       break;
 
+    case MENU_STOP_TIMER:
+      g_signal_emit (self, signals[STOP_TIMER], 0);
+      break;
+
     default:
       ticket_id = g_hash_table_lookup (self->event_ids, GINT_TO_POINTER (id));
       if (ticket_id != NULL)
@@ -271,8 +280,13 @@ empty_pixmaps (void)
 static GVariant *
 get_tooltip (AlgaTray *self)
 {
-  return g_variant_new ("(s@a(iiay)ss)", self->app_id, empty_pixmaps (), _("Alga PSA"),
-                        self->tooltip != NULL ? self->tooltip : "");
+  g_autofree char *text = NULL;
+
+  /* The timer's line says since when, not for how long: nothing to update while it runs. */
+  text = g_strconcat (self->tooltip != NULL ? self->tooltip : "",
+                      self->timer_text != NULL && self->tooltip != NULL ? "\n" : "",
+                      self->timer_text != NULL ? self->timer_text : "", NULL);
+  return g_variant_new ("(s@a(iiay)ss)", self->app_id, empty_pixmaps (), _("Alga PSA"), text);
 }
 
 static GVariant *
@@ -497,6 +511,7 @@ alga_tray_finalize (GObject *object)
   g_clear_pointer (&self->event_ids, g_hash_table_unref);
   g_clear_pointer (&self->app_id, g_free);
   g_clear_pointer (&self->tooltip, g_free);
+  g_clear_pointer (&self->timer_text, g_free);
 
   G_OBJECT_CLASS (alga_tray_parent_class)->finalize (object);
 }
@@ -636,6 +651,17 @@ alga_tray_class_init (AlgaTrayClass *klass)
                                 G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL,
                                 G_TYPE_NONE, 0);
+
+  /**
+   * AlgaTray::stop-timer:
+   *
+   * "Stop the Timer…" was chosen: show the dialog that stops it.
+   */
+  signals[STOP_TIMER] = g_signal_new ("stop-timer",
+                                      G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 0);
 }
 
 static void
@@ -784,4 +810,38 @@ alga_tray_set_do_not_disturb (AlgaTray *self,
 
   self->do_not_disturb = do_not_disturb;
   alga_dbusmenu_set_toggle_state (self->menu, MENU_DO_NOT_DISTURB, do_not_disturb);
+}
+
+/**
+ * alga_tray_set_timer:
+ * @self: the tray icon
+ * @ticket_number: (nullable): the running timer's ticket, or %NULL when none runs
+ * @start: (nullable): when it started
+ *
+ * Shows the running timer in the tooltip, and "Stop the Timer…" in the menu.
+ */
+void
+alga_tray_set_timer (AlgaTray   *self,
+                     const char *ticket_number,
+                     GDateTime  *start)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (ALGA_IS_TRAY (self));
+
+  if (start != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (start);
+      g_autofree char *since = g_date_time_format (local, "%H:%M");
+
+      /* Translators: the tray tooltip's line for a running timer: the ticket and since when. */
+      text = g_strdup_printf (_("Timer on %s since %s"), ticket_number != NULL ? ticket_number : "", since);
+    }
+  if (g_strcmp0 (text, self->timer_text) == 0)
+    return;
+
+  g_free (self->timer_text);
+  self->timer_text = g_steal_pointer (&text);
+  rebuild_menu (self);
+  emit_item_signal (self, "NewToolTip", NULL);
 }

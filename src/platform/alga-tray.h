@@ -52,5 +52,8 @@ void      alga_tray_set_tooltip_counts (AlgaTray        *self,
                                         guint            n_new);
 void      alga_tray_set_do_not_disturb (AlgaTray        *self,
                                         gboolean         do_not_disturb);
+void      alga_tray_set_timer          (AlgaTray        *self,
+                                        const char      *ticket_number,
+                                        GDateTime       *start);
 
 G_END_DECLS
