@@ -405,6 +405,80 @@ test_my_time_today (Fixture       *fixture,
   g_assert_cmpint (alga_my_time_get_total_minutes (ALGA_MY_TIME (my_time)), >=, 45);
 }
 
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+session_running (Fixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlgaTimeEntry) session = NULL;
+
+  alga_client_get_active_session_async (fixture->client, NULL, alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 10000);
+  session = alga_client_get_active_session_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  return session != NULL;
+}
+
+/* A timer started on the phone (the server's session) shows in the ticket's time as running,
+ * and its Stop button ends it on the server. */
+static void
+test_phone_session_stopped_here (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) any = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) started = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *summary = alga_time_summary_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *stop = NULL;
+
+  alga_client_list_time_entries_async (fixture->client, NULL, NULL, NULL, NULL, 1, 1, NULL,
+                                       alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 10000);
+  any = alga_client_list_time_entries_finish (fixture->client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  text = g_strdup_printf ("{\"work_item_type\":\"ticket\",\"work_item_id\":\"%s\",\"service_id\":\"%s\"}",
+                          alga_ticket_get_ticket_id (fixture->ticket),
+                          alga_time_entry_get_service_id (g_ptr_array_index (any, 0)));
+  body = json_from_string (text, NULL);
+  alga_client_request_async (fixture->client, "POST", "/api/v1/time-entries/start-tracking", NULL, body,
+                             ALGA_REQUEST_DEFAULT, NULL, alga_test_store_result_cb, &result);
+  alga_test_wait_for_result (&result, 10000);
+  started = alga_client_request_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (session_running (fixture));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), summary);
+  gtk_window_set_child (fixture->parent, scrolled);
+  alga_time_summary_show (ALGA_TIME_SUMMARY (summary), fixture->account, fixture->ticket);
+  alga_test_wait_until ((stop = find_button_with_tooltip (summary, "Stop this timer now")) != NULL, 10000);
+  /* The server truncates the start to the minute, so now is after it. */
+  gtk_widget_activate (stop);
+  alga_test_wait_until (!session_running (fixture), 10000);
+  gtk_window_set_child (fixture->parent, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,5 +492,6 @@ main (int   argc,
   g_test_add ("/timer-ui/second-start-offers-switch", Fixture, NULL, fixture_set_up, test_second_start_offers_switch, fixture_tear_down);
   g_test_add ("/timer-ui/chip-ticks-only-when-shown", Fixture, NULL, fixture_set_up, test_chip_ticks_only_when_shown, fixture_tear_down);
   g_test_add ("/timer-ui/my-time-today", Fixture, NULL, fixture_set_up, test_my_time_today, fixture_tear_down);
+  g_test_add ("/timer-ui/phone-session-stopped-here", Fixture, NULL, fixture_set_up, test_phone_session_stopped_here, fixture_tear_down);
   return g_test_run ();
 }

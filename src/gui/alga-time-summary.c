@@ -99,6 +99,60 @@ approval_label (AlgaTimeEntry *entry)
   return state;
 }
 
+static void
+stop_session_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AlgaTimeSummary) self = user_data;
+  g_autoptr(AlgaTimeEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = alga_client_stop_session_finish (ALGA_CLIENT (source), result, &error);
+  if (alga_gui_error_is_cancelled (error))
+    return;
+  if (entry == NULL)
+    {
+      alga_gui_show_error_toast (GTK_WIDGET (self), _("Could not stop the timer"), error);
+      return;
+    }
+  alga_gui_show_toast (GTK_WIDGET (self), _("Timer stopped"));
+  alga_time_summary_reload (self);
+}
+
+/* A session of the server's timer (started on the phone) ends now: the server checks nothing,
+ * so the end sent is now, which is after its start. */
+static void
+on_stop_session_clicked_cb (GtkButton       *button,
+                            AlgaTimeSummary *self)
+{
+  AlgaTimeEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (self->account == NULL || g_date_time_compare (now, alga_time_entry_get_start_time (entry)) <= 0)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  alga_client_stop_session_async (alga_account_get_client (self->account), alga_time_entry_get_entry_id (entry),
+                                  now, NULL, NULL, 1, self->cancellable, stop_session_cb, g_object_ref (self));
+}
+
+static void
+add_stop_session_button (AlgaTimeSummary *self,
+                         GtkWidget       *row,
+                         AlgaTimeEntry   *entry)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("media-playback-stop-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Stop this timer now"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Stop this timer now"), -1);
+  g_object_set_data_full (G_OBJECT (button), "entry", g_object_ref (entry), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_stop_session_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static GtkWidget *
 entry_row (AlgaTimeSummary *self,
            AlgaTimeEntry   *entry,
@@ -142,9 +196,14 @@ entry_row (AlgaTimeSummary *self,
   if (subtitle->len > 0)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
-  /* Another's entry nobody may change here, nor a session still running. */
-  if (!own || alga_time_entry_get_is_running (entry))
+  /* Another's entry nobody may change here. */
+  if (!own)
     return row;
+  if (alga_time_entry_get_is_running (entry))
+    {
+      add_stop_session_button (self, row, entry);
+      return row;
+    }
 
   button = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
