@@ -40,6 +40,7 @@ struct _AlgaCommentActions
 
   GtkWidget    *box;
   GtkWidget    *reaction_box;
+  GPtrArray    *toggles;      /* one GtkToggleButton per offered reaction, shown once chosen */
   GtkWidget    *revealer;
   GtkWidget    *text_view;
   GtkWidget    *send_button;
@@ -63,9 +64,9 @@ static void on_reaction_toggled_cb (GtkToggleButton *button,
 static void
 update_reaction_buttons (AlgaCommentActions *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (self->reaction_box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < self->toggles->len; i++)
     {
+      GtkWidget *child = g_ptr_array_index (self->toggles, i);
       const char *emoji = g_object_get_data (G_OBJECT (child), "emoji");
       int count = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, emoji));
       gboolean mine = g_hash_table_contains (self->mine, emoji);
@@ -76,11 +77,8 @@ update_reaction_buttons (AlgaCommentActions *self)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), mine);
       g_signal_handlers_unblock_by_func (child, on_reaction_toggled_cb, self);
       gtk_button_set_label (GTK_BUTTON (child), label);
-      /* Only the chosen ones stand out; the rest stay quiet until hovered. */
-      if (count > 0)
-        gtk_widget_remove_css_class (child, "flat");
-      else
-        gtk_widget_add_css_class (child, "flat");
+      /* Only chosen reactions take room; the rest wait in the Add Reaction menu. */
+      gtk_widget_set_visible (gtk_widget_get_parent (child), count > 0);
       /* Translators: a reaction button, spoken: the emoji, how many chose it, and whether you did. */
       spoken = mine ? g_strdup_printf (ngettext ("React with %s: %d person, you among them",
                                                  "React with %s: %d people, you among them", count), emoji, count)
@@ -156,6 +154,18 @@ on_reaction_toggled_cb (GtkToggleButton *button,
   g_signal_handlers_block_by_func (button, on_reaction_toggled_cb, self);
   gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
   g_signal_handlers_unblock_by_func (button, on_reaction_toggled_cb, self);
+  alga_comment_actions_toggle_reaction (self, g_object_get_data (G_OBJECT (button), "emoji"));
+}
+
+static void
+on_offer_clicked_cb (GtkButton *button,
+                     gpointer   user_data)
+{
+  AlgaCommentActions *self = ALGA_COMMENT_ACTIONS (user_data);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
   alga_comment_actions_toggle_reaction (self, g_object_get_data (G_OBJECT (button), "emoji"));
 }
 
@@ -383,6 +393,9 @@ build (AlgaCommentActions *self)
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   GPtrArray *reactions = alga_comment_get_reactions (self->comment);
+  GtkWidget *add = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *offers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -396,19 +409,43 @@ build (AlgaCommentActions *self)
       if (alga_reaction_get_current_user_reacted (reaction))
         g_hash_table_add (self->mine, g_strdup (alga_reaction_get_emoji (reaction)));
     }
-  self->reaction_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  /* Chosen reactions wrap onto more lines in a narrow window rather than widen it. */
+  self->reaction_box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->reaction_box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->reaction_box), G_N_ELEMENTS (alga_comment_reactions));
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->reaction_box), 4);
+  gtk_widget_set_valign (self->reaction_box, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reaction_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reactions"), -1);
   for (guint i = 0; alga_comment_reactions[i] != NULL; i++)
     {
       GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *offer = gtk_button_new_with_label (alga_comment_reactions[i]);
+      g_autofree char *offer_label = g_strdup_printf (_("React with %s"), alga_comment_reactions[i]);
 
       g_object_set_data (G_OBJECT (button), "emoji", (gpointer) alga_comment_reactions[i]);
       gtk_widget_add_css_class (button, "reaction");
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_reaction_toggled_cb), self, 0);
-      gtk_box_append (GTK_BOX (self->reaction_box), button);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->reaction_box), button);
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      g_ptr_array_add (self->toggles, button);
+
+      g_object_set_data (G_OBJECT (offer), "emoji", (gpointer) alga_comment_reactions[i]);
+      gtk_widget_add_css_class (offer, "flat");
+      gtk_widget_add_css_class (offer, "add-reaction");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (offer), GTK_ACCESSIBLE_PROPERTY_LABEL, offer_label, -1);
+      g_signal_connect_object (offer, "clicked", G_CALLBACK (on_offer_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (offers), offer);
     }
+  gtk_popover_set_child (GTK_POPOVER (popover), offers);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (add), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add), "face-smile-symbolic");
+  gtk_widget_set_tooltip_text (add, _("Add a reaction"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a reaction"), -1);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (self->reaction_box, TRUE);
   gtk_box_append (GTK_BOX (bar), self->reaction_box);
+  gtk_box_append (GTK_BOX (bar), add);
   update_reaction_buttons (self);
 
   gtk_widget_set_tooltip_text (reply, _("Reply in this comment's thread"));
@@ -476,6 +513,7 @@ alga_comment_actions_finalize (GObject *object)
   g_free (self->ticket_id);
   g_hash_table_unref (self->counts);
   g_hash_table_unref (self->mine);
+  g_ptr_array_unref (self->toggles);
 
   G_OBJECT_CLASS (alga_comment_actions_parent_class)->finalize (object);
 }
@@ -506,6 +544,7 @@ alga_comment_actions_init (AlgaCommentActions *self)
   self->cancellable = g_cancellable_new ();
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->toggles = g_ptr_array_new ();
 }
 
 GtkWidget *
