@@ -117,11 +117,7 @@ static gpointer
 view_child (Fixture    *f,
             const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->view), ALGA_TYPE_TICKET_VIEW,
-                                                   name);
-
-  g_assert_nonnull (object);
-  return object;
+  return alga_test_pane_child (GTK_WIDGET (f->view), name);
 }
 
 static gpointer

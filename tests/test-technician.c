@@ -154,8 +154,7 @@ assignee_on_server (Fixture    *f,
 static void
 wait_ticket_idle (AlgaTicketView *view)
 {
-  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), ALGA_TYPE_TICKET_VIEW,
-                                                                 "assignee_button"));
+  GtkWidget *button = alga_test_pane_child (GTK_WIDGET (view), "assignee_button");
 
   alga_test_wait_until (gtk_widget_is_sensitive (button), TIMEOUT_MS);
 }
@@ -245,8 +244,7 @@ test_working_day (Fixture       *f,
                         TIMEOUT_MS);
 
   /* To a colleague: the picker offers the people the key can see, by name. */
-  picker = ALGA_ASSIGNEE_PICKER (gtk_widget_get_template_child (GTK_WIDGET (ticket_view), ALGA_TYPE_TICKET_VIEW,
-                                                                "assignee_picker"));
+  picker = ALGA_ASSIGNEE_PICKER (alga_test_pane_child (GTK_WIDGET (ticket_view), "assignee_picker"));
   people = alga_assignee_picker_get_model (picker);
   gtk_widget_activate_action (GTK_WIDGET (ticket_view), "ticket.change-assignee", NULL);
   alga_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (picker)), TIMEOUT_MS);

@@ -19,6 +19,14 @@
 #include "alga-preferences-window.h"
 #include "alga-sign-in-page.h"
 #include "alga-test-gtk.h"
+#include "alga-due-date-popover.h"
+#include "alga-ticket-about-section.h"
+#include "alga-ticket-contact-section.h"
+#include "alga-ticket-conversation-section.h"
+#include "alga-ticket-description-section.h"
+#include "alga-ticket-fields-section.h"
+#include "alga-ticket-header-section.h"
+#include "alga-ticket-time-section.h"
 #include "alga-ticket-view.h"
 #include "alga-time-entry-dialog.h"
 #include "alga-window.h"
@@ -100,6 +108,22 @@ main (int   argc,
   g_test_add_func ("/templates/window", test_window);
   g_test_add_data_func ("/templates/ticket-view",
                         GSIZE_TO_POINTER (ALGA_TYPE_TICKET_VIEW), test_widget_template);
+  g_test_add_data_func ("/templates/ticket-header-section",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_HEADER_SECTION), test_widget_template);
+  g_test_add_data_func ("/templates/ticket-fields-section",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_FIELDS_SECTION), test_widget_template);
+  g_test_add_data_func ("/templates/ticket-description-section",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_DESCRIPTION_SECTION), test_widget_template);
+  g_test_add_data_func ("/templates/ticket-conversation-section",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_CONVERSATION_SECTION), test_widget_template);
+  g_test_add_data_func ("/templates/ticket-time-section",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_TIME_SECTION), test_widget_template);
+  g_test_add_data_func ("/templates/ticket-contact-section",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_CONTACT_SECTION), test_widget_template);
+  g_test_add_data_func ("/templates/ticket-about-section",
+                        GSIZE_TO_POINTER (ALGA_TYPE_TICKET_ABOUT_SECTION), test_widget_template);
+  g_test_add_data_func ("/templates/due-date-popover",
+                        GSIZE_TO_POINTER (ALGA_TYPE_DUE_DATE_POPOVER), test_widget_template);
   g_test_add_data_func ("/templates/assignee-picker",
                         GSIZE_TO_POINTER (ALGA_TYPE_ASSIGNEE_PICKER), test_widget_template);
   g_test_add_data_func ("/templates/comment-thread",

@@ -91,10 +91,7 @@ static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->view), ALGA_TYPE_TICKET_VIEW, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return alga_test_pane_child (GTK_WIDGET (f->view), name);
 }
 
 typedef gboolean (*TicketFilter) (AlgaTicket *ticket,
@@ -996,9 +993,7 @@ test_shared_reference_data (Fixture       *f,
   gtk_window_present (other_window);
   alga_test_wait_until (alga_ticket_get_has_detail (second), 5000);
   alga_test_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (
-                          ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (other),
-                                                                        ALGA_TYPE_TICKET_VIEW,
-                                                                        "priority_row")))) > 1,
+                          ADW_COMBO_ROW (alga_test_pane_child (GTK_WIDGET (other), "priority_row")))) > 1,
                         5000);
   /* A fixed time on purpose: the second pane asks for none of these in it. */
   alga_test_spin (50);

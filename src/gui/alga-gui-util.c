@@ -295,6 +295,23 @@ alga_gui_format_date_time (GDateTime *when)
 }
 
 /**
+ * alga_gui_set_row_value:
+ * @row: a row that shows one value of a ticket
+ * @value: (nullable): the value
+ *
+ * Shows @value as the row's subtitle; a row without a value is hidden rather than empty.
+ */
+void
+alga_gui_set_row_value (AdwActionRow *row,
+                        const char   *value)
+{
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  adw_action_row_set_subtitle (row, value != NULL ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && value[0] != '\0');
+}
+
+/**
  * alga_gui_set_priority_class:
  * @widget: a priority pill
  * @priority_name: (nullable): the priority as the server names it
@@ -368,4 +385,268 @@ alga_gui_choose_renderer (void)
     return;
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
+/* Opening a combo row's list from an action. */
+
+/* Scrolls the pane so that @row shows; whether it had to. */
+static gboolean
+scroll_to_row (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (row, scrolled, &bounds)
+      || (bounds.origin.y >= 0
+          && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled)))
+    return FALSE;
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + bounds.origin.y);
+  return TRUE;
+}
+
+static void popup_row (GtkWidget *row);
+
+static gboolean
+activate_row_cb (gpointer user_data)
+{
+  GtkWidget *row = user_data;
+  guint frames;
+
+  if (!gtk_widget_get_mapped (row))
+    return G_SOURCE_REMOVE;
+
+  /* Something scrolled the pane meanwhile (the detail or the comments arriving): wait for it. */
+  frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "alga-popup-frames"));
+  if (frames < 30 && scroll_to_row (row))
+    {
+      g_object_set_data (G_OBJECT (row), "alga-popup-frames", GUINT_TO_POINTER (frames + 1));
+      popup_row (row);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_widget_activate (row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popup_row_after_paint_cb (GtkWidget     *row,
+                          GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, popup_row_after_paint_cb, row);
+  /* Outside the frame: a popup presented from within it is placed with what the frame had. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, activate_row_cb, g_object_ref (row), g_object_unref);
+}
+
+static void
+popup_row (GtkWidget *row)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (row);
+
+  /* Activating a combo row opens its list, as a click would. A row scrolled out of the pane
+   * (after a reply, say) is scrolled back first, and its list opens once a frame has laid it
+   * out there: anchored where it was, GTK would place the list off every monitor. */
+  gtk_widget_grab_focus (row);
+  if (clock == NULL)
+    return;
+
+  scroll_to_row (row);
+  g_signal_handlers_disconnect_by_func (clock, popup_row_after_paint_cb, row);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (popup_row_after_paint_cb), row,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (row);
+}
+
+/**
+ * alga_gui_popup_row:
+ * @row: a combo row (or any row whose activation opens a popup)
+ *
+ * Opens @row's list as a click would, from the keyboard: brought into view in its scrolled
+ * window first, and opened once a frame has laid it out there. Nothing when @row is insensitive.
+ */
+void
+alga_gui_popup_row (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  if (!gtk_widget_get_sensitive (row))
+    return;
+
+  g_object_set_data (G_OBJECT (row), "alga-popup-frames", GUINT_TO_POINTER (0));
+  popup_row (row);
+}
+
+/* Keeping a part of a scrolled pane in view while the text above it is still laid out. */
+
+typedef struct
+{
+  GtkWidget *from;
+  GtkWidget *to;
+  guint      frames;
+  guint      tick_id;
+} ScrollIntoView;
+
+static void
+scroll_into_view_free (gpointer data)
+{
+  ScrollIntoView *scroll = data;
+
+  g_clear_object (&scroll->from);
+  g_clear_object (&scroll->to);
+  g_free (scroll);
+}
+
+/* Scrolls so that @from (top) to @to (bottom) show; @from wins when both do not fit. */
+static void
+scroll_now (GtkScrolledWindow *scrolled,
+            GtkWidget         *from,
+            GtkWidget         *to)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  graphene_rect_t top, bottom;
+  double value, page;
+
+  /* The viewport's own child is laid out in content coordinates. */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL ||
+      !gtk_widget_compute_bounds (from, content, &top) ||
+      !gtk_widget_compute_bounds (to, content, &bottom))
+    return;
+
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bottom.origin.y + bottom.size.height > value + page)
+    value = bottom.origin.y + bottom.size.height - page;
+  if (top.origin.y < value)
+    value = top.origin.y;
+  gtk_adjustment_set_value (vadjustment, value);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  ScrollIntoView *scroll = g_object_get_data (G_OBJECT (widget), "alga-scroll-into-view");
+
+  scroll_now (GTK_SCROLLED_WINDOW (widget), scroll->from, scroll->to);
+  if (++scroll->frames < 30)
+    return G_SOURCE_CONTINUE;
+
+  scroll->tick_id = 0;
+  g_object_set_data (G_OBJECT (widget), "alga-scroll-into-view", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * alga_gui_scroll_into_view:
+ * @from: the top of what is to show
+ * @to: its bottom (@from again for one widget)
+ *
+ * Scrolls the scrolled window around @from so that @from to @to show. Text views above them
+ * finish their layout over the next frames, moving what is below them: the scroll is made
+ * again on each of them, for about half a second.
+ */
+void
+alga_gui_scroll_into_view (GtkWidget *from,
+                           GtkWidget *to)
+{
+  GtkWidget *scrolled;
+  ScrollIntoView *scroll;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (GTK_IS_WIDGET (to));
+
+  scrolled = gtk_widget_get_ancestor (from, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return;
+
+  scroll = g_object_get_data (G_OBJECT (scrolled), "alga-scroll-into-view");
+  if (scroll == NULL)
+    {
+      scroll = g_new0 (ScrollIntoView, 1);
+      g_object_set_data_full (G_OBJECT (scrolled), "alga-scroll-into-view", scroll, scroll_into_view_free);
+    }
+  g_set_object (&scroll->from, from);
+  g_set_object (&scroll->to, to);
+  scroll->frames = 0;
+  scroll_now (GTK_SCROLLED_WINDOW (scrolled), from, to);
+  if (scroll->tick_id == 0)
+    scroll->tick_id = gtk_widget_add_tick_callback (scrolled, scroll_tick_cb, NULL, NULL);
+}
+
+/**
+ * alga_gui_scroll_to_focus:
+ * @scrolled: a scrolled window whose viewport does not scroll to the focus itself
+ * @focus: the focus widget of the window
+ *
+ * Scrolls @scrolled so that @focus shows, when it is inside: what GtkViewport's own
+ * scroll-to-focus does, for a pane that must leave the focus inside a popover alone.
+ */
+void
+alga_gui_scroll_to_focus (GtkScrolledWindow *scrolled,
+                          GtkWidget         *focus)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+  GtkWidget *content;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scrolled));
+  g_return_if_fail (GTK_IS_WIDGET (focus));
+
+  if (!GTK_IS_VIEWPORT (viewport) || !gtk_widget_is_ancestor (focus, viewport))
+    return;
+
+  content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  if (GTK_IS_TEXT (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (content == NULL || !gtk_widget_compute_bounds (focus, content, &bounds))
+    return;
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (vadjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (vadjustment,
+                              MIN (bounds.origin.y, bounds.origin.y + bounds.size.height - page));
+}
+
+static void
+launch_uri_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    alga_gui_show_error_toast (widget, _("Could not open the web browser."), error);
+}
+
+/**
+ * alga_gui_open_uri:
+ * @widget: where a failure is told (a toast in its window)
+ * @uri: a web page
+ *
+ * Opens @uri in the default browser.
+ */
+void
+alga_gui_open_uri (GtkWidget  *widget,
+                   const char *uri)
+{
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (uri != NULL);
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, launch_uri_cb, g_object_ref (widget));
 }

@@ -20,9 +20,18 @@ void      alga_gui_show_error_toast  (GtkWidget    *widget,
 char     *alga_gui_format_relative   (GDateTime    *when,
                                       GDateTime    *now);
 char     *alga_gui_format_date_time  (GDateTime    *when);
+void      alga_gui_set_row_value     (AdwActionRow *row,
+                                      const char   *value);
 gboolean  alga_gui_error_is_cancelled (const GError *error);
 void      alga_gui_set_priority_class (GtkWidget    *widget,
                                        const char   *priority_name);
+void      alga_gui_popup_row         (GtkWidget    *row);
+void      alga_gui_scroll_into_view  (GtkWidget    *from,
+                                      GtkWidget    *to);
+void      alga_gui_scroll_to_focus   (GtkScrolledWindow *scrolled,
+                                      GtkWidget         *focus);
+void      alga_gui_open_uri          (GtkWidget    *widget,
+                                      const char   *uri);
 /* Before GTK starts. */
 void      alga_gui_choose_renderer   (void);
 

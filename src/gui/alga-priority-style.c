@@ -17,6 +17,7 @@
 #include "alga-priority-style.h"
 
 #include "alga-gui-util.h"
+#include "alga-priority.h"
 
 #define PILL_PREFIX "priority-color-"
 #define DOT_PREFIX "priority-dot-"
@@ -123,4 +124,79 @@ alga_priority_style_apply_dot (GtkWidget  *widget,
   ensure_rules (hex);
   css_class = g_strconcat (DOT_PREFIX, hex, NULL);
   replace_class (widget, DOT_PREFIX, css_class);
+}
+
+/* A priority in the row and its list: a dot in its colour, then its name. */
+static void
+setup_priority_item_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_label_new ("●");
+  GtkWidget *name = gtk_label_new (NULL);
+
+  /* The name says it all; the dot is decoration. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_priority_item_selected_cb (GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+/* In the open list, a check marks the ticket's priority. */
+static void
+setup_priority_list_item_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item)
+{
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  setup_priority_item_cb (factory, item);
+  gtk_widget_set_hexpand (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_item_get_child (item))),
+                          TRUE);
+  gtk_box_append (GTK_BOX (gtk_list_item_get_child (item)), check);
+  g_signal_connect (item, "notify::selected", G_CALLBACK (on_priority_item_selected_cb), NULL);
+}
+
+static void
+bind_priority_item_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  AlgaPriority *priority = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *dot = gtk_widget_get_first_child (box);
+
+  alga_priority_style_apply_dot (dot, alga_priority_get_color (priority));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dot)),
+                       alga_priority_get_priority_name (priority));
+  if (gtk_widget_get_last_child (box) != gtk_widget_get_next_sibling (dot))
+    on_priority_item_selected_cb (item);
+}
+
+/**
+ * alga_priority_style_new_factory:
+ * @with_check: whether a check marks the selected priority, as in a combo row's open list
+ *
+ * Returns: (transfer full): a factory for lists of AlgaPriority: a dot in the priority's colour,
+ *   then its name
+ */
+GtkListItemFactory *
+alga_priority_style_new_factory (gboolean with_check)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup",
+                    with_check ? G_CALLBACK (setup_priority_list_item_cb) : G_CALLBACK (setup_priority_item_cb),
+                    NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_priority_item_cb), NULL);
+
+  return factory;
 }

@@ -17,5 +17,8 @@ void      alga_priority_style_apply_pill (GtkWidget  *widget,
 /* A small dot in the priority's colour, for lists of priorities; hidden without a colour. */
 void      alga_priority_style_apply_dot  (GtkWidget  *widget,
                                           const char *color);
+/* A factory for lists of AlgaPriority: a dot in the priority's colour, then its name; with a
+ * check on the selected one for a combo row's open list. */
+GtkListItemFactory *alga_priority_style_new_factory (gboolean with_check);
 
 G_END_DECLS
