@@ -1101,6 +1101,31 @@ test_accessible_labels (Fixture       *f,
     assert_labelled (child (f, names[i]));
 }
 
+/* "Don't notify the customer" on a status change: the flag reaches the server, the toast says
+ * it, and the choice goes back for the next change. */
+static void
+test_status_quiet (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  AdwComboRow *row = child (f, "status_row");
+  GtkWidget *quiet = alga_test_find_widget (child (f, "quiet_choice"), GTK_TYPE_CHECK_BUTTON);
+  g_autofree char *old_id = g_strdup (alga_ticket_get_status_id (ticket));
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/status", alga_ticket_get_ticket_id (ticket));
+  g_autofree char *body = NULL;
+  g_autoptr(JsonObject) sent = NULL;
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (quiet), TRUE);
+  adw_combo_row_set_selected (row, find_status (row, old_id, FALSE));
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
+  body = last_request_body (f, "PUT", path);
+  sent = parse_object (body);
+  g_assert_true (json_object_get_boolean_member (sent, "suppressContactNotifications"));
+  g_assert_false (json_object_has_member (sent, "suppressInternalNotifications"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (quiet)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1116,6 +1141,7 @@ main (int   argc,
   ADD ("load", test_load);
   ADD ("load-error", test_load_error);
   ADD ("status", test_status);
+  ADD_AS ("technician/status-quiet", test_status_quiet, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("status-close-rule", test_status_close_rule);
   ADD ("close-shows-closed-date", test_close_shows_closed_date);
   ADD ("priority", test_priority);

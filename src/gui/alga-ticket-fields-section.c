@@ -21,6 +21,7 @@
 #include "alga-error.h"
 #include "alga-gui-util.h"
 #include "alga-priority-style.h"
+#include "alga-quiet-choice.h"
 #include "alga-status.h"
 #include "alga-ticket-change.h"
 #include "alga-ticket-choices.h"
@@ -73,6 +74,9 @@ struct _AlgaTicketFieldsSection
   GtkMenuButton      *due_date_button;
   AlgaDueDatePopover *due_date_popover;
   AlgaWatchersRow    *watchers_row;
+  AlgaQuietChoice    *quiet_choice;
+  /* Whom the last change left out: its Undo leaves out the same. */
+  AlgaQuiet           last_quiet;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketFieldsSection, alga_ticket_fields_section, ALGA_TYPE_TICKET_SECTION)
@@ -87,6 +91,7 @@ struct _Edit
   /* The change back, for the toast's Undo; NULL when there is none, or for an Undo itself. */
   AlgaTicketChange        *undo;
   gboolean                 is_undo;
+  AlgaQuiet                quiet;
   /* Closing a ticket, or taking it from a colleague, stays undoable a while longer. */
   gboolean                 keep_longer;
 };
@@ -496,6 +501,22 @@ change_sent_cb (GObject      *source,
   update_now (self);
 
   toast = edit->field->describe (self, edit);
+  if (edit->quiet != ALGA_QUIET_NONE)
+    {
+      g_autofree char *described = g_steal_pointer (&toast);
+
+      /* Translators: a toast after a quiet change, e.g. "Status changed to New (the customer was
+       * not notified)". */
+      toast = g_strdup_printf (edit->quiet == ALGA_QUIET_EVERYONE ? _("%s (nobody was notified)")
+                                                                  : _("%s (the customer was not notified)"),
+                               described);
+    }
+  if (!edit->is_undo)
+    {
+      /* Quiet is for one change; a failed one keeps it for the next try. */
+      self->last_quiet = edit->quiet;
+      alga_quiet_choice_set_quiet (self->quiet_choice, ALGA_QUIET_NONE);
+    }
   if (edit->is_undo)
     {
       g_autofree char *undone = NULL;
@@ -527,6 +548,7 @@ send_change (AlgaTicketFieldsSection *self,
   edit->change = alga_ticket_change_ref (change);
   edit->is_undo = is_undo;
   edit->keep_longer = keep_longer;
+  edit->quiet = is_undo ? self->last_quiet : alga_quiet_choice_get_quiet (self->quiet_choice);
   if (!is_undo)
     edit->undo = alga_ticket_change_new_undo (change, ticket);
 
@@ -539,7 +561,7 @@ send_change (AlgaTicketFieldsSection *self,
     cancellable = alga_ticket_section_get_cancellable (ALGA_TICKET_SECTION (self));
 
   alga_ticket_change_send_async (change, alga_account_get_tickets (get_account (self)),
-                                 alga_ticket_get_ticket_id (ticket), ALGA_QUIET_NONE, cancellable,
+                                 alga_ticket_get_ticket_id (ticket), edit->quiet, cancellable,
                                  change_sent_cb, edit);
 }
 
@@ -856,6 +878,7 @@ alga_ticket_fields_section_class_init (AlgaTicketFieldsSectionClass *klass)
   g_type_ensure (ALGA_TYPE_ASSIGNEE_PICKER);
   g_type_ensure (ALGA_TYPE_DUE_DATE_POPOVER);
   g_type_ensure (ALGA_TYPE_WATCHERS_ROW);
+  g_type_ensure (ALGA_TYPE_QUIET_CHOICE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/alga-ticket-fields-section.ui");
@@ -872,6 +895,7 @@ alga_ticket_fields_section_class_init (AlgaTicketFieldsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketFieldsSection, due_date_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketFieldsSection, due_date_popover);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketFieldsSection, watchers_row);
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketFieldsSection, quiet_choice);
   gtk_widget_class_bind_template_callback (widget_class, on_assignee_picker_user_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_watchers_row_add_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_watchers_row_remove_requested_cb);
