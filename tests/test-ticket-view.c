@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "alga-assignee-picker.h"
+#include "alga-blocknote.h"
 #include "alga-cache.h"
 #include "alga-client.h"
 #include "alga-comment-thread.h"
@@ -25,6 +26,7 @@
 #include "alga-test-server.h"
 #include "alga-test-credentials.h"
 #include "alga-test-utils.h"
+#include "alga-ticket-text-editor.h"
 #include "alga-ticket-view.h"
 #include "alga-time-entry-dialog.h"
 
@@ -1126,6 +1128,50 @@ test_status_quiet (Fixture       *f,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (quiet)));
 }
 
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tooltip_button (c, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The description is edited in place from its group's Edit button, as the plain text shown. */
+static void
+test_edit_description (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  GtkWidget *group = child (f, "description_group");
+  GtkWidget *editor;
+  GtkWidget *button = find_tooltip_button (group, "Edit Description");
+  g_autofree char *plain = alga_blocknote_to_plain_text (alga_ticket_get_description (ticket));
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  editor = alga_test_find_widget (group, ALGA_TYPE_TICKET_TEXT_EDITOR);
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (alga_ticket_text_editor_get_editing (ALGA_TICKET_TEXT_EDITOR (editor)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (alga_test_find_widget (editor, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, plain);
+  gtk_widget_activate_action (editor, "text-editor.cancel", NULL);
+  g_assert_false (gtk_widget_get_visible (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1142,6 +1188,7 @@ main (int   argc,
   ADD ("load-error", test_load_error);
   ADD ("status", test_status);
   ADD_AS ("technician/status-quiet", test_status_quiet, ALGA_TEST_ROLE_TECHNICIAN);
+  ADD_AS ("technician/edit-description", test_edit_description, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("status-close-rule", test_status_close_rule);
   ADD ("close-shows-closed-date", test_close_shows_closed_date);
   ADD ("priority", test_priority);

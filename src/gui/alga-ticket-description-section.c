@@ -16,12 +16,16 @@
 #include "alga-ticket-description-section.h"
 
 #include "alga-rich-text-view.h"
+#include "alga-ticket-text-editor.h"
 
 struct _AlgaTicketDescriptionSection
 {
   AlgaTicketSection parent_instance;
 
+  AdwPreferencesGroup *description_group;
   AlgaRichTextView *description_view;
+  GtkWidget        *edit_button;
+  AlgaTicketTextEditor *editor;
   gboolean          dirty;
   guint             resize_idle_id;
 };
@@ -46,6 +50,8 @@ alga_ticket_description_section_update (AlgaTicketSection *section,
   AlgaTicketDescriptionSection *self = ALGA_TICKET_DESCRIPTION_SECTION (section);
   const char *description = alga_ticket_get_description (ticket);
 
+  alga_ticket_text_editor_set_ticket (self->editor, alga_ticket_section_get_account (section), ticket);
+  gtk_widget_set_sensitive (self->edit_button, alga_ticket_get_has_detail (ticket));
   if (!self->dirty)
     return;
   self->dirty = FALSE;
@@ -108,6 +114,7 @@ alga_ticket_description_section_class_init (AlgaTicketDescriptionSectionClass *k
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/alga-ticket-description-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlgaTicketDescriptionSection, description_group);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketDescriptionSection, description_view);
 }
 
@@ -116,4 +123,17 @@ alga_ticket_description_section_init (AlgaTicketDescriptionSection *self)
 {
   self->dirty = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Edited in place, below the description as it is shown. */
+  self->editor = ALGA_TICKET_TEXT_EDITOR (alga_ticket_text_editor_new (ALGA_TICKET_TEXT_DESCRIPTION));
+  adw_preferences_group_add (self->description_group, GTK_WIDGET (self->editor));
+  self->edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (self->edit_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->edit_button, "flat");
+  gtk_widget_set_tooltip_text (self->edit_button, _("Edit Description"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit description"), -1);
+  g_signal_connect_swapped (self->edit_button, "clicked", G_CALLBACK (alga_ticket_text_editor_edit),
+                            self->editor);
+  adw_preferences_group_set_header_suffix (self->description_group, self->edit_button);
 }
