@@ -645,6 +645,7 @@ alga_client_upload_document_async (AlgaClient            *self,
                                    gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *uuid = NULL;
   GError *error = NULL;
   Transfer *t;
 
@@ -667,7 +668,8 @@ alga_client_upload_document_async (AlgaClient            *self,
   t->content = content != NULL ? g_bytes_ref (content) : NULL;
   t->progress = progress;
   t->progress_data = progress_data;
-  t->boundary = g_strdup_printf ("alga-%s", g_uuid_string_random ());
+  uuid = g_uuid_string_random ();
+  t->boundary = g_strconcat ("alga-", uuid, NULL);
   t->head = part_head (t->boundary, name, content_type != NULL ? content_type : "application/octet-stream");
   t->tail = part_tail (t->boundary);
 
