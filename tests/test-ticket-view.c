@@ -1170,6 +1170,16 @@ test_edit_description (Fixture       *f,
   g_assert_cmpstr (text, ==, plain);
   gtk_widget_activate_action (editor, "text-editor.cancel", NULL);
   g_assert_false (gtk_widget_get_visible (editor));
+
+  /* The title likewise, from the header's Edit Title button. */
+  button = find_tooltip_button (GTK_WIDGET (f->view), "Edit Title");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  editor = gtk_widget_get_ancestor (alga_test_find_widget (gtk_widget_get_parent (child (f, "title_label")),
+                                                            GTK_TYPE_ENTRY), ALGA_TYPE_TICKET_TEXT_EDITOR);
+  g_assert_true (alga_ticket_text_editor_get_editing (ALGA_TICKET_TEXT_EDITOR (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alga_test_find_widget (editor, GTK_TYPE_ENTRY))), ==,
+                   alga_ticket_get_title (ticket));
 }
 
 int

@@ -16,6 +16,7 @@
 
 #include "alga-priority.h"
 #include "alga-priority-style.h"
+#include "alga-ticket-text-editor.h"
 
 struct _AlgaTicketHeaderSection
 {
@@ -26,6 +27,8 @@ struct _AlgaTicketHeaderSection
   GtkLabel   *number_label;
   GtkSpinner *loading_spinner;
   GtkLabel   *title_label;
+  GtkWidget  *edit_title_button;
+  AlgaTicketTextEditor *title_editor;
   GtkLabel   *status_pill;
   GtkLabel   *priority_pill;
 };
@@ -66,6 +69,7 @@ alga_ticket_header_section_update (AlgaTicketSection *section,
   number = g_strdup_printf (_("#%s"), alga_ticket_get_ticket_number (t));
   gtk_label_set_label (self->number_label, number);
   gtk_label_set_label (self->title_label, alga_ticket_get_title (t));
+  alga_ticket_text_editor_set_ticket (self->title_editor, alga_ticket_section_get_account (section), t);
 
   gtk_label_set_label (self->status_pill, status != NULL ? status : "");
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_pill)),
@@ -127,7 +131,25 @@ alga_ticket_header_section_class_init (AlgaTicketHeaderSectionClass *klass)
 static void
 alga_ticket_header_section_init (AlgaTicketHeaderSection *self)
 {
+  GtkWidget *title_box;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The title is edited in place, right under itself. */
+  self->title_editor = ALGA_TICKET_TEXT_EDITOR (alga_ticket_text_editor_new (ALGA_TICKET_TEXT_TITLE));
+  title_box = gtk_widget_get_parent (GTK_WIDGET (self->title_label));
+  gtk_box_insert_child_after (GTK_BOX (title_box), GTK_WIDGET (self->title_editor),
+                              GTK_WIDGET (self->title_label));
+  self->edit_title_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (self->edit_title_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->edit_title_button, "flat");
+  gtk_widget_set_tooltip_text (self->edit_title_button, _("Edit Title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_title_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit title"), -1);
+  g_signal_connect_swapped (self->edit_title_button, "clicked", G_CALLBACK (alga_ticket_text_editor_edit),
+                            self->title_editor);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->loading_spinner))),
+                              self->edit_title_button, GTK_WIDGET (self->loading_spinner));
 }
 
 void
