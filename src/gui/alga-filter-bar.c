@@ -91,6 +91,8 @@ make_chip (AlgaFilterBar  *self,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "filter-chip");
+  /* As wide as its words: a chip alone on its line does not stretch across it. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("Remove this filter"));
   /* Translators: the accessible name of a filter's chip; %s is the filter, e.g. "Status: Open". */
   name = g_strdup_printf (_("Remove filter %s"), text);

@@ -82,6 +82,8 @@ void            _alga_window_update_ticket_view   (AlgaWindow *self);
 
 /* alga-window-startup.c */
 void            _alga_window_startup_init         (AlgaWindow *self);
+void            _alga_window_restore_state        (AlgaWindow *self);
+void            _alga_window_save_state           (AlgaWindow *self);
 AlgaTicketView *_alga_window_ensure_ticket_view   (AlgaWindow *self);
 void            _alga_window_show_ticket_view     (AlgaWindow *self);
 void            _alga_window_rows_added           (AlgaWindow *self);

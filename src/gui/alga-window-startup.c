@@ -4,7 +4,8 @@
  *
  * When the window's start-up work runs: the first page of tickets comes first, then the frame
  * that paints it, then the ticket pane and what the technician did not sit down for (the
- * sidebar's counts, the filters' choices). docs/PERFORMANCE.md gives the figures (B1, B2).
+ * sidebar's counts, the filters' choices). docs/PERFORMANCE.md gives the figures (B1, B2). And
+ * the state the window starts in and leaves behind: its size, its view, the order of its list.
  */
 
 #define G_LOG_DOMAIN "alga-window"
@@ -197,6 +198,58 @@ void
 _alga_window_spinner_unmap_cb (GtkSpinner *spinner)
 {
   gtk_spinner_stop (spinner);
+}
+
+/* The window opens as it was left: its size, its view and the order of its list. */
+void
+_alga_window_restore_state (AlgaWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source;
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autofree char *sort = NULL;
+      g_autofree char *order = NULL;
+      g_autofree char *last_view = NULL;
+      AlgaView view;
+
+      self->settings = g_settings_new (BASE_APP_ID);
+      sort = g_settings_get_string (self->settings, "list-sort");
+      order = g_settings_get_string (self->settings, "list-order");
+      last_view = g_settings_get_string (self->settings, "last-view");
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "sort", g_variant_new_string (sort));
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "sort-descending",
+                                          g_variant_new_boolean (g_strcmp0 (order, "asc") != 0));
+      if (alga_view_from_id (last_view, &view))
+        self->view = view;
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+void
+_alga_window_save_state (AlgaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
 }
 
 void

@@ -226,13 +226,40 @@ on_selected_ticket_changed_cb (AlgaWindow *self)
   adw_window_title_set_subtitle (self->detail_title, "");
 }
 
+/* The first row on show under @widget that takes the focus. */
+static GtkWidget *
+find_first_row (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_focusable (widget)
+      && gtk_widget_is_visible (widget) && gtk_widget_is_sensitive (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_first_row (child);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* An opened ticket takes the focus on its first field: the work on a ticket is in its fields and
+ * its conversation, not in the buttons beside its number (which Tab still reaches backwards). */
 static void
 on_ticket_activated_cb (AlgaWindow *self,
                         AlgaTicket *ticket)
 {
+  GtkWidget *row;
+
   _alga_window_show_ticket_view (self);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-  gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
+  row = find_first_row (GTK_WIDGET (self->ticket_view));
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -313,27 +340,10 @@ on_tickets_items_changed_cb (AlgaWindow *self,
     _alga_window_rows_added (self);
 }
 
-static void
-save_window_state (AlgaWindow *self)
-{
-  int width, height;
-
-  if (self->settings == NULL)
-    return;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
-}
-
 static gboolean
 alga_window_close_request (GtkWindow *window)
 {
-  save_window_state (ALGA_WINDOW (window));
+  _alga_window_save_state (ALGA_WINDOW (window));
 
   return GTK_WINDOW_CLASS (alga_window_parent_class)->close_request (window);
 }
@@ -532,9 +542,6 @@ set_timer (AlgaWindow *self,
 static void
 alga_window_init (AlgaWindow *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   add_timer_bar (self);
   _alga_window_startup_init (self);
@@ -545,32 +552,7 @@ alga_window_init (AlgaWindow *self)
 
   self->cancellable = g_cancellable_new ();
 
-  source = g_settings_schema_source_get_default ();
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
-  if (schema != NULL)
-    {
-      g_autofree char *sort = NULL;
-      g_autofree char *order = NULL;
-      g_autofree char *last_view = NULL;
-      AlgaView view;
-
-      self->settings = g_settings_new (BASE_APP_ID);
-      sort = g_settings_get_string (self->settings, "list-sort");
-      order = g_settings_get_string (self->settings, "list-order");
-      last_view = g_settings_get_string (self->settings, "last-view");
-      g_action_group_change_action_state (G_ACTION_GROUP (self), "sort", g_variant_new_string (sort));
-      g_action_group_change_action_state (G_ACTION_GROUP (self), "sort-descending",
-                                          g_variant_new_boolean (g_strcmp0 (order, "asc") != 0));
-      if (alga_view_from_id (last_view, &view))
-        self->view = view;
-
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
+  _alga_window_restore_state (self);
 
   /* No type-to-search on the list: there j and k move, and a key capture would take them. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -1,0 +1,247 @@
+/* test-open-ticket.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening a ticket from the list as a technician does: Enter puts the focus on the ticket's first
+ * field (not on the buttons beside its number), and at 360 px, where the list fills the window,
+ * one click opens the ticket. Keys and clicks go through the X server (alga-test-keyboard,
+ * alga-test-pointer); every wait is for a condition.
+ */
+
+#include "config.h"
+
+#include "alga-account.h"
+#include "alga-application.h"
+#include "alga-session.h"
+#include "alga-test-gtk.h"
+#include "alga-test-keyboard.h"
+#include "alga-test-pointer.h"
+#include "alga-test-server.h"
+#include "alga-test-utils.h"
+#include "alga-ticket-row.h"
+#include "alga-ticket-view.h"
+#include "alga-token-store-memory.h"
+#include "alga-window.h"
+
+/* One application for the whole run: its D-Bus registration outlives a single test. */
+static AlgaApplication *app;
+
+typedef struct
+{
+  AlgaTestServer  *server;
+  AlgaSession     *session;
+  AlgaWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(AlgaTokenStore) store = NULL;
+  g_autoptr(AlgaTokenBundle) bundle = NULL;
+  g_autoptr(AlgaAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  int width = GPOINTER_TO_INT (data);
+
+  f->server = alga_test_server_new ();
+  /* The Technician: the everyday user. */
+  alga_test_server_set_role (f->server, ALGA_TEST_ROLE_TECHNICIAN);
+
+  client = alga_client_new (alga_test_server_get_url (f->server), &error);
+  g_assert_no_error (error);
+  store = alga_token_store_memory_new ();
+  bundle = alga_token_bundle_new (alga_test_server_get_url (f->server),
+                                  alga_test_server_get_user_id (f->server),
+                                  alga_test_server_get_user_email (f->server),
+                                  NULL,
+                                  alga_test_server_get_tenant_id (f->server),
+                                  alga_test_server_get_api_key (f->server),
+                                  NULL, NULL);
+  f->session = alga_session_new (client, store, bundle);
+
+  f->window = alga_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width > 0 ? width : 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  account = alga_account_new (f->session);
+  alga_window_set_account (f->window, account);
+  alga_test_keyboard_focus_window (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  /* Cancelled requests still call back once; then nothing may hold the window. */
+  alga_test_wait_until (f->window == NULL, 10000);
+
+  g_clear_object (&f->session);
+  g_clear_object (&f->server);
+}
+
+static AlgaTicketListView *
+list_view (Fixture *f)
+{
+  return alga_window_get_ticket_list_view (f->window);
+}
+
+static AlgaTicketList *
+get_tickets (Fixture *f)
+{
+  return alga_ticket_list_view_get_model (list_view (f));
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  alga_test_wait_until (get_tickets (f) != NULL
+                        && !alga_ticket_list_get_loading (get_tickets (f))
+                        && !alga_ticket_list_get_cached (get_tickets (f))
+                        && g_list_model_get_n_items (G_LIST_MODEL (get_tickets (f))) > 1,
+                        10000);
+}
+
+static AlgaTicketView *
+ticket_view (Fixture *f)
+{
+  return ALGA_TICKET_VIEW (alga_test_find_widget (GTK_WIDGET (f->window), ALGA_TYPE_TICKET_VIEW));
+}
+
+static gboolean
+shown_ticket_is (Fixture    *f,
+                 AlgaTicket *ticket)
+{
+  AlgaTicketView *view = ticket_view (f);
+
+  return view != NULL && gtk_widget_get_mapped (GTK_WIDGET (view))
+         && alga_ticket_view_get_ticket (view) == ticket;
+}
+
+static GtkWidget *
+focus (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* Enter on a row: the focus goes to the ticket's first field, where triage starts;
+ * j still moves on through the list from there, and Escape goes back to it. */
+static void
+test_enter_focuses_first_field (Fixture       *f,
+                                gconstpointer  data)
+{
+  AlgaTicket *first;
+  GtkWidget *row;
+
+  alga_test_keyboard_press_accel ("<Alt>3");
+  wait_loaded (f);
+  alga_test_keyboard_press_accel ("Down");
+  first = alga_ticket_list_view_get_selected_ticket (list_view (f));
+  g_assert_nonnull (first);
+  alga_test_wait_until (shown_ticket_is (f, first), 5000);
+
+  alga_test_keyboard_press_accel ("Return");
+  row = focus (f);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (ticket_view (f))));
+  g_assert_false (GTK_IS_BUTTON (row));
+  /* A field's row: Status, or the first field the ticket lets the technician change yet. */
+  g_assert_true (ADW_IS_PREFERENCES_ROW (row));
+  g_assert_nonnull (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+
+  alga_test_keyboard_press_accel ("j");
+  g_assert_true (alga_ticket_list_view_get_selected_ticket (list_view (f)) != first);
+  alga_test_wait_until (shown_ticket_is (f, alga_ticket_list_view_get_selected_ticket (list_view (f))), 5000);
+  g_assert_true (gtk_widget_is_ancestor (focus (f), GTK_WIDGET (ticket_view (f))));
+
+  alga_test_keyboard_press_accel ("Escape");
+  g_assert_true (gtk_widget_is_ancestor (focus (f), GTK_WIDGET (list_view (f))));
+}
+
+/* The @n-th ticket row on screen in the list, from the top. */
+static GtkWidget *
+row_on_screen (Fixture *f,
+               guint    n)
+{
+  GtkWidget *widget = GTK_WIDGET (list_view (f));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, widget);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (ALGA_IS_TICKET_ROW (w))
+        {
+          graphene_rect_t bounds;
+
+          if (gtk_widget_get_mapped (w) && gtk_widget_compute_bounds (w, widget, &bounds)
+              && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (widget))
+            g_ptr_array_add (rows, w);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_last_child (w); child != NULL; child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  if (rows->len <= n)
+    return NULL;
+
+  /* Depth first, children in order: the rows come in the list's order. */
+  return g_ptr_array_index (rows, n);
+}
+
+/* At 360 px the window folds to the list; one click on a row opens its ticket, filling the
+ * window, without a second click or Enter. */
+static void
+test_one_click_opens_when_narrow (Fixture       *f,
+                                  gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (alga_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
+  GtkWidget *row = NULL;
+  AlgaTicket *ticket;
+
+  alga_test_keyboard_press_accel ("<Alt>3");
+  wait_loaded (f);
+  alga_test_wait_until (adw_leaflet_get_folded (leaflet), 5000);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  g_assert_null (alga_ticket_list_view_get_selected_ticket (list_view (f)));
+
+  /* The second row, wholly on screen, with its ticket. */
+  alga_test_wait_until ((row = row_on_screen (f, 1)) != NULL
+                        && alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row)) != NULL, 5000);
+  ticket = alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  alga_test_pointer_click (row);
+  alga_test_wait_until (alga_ticket_list_view_get_selected_ticket (list_view (f)) == ticket, 5000);
+  alga_test_wait_until (shown_ticket_is (f, ticket)
+                        && gtk_widget_is_ancestor (GTK_WIDGET (ticket_view (f)),
+                                                   adw_leaflet_get_visible_child (leaflet)), 5000);
+  g_assert_true (gtk_widget_is_ancestor (focus (f), GTK_WIDGET (ticket_view (f))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  alga_test_gtk_init (&argc, &argv);
+
+  app = alga_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/open-ticket/enter-focuses-first-field", Fixture, NULL, fixture_set_up,
+              test_enter_focuses_first_field, fixture_tear_down);
+  g_test_add ("/open-ticket/one-click-opens-when-narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up,
+              test_one_click_opens_when_narrow, fixture_tear_down);
+
+  return g_test_run ();
+}
