@@ -437,6 +437,21 @@ measure_minimal (GArray *times_ms,
     }
 }
 
+/* With --verbose, what the server was asked, so that a count over its target says why. */
+static void
+print_requests (AlgaTestServer *server)
+{
+  g_autoptr(GPtrArray) requests = alga_test_server_dup_requests (server);
+
+  for (guint j = 0; j < requests->len; j++)
+    {
+      AlgaTestRequest *request = g_ptr_array_index (requests, j);
+
+      g_printerr ("  %s %s?%s\n", request->method, request->path,
+                  request->query != NULL ? request->query : "");
+    }
+}
+
 /* B1, B2, B7: start to first painted rows, cached and not, and requests until "My open" is
  * fully shown. */
 static void
@@ -492,17 +507,7 @@ measure_start (const char *base,
       }
 
       if (verbose)
-        {
-          g_autoptr(GPtrArray) requests = alga_test_server_dup_requests (server);
-
-          for (guint j = 0; j < requests->len; j++)
-            {
-              AlgaTestRequest *request = g_ptr_array_index (requests, j);
-
-              g_printerr ("  %s %s?%s\n", request->method, request->path,
-                          request->query != NULL ? request->query : "");
-            }
-        }
+        print_requests (server);
     }
 
   if (wanted ("B1"))
@@ -945,6 +950,8 @@ measure_idle_run (const char *base,
       add_sample (cpu_percent,
                   100.0 * (after - before) / ticks_per_second / ((end - start) / 1e6));
       add_sample (requests, alga_test_server_count_requests (server, NULL, "*"));
+      if (verbose)
+        print_requests (server);
       remove_tree (home);
     }
 
