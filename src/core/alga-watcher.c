@@ -86,6 +86,7 @@ typedef struct
   char       *actor;       /* updated_by, or entered_by while nobody changed it since */
   gint64      time_us;
   char       *key;
+  gboolean    known;       /* seen by an earlier poll: read again only because the polls overlap */
 } Row;
 
 typedef enum
@@ -473,6 +474,7 @@ on_tickets_cb (GObject      *source,
           continue;
         }
       row->ticket = g_steal_pointer (&ticket);
+      row->known = alga_watch_state_has_seen (self->state, row->key);
       /* A ticket just created has no updated_by: its change is its creation, by entered_by. */
       row->actor = g_strdup (alga_json_get_string (json_node_get_object (node), "updated_by"));
       if (row->actor == NULL)
@@ -714,7 +716,7 @@ emit_events (AlgaWatcher *self,
     g_signal_emit (self, signals[EVENT], 0, g_ptr_array_index (events, i));
 }
 
-/* Every ticket that changed, news or not: the lists and the open ticket must show them too,
+/* Every ticket that changed since the last poll, news or not: the lists and the open ticket must show them too,
  * before a notification sends the technician there. */
 static void
 emit_changed (AlgaWatcher *self,
@@ -723,7 +725,14 @@ emit_changed (AlgaWatcher *self,
   g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < poll->rows->len; i++)
-    g_ptr_array_add (tickets, g_object_ref (((Row *) g_ptr_array_index (poll->rows, i))->ticket));
+    {
+      Row *row = g_ptr_array_index (poll->rows, i);
+
+      /* Told once: each poll reads the last seconds of the one before again, and telling
+       * the same change every time would reload the counts and lists at every poll. */
+      if (!row->known)
+        g_ptr_array_add (tickets, g_object_ref (row->ticket));
+    }
 
   if (tickets->len > 0)
     g_signal_emit (self, signals[TICKETS_CHANGED], 0, tickets);
