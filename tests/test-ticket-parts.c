@@ -226,8 +226,10 @@ test_paste (Fixture       *fixture,
     texture = gdk_memory_texture_new (4, 4, GDK_MEMORY_R8G8B8A8, raw, 16);
   }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), texture);
+  /* Ctrl+V is caught on its way to the focused widget inside the ticket: put the focus there. */
   alga_test_keyboard_focus_window (fixture->window);
-  gtk_widget_grab_focus (GTK_WIDGET (fixture->checklist));
+  gtk_widget_grab_focus (alga_test_find_widget (GTK_WIDGET (fixture->checklist), GTK_TYPE_CHECK_BUTTON));
+  alga_test_wait_until (gtk_widget_has_focus (alga_test_find_widget (GTK_WIDGET (fixture->checklist), GTK_TYPE_CHECK_BUTTON)), 30000);
   alga_test_keyboard_press_accel ("<Control>v");
   alga_test_wait_until (g_list_model_get_n_items (documents) == 1 &&
                         alga_attachments_section_get_n_uploads (fixture->attachments) == 0, 30000);
