@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window stays current without F5: what the watcher's poll finds reaches the list
- * (new rows, counts) and the open ticket (its comments), and relative times ("6 min ago") move
+ * (new rows, counts) and the open ticket (its comments), and relative times ("6 minutes ago") move
  * on while shown and cost nothing while hidden. As a Technician and as an Admin.
  */
 
@@ -14,6 +14,7 @@
 #include "alga-account.h"
 #include "alga-application.h"
 #include "alga-comment-row.h"
+#include "alga-date-format.h"
 #include "alga-minute-clock.h"
 #include "alga-session.h"
 #include "alga-test-credentials.h"
@@ -244,7 +245,7 @@ test_poll_updates_open_ticket (Fixture       *f,
   alga_test_wait_until (count_comment_rows (GTK_WIDGET (view)) == before + 1, 20000);
 }
 
-/* "just now" becomes "6 min ago" as time passes, while the row is shown; a hidden window
+/* "just now" becomes "6 minutes ago" as time passes, while the row is shown; a hidden window
  * leaves the clock still. */
 static void
 test_relative_time_advances (Fixture       *f,
@@ -264,7 +265,7 @@ test_relative_time_advances (Fixture       *f,
   g_assert_true (alga_minute_clock_get_running (clock));
 
   alga_minute_clock_advance_for_testing (clock, 6 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpstr (row_time (row), ==, "6 min ago");
+  g_assert_cmpstr (row_time (row), ==, "6 minutes ago");
 
   /* Hidden: nothing ticks. */
   gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
@@ -272,6 +273,98 @@ test_relative_time_advances (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   alga_test_wait_until (alga_minute_clock_get_running (clock), 5000);
   alga_minute_clock_advance_for_testing (clock, -6 * G_TIME_SPAN_MINUTE);
+}
+
+static AlgaCommentRow *
+find_comment_row (GtkWidget *widget)
+{
+  if (ALGA_IS_COMMENT_ROW (widget))
+    return ALGA_COMMENT_ROW (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AlgaCommentRow *found = find_comment_row (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkLabel *
+comment_time (AlgaCommentRow *row)
+{
+  return GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), ALGA_TYPE_COMMENT_ROW, "time_label"));
+}
+
+/* A date reads the same in the list, the ticket pane and the comments: relative while recent,
+ * then one absolute date, with the exact date and time in the tooltips of the pane and the
+ * comments. */
+static void
+test_one_date_style (Fixture       *f,
+                     gconstpointer  data)
+{
+  AlgaMinuteClock *clock = alga_minute_clock_get_default ();
+  g_autofree char *id = alga_test_server_create_ticket (f->server, "Dated",
+                                                       alga_test_server_get_user_id (f->server));
+  g_autofree char *comment = NULL;
+  static const struct { GTimeSpan offset; const char *shown; } steps[] = {
+    { 6 * G_TIME_SPAN_MINUTE, "6 minutes ago" },
+    { 2 * G_TIME_SPAN_DAY, "2 days ago" },
+    { 10 * G_TIME_SPAN_DAY, NULL },   /* the absolute date */
+  };
+  GTimeSpan advanced = 0;
+  AlgaTicketRow *row = NULL;
+  AlgaTicketView *view;
+  AlgaTicket *ticket;
+  AdwActionRow *created;
+  AlgaCommentRow *comment_row = NULL;
+  g_autofree char *exact = NULL;
+
+  wait_loaded (f);
+  alga_test_wait_until ((row = find_row (GTK_WIDGET (alga_window_get_ticket_list_view (f->window)), id)) != NULL,
+                        10000);
+  comment = alga_test_server_add_comment (f->server, id, "Printer back online", FALSE, NULL, NULL);
+  alga_window_show_ticket (f->window, id);
+  view = ALGA_TICKET_VIEW (alga_test_find_widget (GTK_WIDGET (f->window), ALGA_TYPE_TICKET_VIEW));
+  alga_test_wait_until ((ticket = alga_ticket_view_get_ticket (view)) != NULL && alga_ticket_get_has_detail (ticket),
+                        10000);
+  created = alga_test_pane_child (GTK_WIDGET (view), "created_row");
+  alga_test_wait_until ((comment_row = find_comment_row (GTK_WIDGET (view))) != NULL, 10000);
+
+  alga_test_wait_until (g_str_has_prefix (adw_action_row_get_subtitle (created), "just now"), 5000);
+  alga_test_wait_until (g_strcmp0 (row_time (row), "just now") == 0, 5000);
+  alga_test_wait_until (g_strcmp0 (gtk_label_get_label (comment_time (comment_row)), "just now") == 0, 5000);
+  exact = alga_date_format_exact (alga_ticket_get_entered_at (ticket));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (created)), ==, exact);
+  {
+    g_autofree char *comment_exact =
+      alga_date_format_exact (alga_comment_get_created_at (alga_comment_row_get_comment (comment_row)));
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (comment_time (comment_row))), ==, comment_exact);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GDateTime) now = NULL;
+      g_autofree char *absolute = NULL;
+      const char *shown;
+
+      alga_minute_clock_advance_for_testing (clock, steps[i].offset - advanced);
+      advanced = steps[i].offset;
+      now = alga_minute_clock_dup_now (clock);
+      absolute = alga_date_format_absolute (alga_ticket_get_entered_at (ticket));
+      shown = steps[i].shown != NULL ? steps[i].shown : absolute;
+
+      alga_test_wait_until (g_strcmp0 (row_time (row), shown) == 0, 5000);
+      alga_test_wait_until (g_str_has_prefix (adw_action_row_get_subtitle (created), shown), 5000);
+      alga_test_wait_until (g_strcmp0 (gtk_label_get_label (comment_time (comment_row)), shown) == 0, 5000);
+      /* The exact time stays in the tooltip whatever the row says. */
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (created)), ==, exact);
+    }
+
+  alga_minute_clock_advance_for_testing (clock, -advanced);
 }
 
 int
@@ -303,6 +396,8 @@ main (int   argc,
       g_test_add (open, Fixture, role, fixture_set_up, test_poll_updates_open_ticket, fixture_tear_down);
       g_test_add (clock, Fixture, role, fixture_set_up, test_relative_time_advances, fixture_tear_down);
     }
+  g_test_add ("/freshness/technician/one-date-style", Fixture, GINT_TO_POINTER (ALGA_TEST_ROLE_TECHNICIAN),
+              fixture_set_up, test_one_date_style, fixture_tear_down);
 
   return g_test_run ();
 }

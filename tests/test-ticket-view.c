@@ -16,6 +16,7 @@
 #include "alga-blocknote.h"
 #include "alga-cache.h"
 #include "alga-client.h"
+#include "alga-date-format.h"
 #include "alga-comment-thread.h"
 #include "alga-error.h"
 #include "alga-gui-util.h"
@@ -23,6 +24,7 @@
 #include "alga-reference-data.h"
 #include "alga-status.h"
 #include "alga-test-gtk.h"
+#include "alga-test-keyboard.h"
 #include "alga-test-server.h"
 #include "alga-test-credentials.h"
 #include "alga-test-utils.h"
@@ -413,8 +415,10 @@ test_close_shows_closed_date (Fixture       *f,
   alga_test_wait_until (alga_ticket_get_closed_at (ticket) != NULL, 5000);
   alga_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (closed_row)), 5000);
   g_assert_true (alga_ticket_get_status_is_closed (ticket));
-  expected = alga_gui_format_date_time (alga_ticket_get_closed_at (ticket));
-  alga_test_wait_until (g_strcmp0 (adw_action_row_get_subtitle (closed_row), expected) == 0, 5000);
+  expected = alga_date_format_exact (alga_ticket_get_closed_at (ticket));
+  /* Closed a moment ago: relative, as in the list; the tooltip has the exact time. */
+  alga_test_wait_until (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (closed_row)), expected) == 0, 5000);
+  g_assert_cmpstr (adw_action_row_get_subtitle (closed_row), ==, "just now");
 
   /* Reopened: the answer still says closed; the pane must not. */
   alga_test_wait_until (gtk_widget_get_sensitive (GTK_WIDGET (row)), 5000);
@@ -667,6 +671,85 @@ test_due_date (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (attributes, "description"), ==, description);
 }
 
+/* Whether the keyboard focus is in @widget (an entry's focus is its text, inside it). */
+static gboolean
+focus_in (Fixture   *f,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The due date's time of day is shown and set from the keyboard, as a technician would: Ctrl+Shift+L
+ * opens the editor on the calendar, Alt+T goes to the time (17:00 for a new date), a time that
+ * cannot be is refused in words and not sent, Enter sets a good one, and the editor opened again
+ * keeps it. */
+static void
+test_due_time (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_with_description_no_due_date, NULL);
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s", alga_ticket_get_ticket_id (ticket));
+  GtkEditable *time = child (f, "due_time_entry");
+  GtkWidget *error = child (f, "due_time_error");
+  g_autoptr(GDateTime) due_local = NULL;
+  g_autofree char *shown = NULL;
+
+  alga_test_keyboard_focus_window (f->window);
+  alga_test_keyboard_press_accel ("<Control><Shift>l");
+  alga_test_wait_until (gtk_widget_get_visible (child (f, "due_date_popover")), 5000);
+  g_assert_cmpstr (gtk_editable_get_text (time), ==, "17:00");
+  assert_labelled (GTK_WIDGET (time));
+
+  alga_test_keyboard_press (GDK_KEY_t, GDK_ALT_MASK);
+  alga_test_wait_until (focus_in (f, GTK_WIDGET (time)), 5000);
+
+  /* No such hour: said in words, the button off, Enter sends nothing. */
+  alga_test_keyboard_press (GDK_KEY_a, GDK_CONTROL_MASK);
+  alga_test_keyboard_type ("25:00");
+  g_assert_cmpstr (gtk_editable_get_text (time), ==, "25:00");
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error)), ==, "Hours go from 0 to 23.");
+  g_assert_false (gtk_widget_get_sensitive (child (f, "due_date_set_button")));
+  alga_test_keyboard_press (GDK_KEY_Return, 0);
+  /* A fixed time on purpose: nothing may be sent. */
+  alga_test_spin (200);
+  g_assert_cmpuint (alga_test_server_count_requests (f->server, "PUT", path), ==, 0);
+  g_assert_true (gtk_widget_get_visible (child (f, "due_date_popover")));
+
+  alga_test_keyboard_press (GDK_KEY_a, GDK_CONTROL_MASK);
+  alga_test_keyboard_type ("9:30");
+  g_assert_false (gtk_widget_get_visible (error));
+  alga_test_keyboard_press (GDK_KEY_Return, 0);
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 5000);
+  alga_test_wait_until (alga_ticket_get_due_date (ticket) != NULL, 5000);
+  due_local = g_date_time_to_local (alga_ticket_get_due_date (ticket));
+  g_assert_cmpint (g_date_time_get_hour (due_local), ==, 9);
+  g_assert_cmpint (g_date_time_get_minute (due_local), ==, 30);
+
+  /* The row says the time, in the app's one style; its tooltip the exact date. */
+  shown = alga_date_format_with_time (due_local);
+  g_assert_nonnull (strstr (shown, "09:30"));
+  alga_test_wait_until (g_str_has_prefix (adw_action_row_get_subtitle (child (f, "due_date_row")), shown), 5000);
+  {
+    g_autofree char *exact = alga_date_format_exact (due_local);
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (child (f, "due_date_row")), ==, exact);
+  }
+  shoot ("due-time");
+
+  /* Opened again, the editor keeps the time set. */
+  alga_test_wait_until (gtk_widget_get_sensitive (child (f, "due_date_button")), 5000);
+  /* The focus is back on the due date's button, which was off while the date was saved. */
+  alga_test_wait_until (focus_in (f, child (f, "due_date_button")), 5000);
+  alga_test_keyboard_press_accel ("<Control><Shift>l");
+  alga_test_wait_until (gtk_widget_get_visible (child (f, "due_date_popover")), 5000);
+  g_assert_cmpstr (gtk_editable_get_text (time), ==, "09:30");
+  alga_test_keyboard_press (GDK_KEY_Escape, 0);
+  alga_test_wait_until (!gtk_widget_get_visible (child (f, "due_date_popover")), 5000);
+}
+
 /* A due date set in Alga's web UI (the column) is shown, even over an older one of the apps,
  * and cannot be changed here since the API cannot write it. */
 static void
@@ -677,7 +760,7 @@ test_due_date_from_column (Fixture       *f,
   g_autofree char *id = g_strdup (alga_ticket_get_ticket_id (listed));
   g_autoptr(GDateTime) web = g_date_time_new_utc (2031, 3, 14, 17, 0, 0);
   g_autoptr(GDateTime) app = g_date_time_new_local (2030, 1, 2, 17, 0, 0);
-  g_autofree char *expected = alga_gui_format_date_time (web);
+  g_autofree char *expected = alga_date_format_with_time (web);
   g_autoptr(AlgaTicket) ticket = NULL;
   AdwActionRow *row = child (f, "due_date_row");
 
@@ -1209,6 +1292,7 @@ main (int   argc,
   ADD ("picker-search", test_picker_search);
   ADD ("due-date", test_due_date);
   ADD ("due-date-from-column", test_due_date_from_column);
+  ADD_AS ("technician/due-time", test_due_time, ALGA_TEST_ROLE_TECHNICIAN);
   ADD_AS ("technician/due-date-from-column", test_due_date_from_column, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("watchers", test_watchers);
   ADD_AS ("technician/watchers", test_watchers, ALGA_TEST_ROLE_TECHNICIAN);

@@ -17,7 +17,9 @@
 
 #include "alga-attachments-section.h"
 #include "alga-client-documents.h"
+#include "alga-date-format.h"
 #include "alga-gui-util.h"
+#include "alga-minute-clock.h"
 
 struct _AlgaAttachmentsSection
 {
@@ -399,7 +401,9 @@ create_document_row (gpointer item,
   AlgaDocument *document = ALGA_DOCUMENT (item);
   g_autoptr(GIcon) icon = type_icon (alga_document_get_mime_type (document));
   g_autofree char *size = g_format_size (MAX (alga_document_get_size (document), 0));
-  g_autofree char *date = alga_gui_format_date_time (alga_document_get_updated_at (document));
+  g_autoptr(GDateTime) now = alga_minute_clock_dup_now (alga_minute_clock_get_default ());
+  g_autofree char *date = alga_date_format_relative (alga_document_get_updated_at (document), now);
+  g_autofree char *exact = alga_date_format_exact (alga_document_get_updated_at (document));
   const char *who = alga_document_get_created_by_name (document);
   g_autofree char *subtitle = NULL;
   g_autofree char *open_label = NULL;
@@ -409,10 +413,11 @@ create_document_row (gpointer item,
   GtkWidget *image = gtk_image_new_from_gicon (icon);
   const char *name = alga_document_get_name (document);
 
-  /* Translators: an attachment's size, date and uploader: "12.3 kB · 3 December 2026, 14:05 · Ann Lee". */
+  /* Translators: an attachment's size, date and uploader: "12.3 kB · 5 minutes ago · Ann Lee". */
   subtitle = who != NULL ? g_strdup_printf (_("%s · %s · %s"), size, date, who)
                          : g_strdup_printf (_("%s · %s"), size, date);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_tooltip_text (row, exact);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);

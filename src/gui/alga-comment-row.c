@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alga-comment-row.h"
+#include "alga-date-format.h"
 #include "alga-gui-util.h"
 #include "alga-minute-clock.h"
 #include "alga-rich-text-view.h"
@@ -22,7 +23,7 @@ struct _AlgaCommentRow
   char             *author;
   GPtrArray        *badges;   /* translated badge texts, as shown */
 
-  gulong            tick_handler;   /* while mapped: "6 min ago" moves on */
+  gulong            tick_handler;   /* while mapped: "6 minutes ago" moves on */
 
   GtkLabel         *author_label;
   GtkLabel         *time_label;
@@ -97,7 +98,7 @@ update_time (AlgaCommentRow *self)
   if (created_at == NULL)
     return;
 
-  relative = alga_gui_format_relative (created_at, now);
+  relative = alga_date_format_relative (created_at, now);
   if (g_strcmp0 (relative, gtk_label_get_label (self->time_label)) == 0)
     return;
   gtk_label_set_label (self->time_label, relative);
@@ -157,7 +158,7 @@ update (AlgaCommentRow *self)
   created_at = alga_comment_get_created_at (comment);
   if (created_at != NULL)
     {
-      g_autofree char *full = alga_gui_format_date_time (created_at);
+      g_autofree char *full = alga_date_format_exact (created_at);
 
       update_time (self);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), full);

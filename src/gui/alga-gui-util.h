@@ -17,9 +17,6 @@ void      alga_gui_show_toast        (GtkWidget    *widget,
 void      alga_gui_show_error_toast  (GtkWidget    *widget,
                                       const char   *what_failed,
                                       const GError *error);
-char     *alga_gui_format_relative   (GDateTime    *when,
-                                      GDateTime    *now);
-char     *alga_gui_format_date_time  (GDateTime    *when);
 void      alga_gui_set_row_value     (AdwActionRow *row,
                                       const char   *value);
 gboolean  alga_gui_error_is_cancelled (const GError *error);

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Relative times ("6 min ago") must move on while they are shown. One clock for the whole app
+ * Relative times ("6 minutes ago") must move on while they are shown. One clock for the whole app
  * ticks at each minute boundary while a shown widget holds it, and not at all while none does
  * (a hidden window, the app in the background), so that an idle app does not wake up.
  */
@@ -46,7 +46,7 @@ tick_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Just after the next minute boundary, so that "just now" becomes "1 min ago" on time. */
+/* Just after the next minute boundary, so that "just now" becomes "1 minute ago" on time. */
 static void
 schedule (AlgaMinuteClock *self)
 {

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlgaMinuteClock, alga_minute_clock, ALGA, MINUTE_CLOCK, GObject)
 
 AlgaMinuteClock *alga_minute_clock_get_default         (void);
-/* The present, as relative times ("6 min ago") are counted from it. */
+/* The present, as relative times ("6 minutes ago") are counted from it. */
 GDateTime       *alga_minute_clock_dup_now             (AlgaMinuteClock *self);
 /* A shown widget holds the clock while it shows a relative time; the clock ticks each minute
  * only while someone holds it. */

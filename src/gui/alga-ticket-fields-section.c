@@ -17,6 +17,7 @@
 #include "alga-ticket-fields-section.h"
 
 #include "alga-assignee-picker.h"
+#include "alga-date-format.h"
 #include "alga-due-date-popover.h"
 #include "alga-error.h"
 #include "alga-gui-util.h"
@@ -41,6 +42,8 @@ typedef struct
   GtkSpinner  *spinner;
   GtkWidget   *control;
   gboolean     busy;
+  /* The control had the focus when it was turned off for the save: it gets it back after. */
+  gboolean     had_focus;
 } Field;
 
 struct _AlgaTicketFieldsSection
@@ -324,13 +327,15 @@ update_due_date (AlgaTicketFieldsSection *self,
   GDateTime *due = alga_ticket_get_due_date (ticket);
   gboolean from_web = due != NULL && alga_ticket_get_due_date_is_column (ticket);
   g_autofree char *date = NULL;
+  g_autofree char *exact = alga_date_format_exact (due);
   g_autofree char *subtitle = NULL;
 
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_date_row), due != NULL ? exact : NULL);
   if (due == NULL)
     subtitle = g_strdup (_("None"));
   else
     {
-      date = alga_gui_format_date_time (due);
+      date = alga_date_format_with_time (due);
       if (from_web)
         /* Translators: a due date, then where it was set. */
         subtitle = g_strdup_printf (_("%s\nSet in Alga’s web UI, and changed only there"), date);
@@ -389,9 +394,20 @@ set_busy (AlgaTicketFieldsSection *self,
   field->busy = busy;
   if (field->spinner != NULL)
     {
+      GtkRoot *root = gtk_widget_get_root (field->control);
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* An insensitive control loses the focus, and the keyboard with it: it comes back after
+       * the save, unless the technician has moved on meanwhile. */
+      if (busy)
+        field->had_focus = focus != NULL && (focus == field->control || gtk_widget_is_ancestor (focus, field->control));
       gtk_widget_set_visible (GTK_WIDGET (field->spinner), busy);
       gtk_spinner_set_spinning (field->spinner, busy);
       gtk_widget_set_sensitive (field->control, !busy);
+      if (!busy && field->had_focus && focus == NULL)
+        gtk_widget_grab_focus (field->control);
+      if (!busy)
+        field->had_focus = FALSE;
     }
   else
     {

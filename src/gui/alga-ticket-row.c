@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-date-format.h"
 #include "alga-gui-util.h"
 #include "alga-minute-clock.h"
 #include "alga-ticket-row.h"
@@ -21,7 +22,7 @@ struct _AlgaTicketRow
 
   AlgaTicket *ticket;
   gulong      notify_handler;
-  gulong      tick_handler;   /* while mapped: "6 min ago" moves on */
+  gulong      tick_handler;   /* while mapped: "6 minutes ago" moves on */
 
   GtkLabel   *number_label;
   GtkLabel   *title_label;
@@ -119,7 +120,7 @@ update_time (AlgaTicketRow *self)
   if (self->ticket == NULL)
     return;
 
-  updated = alga_gui_format_relative (alga_ticket_get_updated_at (self->ticket), now);
+  updated = alga_date_format_relative (alga_ticket_get_updated_at (self->ticket), now);
   gtk_label_set_label (self->updated_label, updated);
 }
 
@@ -200,7 +201,7 @@ on_updated_query_tooltip_cb (AlgaTicketRow *self,
   if (self->ticket == NULL || alga_ticket_get_updated_at (self->ticket) == NULL)
     return FALSE;
 
-  text = alga_gui_format_date_time (alga_ticket_get_updated_at (self->ticket));
+  text = alga_date_format_exact (alga_ticket_get_updated_at (self->ticket));
   gtk_tooltip_set_text (tooltip, text);
 
   return TRUE;

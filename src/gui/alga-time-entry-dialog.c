@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-date-format.h"
 #include "alga-error.h"
 #include "alga-gui-util.h"
 #include "alga-send-check.h"
@@ -292,14 +293,15 @@ update_date_label (AlgaTimeEntryDialog *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = alga_date_format_absolute (date);
   g_autofree char *text = NULL;
 
   if (g_date_time_get_year (date) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (now))
-    /* Translators: the date of a time entry, when it is today; %x is the date. */
-    text = g_date_time_format (date, _("Today, %x"));
+    /* Translators: the date of a time entry, when it is today, e.g. "Today, 6 Dec 2026". */
+    text = g_strdup_printf (_("Today, %s"), day);
   else
-    text = g_date_time_format (date, "%a %x");
+    text = g_steal_pointer (&day);
 
   gtk_menu_button_set_label (self->date_button, text);
   adw_action_row_set_subtitle (self->date_row, NULL);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alga-date-format.h"
 #include "alga-gui-util.h"
 #include "alga-time-entry-dialog.h"
 #include "alga-time-entry.h"
@@ -160,7 +161,7 @@ entry_row (AlgaTimeSummary *self,
 {
   g_autoptr(GDateTime) start = g_date_time_to_local (alga_time_entry_get_start_time (entry));
   g_autoptr(GDateTime) end = NULL;
-  g_autofree char *day = g_date_time_format (start, "%x");
+  g_autofree char *day = alga_date_format_absolute (start);
   g_autofree char *from = g_date_time_format (start, "%H:%M");
   g_autofree char *to = NULL;
   g_autofree char *duration = format_minutes (entry_minutes (entry));
