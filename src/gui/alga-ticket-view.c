@@ -19,6 +19,8 @@
 
 #include "alga-error.h"
 #include "alga-gui-util.h"
+#include "alga-attachments-section.h"
+#include "alga-checklist-section.h"
 #include "alga-ticket-about-section.h"
 #include "alga-ticket-contact-section.h"
 #include "alga-ticket-conversation-section.h"
@@ -60,6 +62,9 @@ struct _AlgaTicketView
   AlgaTicketHeaderSection       *header;
   AlgaTicketFieldsSection       *fields;
   AlgaTicketConversationSection *conversation;
+  /* Not AlgaTicketSections: they read and write through the client, by the ticket's id. */
+  AlgaAttachmentsSection        *attachments;
+  AlgaChecklistSection          *checklist;
   AlgaTicketTimeSection         *time;
 };
 
@@ -159,6 +164,19 @@ on_retry_button_clicked_cb (AlgaTicketView *self)
   alga_ticket_fields_section_load_choices (self->fields);
 }
 
+/* The files and the checklist of the shown ticket, read apart from the ticket itself. */
+static void
+show_parts (AlgaTicketView *self)
+{
+  gboolean shown = self->ticket != NULL && self->account != NULL;
+  AlgaClient *client = shown ? self->client : NULL;
+  const char *ticket_id = shown ? alga_ticket_get_ticket_id (self->ticket) : NULL;
+
+  alga_attachments_section_set_ticket (self->attachments, client, ticket_id,
+                                       shown ? alga_account_get_user_id (self->account) : NULL);
+  alga_checklist_section_set_ticket (self->checklist, client, ticket_id);
+}
+
 static void
 start_loading (AlgaTicketView *self)
 {
@@ -166,6 +184,7 @@ start_loading (AlgaTicketView *self)
   g_clear_object (&self->cancellable);
   set_loading (self, FALSE);
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  show_parts (self);
 
   if (self->ticket == NULL || self->tickets == NULL)
     return;
@@ -497,6 +516,16 @@ alga_ticket_view_init (AlgaTicketView *self)
   alga_ticket_header_section_set_priorities (self->header,
                                              alga_ticket_fields_section_get_priorities (self->fields));
 
+  /* Below the description, above the conversation; files dropped or an image pasted anywhere
+   * on the ticket are attached to it. */
+  self->checklist = ALGA_CHECKLIST_SECTION (alga_checklist_section_new ());
+  gtk_widget_insert_before (GTK_WIDGET (self->checklist), GTK_WIDGET (self->sections_box),
+                            GTK_WIDGET (self->conversation));
+  self->attachments = ALGA_ATTACHMENTS_SECTION (alga_attachments_section_new ());
+  gtk_widget_insert_before (GTK_WIDGET (self->attachments), GTK_WIDGET (self->sections_box),
+                            GTK_WIDGET (self->checklist));
+  alga_attachments_section_install_on (self->attachments, GTK_WIDGET (self));
+
   update_actions (self);
 }
 
@@ -558,6 +587,8 @@ alga_ticket_view_refresh (AlgaTicketView *self)
 
   reload (self);
   alga_ticket_conversation_section_reload (self->conversation);
+  alga_attachments_section_reload (self->attachments);
+  alga_checklist_section_reload (self->checklist);
 }
 
 AlgaTicket *
