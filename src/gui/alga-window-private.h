@@ -93,6 +93,11 @@ void            _alga_window_startup_dispose      (AlgaWindow *self);
 void            _alga_window_spinner_map_cb       (GtkSpinner *spinner);
 void            _alga_window_spinner_unmap_cb     (GtkSpinner *spinner);
 
+/* alga-window-timer.c */
+void            _alga_window_timer_init           (AlgaWindow *self);
+void            _alga_window_set_timer            (AlgaWindow *self,
+                                                   AlgaTimer  *timer);
+
 /* alga-window-actions.c */
 void            _alga_window_class_actions_init   (AlgaWindowClass *klass);
 void            _alga_window_actions_init         (AlgaWindow      *self);
