@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "alga-account.h"
 #include "alga-application.h"
 #include "alga-session.h"
@@ -64,6 +66,23 @@ new_session (Fixture *f)
   return alga_session_new (f->client, store, bundle);
 }
 
+/* The next case's server may be given this one's port, and so its URL: the list this case
+ * saved would then stand in for the one that case must see fail. */
+static void
+forget_saved_copies (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_get_user_cache_dir (), "alga-desktop", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      g_remove (path);
+    }
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -102,6 +121,7 @@ fixture_tear_down (Fixture       *f,
   alga_test_server_stop (f->server);
   /* Not asserted finalized: a delayed answer cut short by the stop keeps a reference. */
   g_clear_object (&f->server);
+  forget_saved_copies ();
 }
 
 static GtkWidget *
