@@ -15,6 +15,7 @@
 #include "alga-assignee-picker.h"
 #include "alga-blocknote.h"
 #include "alga-cache.h"
+#include "alga-checklist-section.h"
 #include "alga-client.h"
 #include "alga-date-format.h"
 #include "alga-comment-thread.h"
@@ -426,6 +427,36 @@ test_close_shows_closed_date (Fixture       *f,
   alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 2, 5000);
   alga_test_wait_until (alga_ticket_get_closed_at (ticket) == NULL, 5000);
   alga_test_wait_until (!gtk_widget_get_visible (GTK_WIDGET (closed_row)), 5000);
+  g_assert_false (alga_ticket_get_status_is_closed (ticket));
+}
+
+/* A close refused because a required checklist item is open: the toast says so, and the focus
+ * goes to that item, where the technician can tick it. */
+static void
+test_close_blocked_by_checklist (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(AlgaTicket) ticket = show_ticket (f, open_on_board, (gpointer) "General Support");
+  const char *id = alga_ticket_get_ticket_id (ticket);
+  AdwComboRow *row = child (f, "status_row");
+  g_autofree char *old_id = g_strdup (alga_ticket_get_status_id (ticket));
+  g_autofree char *path = g_strdup_printf ("/api/v1/tickets/%s/status", id);
+  g_autofree char *item = NULL;
+  AlgaChecklistSection *checklist;
+  GtkWidget *focus;
+
+  item = alga_test_server_add_checklist_item (f->server, id, "Confirm the backup ran", TRUE);
+  alga_test_server_set_checklist_rule (f->server, id, TRUE);
+  checklist = ALGA_CHECKLIST_SECTION (alga_test_find_widget (GTK_WIDGET (f->view), ALGA_TYPE_CHECKLIST_SECTION));
+  g_assert_nonnull (checklist);
+  alga_checklist_section_reload (checklist);
+  alga_test_wait_until (alga_checklist_section_get_n_required_open (checklist) >= 1, 10000);
+
+  adw_combo_row_set_selected (row, find_status (row, old_id, TRUE));
+  alga_test_wait_until (alga_test_server_count_requests (f->server, "PUT", path) == 1, 10000);
+  g_assert_cmpuint (last_request_status (f, "PUT", path), ==, 400);
+  alga_test_wait_until ((focus = gtk_root_get_focus (GTK_ROOT (f->window))) != NULL
+                        && gtk_widget_is_ancestor (focus, GTK_WIDGET (checklist)), 10000);
   g_assert_false (alga_ticket_get_status_is_closed (ticket));
 }
 
@@ -1293,6 +1324,7 @@ main (int   argc,
   ADD ("due-date", test_due_date);
   ADD ("due-date-from-column", test_due_date_from_column);
   ADD_AS ("technician/due-time", test_due_time, ALGA_TEST_ROLE_TECHNICIAN);
+  ADD_AS ("technician/close-blocked-by-checklist", test_close_blocked_by_checklist, ALGA_TEST_ROLE_TECHNICIAN);
   ADD_AS ("technician/due-date-from-column", test_due_date_from_column, ALGA_TEST_ROLE_TECHNICIAN);
   ADD ("watchers", test_watchers);
   ADD_AS ("technician/watchers", test_watchers, ALGA_TEST_ROLE_TECHNICIAN);

@@ -507,6 +507,9 @@ change_sent_cb (GObject      *source,
       /* The ticket never changed: putting the controls back shows its real state again. */
       update_now (self);
       alga_gui_show_error_toast (GTK_WIDGET (self), _(edit->field->failed), error);
+      /* A close refused by a rule of the board: the pane shows what blocks it, if it can. */
+      if (edit->field == &self->status && g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_VALIDATION))
+        gtk_widget_activate_action (GTK_WIDGET (self), "ticket.show-close-blocker", NULL);
       return;
     }
 

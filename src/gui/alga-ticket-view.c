@@ -438,6 +438,15 @@ alga_ticket_view_set_property (GObject      *object,
     }
 }
 
+/* The checklist's first required item not done, when a close was refused: what blocks it. */
+static void
+show_close_blocker_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  alga_checklist_section_show_blocker (ALGA_TICKET_VIEW (widget)->checklist);
+}
+
 static void
 alga_ticket_view_class_init (AlgaTicketViewClass *klass)
 {
@@ -489,6 +498,7 @@ alga_ticket_view_class_init (AlgaTicketViewClass *klass)
       gtk_widget_class_add_binding_action (widget_class, ticket_actions[i].key, ticket_actions[i].modifiers,
                                            ticket_actions[i].name, NULL);
     }
+  gtk_widget_class_install_action (widget_class, "ticket.show-close-blocker", NULL, show_close_blocker_action);
 }
 
 static void
