@@ -4,7 +4,8 @@
  *
  * One API call of the client's typed endpoints that live outside alga-client.c (documents,
  * checklist, threads): the request, the `data` member decoded, and AlgaClient::ticket-changed
- * announced for a write. Internal to src/core.
+ * announced for a write. Internal to src/core; made by the same code as the endpoints of
+ * alga-client.c.
  */
 
 #pragma once

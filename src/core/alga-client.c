@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "alga-blocknote.h"
+#include "alga-client-call.h"
 #include "alga-client-private.h"
 #include "alga-error.h"
 #include "alga-json.h"
@@ -644,6 +645,7 @@ typedef enum
 {
   DECODE_DATA_OBJECT,   /* {"data": {…}} → one model */
   DECODE_DATA_ARRAY,    /* {"data": […]} → GPtrArray of models */
+  DECODE_DATA_NODE,     /* {"data": …} → the JsonNode as it is */
   DECODE_PAGINATED,     /* {"data": […], "pagination": {…}} → GPtrArray + AlgaPagination */
   DECODE_BARE_OBJECT,   /* {…} → JsonObject (mobile auth) */
   DECODE_TICKET_PAGE,   /* as DECODE_PAGINATED, from the bytes by alga_ticket_page_decode() */
@@ -714,6 +716,12 @@ decode_into_task (GTask    *task,
   if (data == NULL)
     {
       g_task_return_error (task, error);
+      return;
+    }
+
+  if (endpoint->kind == DECODE_DATA_NODE)
+    {
+      g_task_return_pointer (task, json_node_copy (data), (GDestroyNotify) json_node_unref);
       return;
     }
 
@@ -911,9 +919,43 @@ endpoint_finish (AlgaClient      *self,
   return value;
 }
 
-static char *
-ticket_path (const char *ticket_id,
-             const char *suffix)
+/* The endpoints of the client's other files (documents, checklist, threads) go through the same
+ * calls as those here: one decoder, one announcement of ticket writes. */
+void
+alga_client_call (AlgaClient          *client,
+                  gpointer             source_tag,
+                  const char          *method,
+                  const char          *path,
+                  JsonNode            *body,
+                  const char          *written_ticket_id,
+                  AlgaClientCallKind   kind,
+                  AlgaJsonDecodeFunc   decode,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  static const DecodeKind kinds[] = {
+    [ALGA_CLIENT_CALL_OBJECT] = DECODE_DATA_OBJECT,
+    [ALGA_CLIENT_CALL_ARRAY] = DECODE_DATA_ARRAY,
+    [ALGA_CLIENT_CALL_NODE] = DECODE_DATA_NODE,
+  };
+
+  call_endpoint_full (client, source_tag, method, path, NULL, body, ALGA_REQUEST_DEFAULT,
+                      written_ticket_id, kinds[kind], decode, cancellable, callback, user_data);
+}
+
+gpointer
+alga_client_call_finish (AlgaClient    *client,
+                         GAsyncResult  *result,
+                         gpointer       source_tag,
+                         GError       **error)
+{
+  return endpoint_finish (client, result, source_tag, NULL, error);
+}
+
+char *
+alga_client_call_ticket_path (const char *ticket_id,
+                              const char *suffix)
 {
   g_autofree char *escaped = g_uri_escape_string (ticket_id, NULL, FALSE);
 
@@ -1056,7 +1098,7 @@ alga_client_get_ticket_async (AlgaClient          *self,
   g_return_if_fail (ALGA_IS_CLIENT (self));
   g_return_if_fail (ticket_id != NULL);
 
-  path = ticket_path (ticket_id, NULL);
+  path = alga_client_call_ticket_path (ticket_id, NULL);
   call_endpoint (self, alga_client_get_ticket_async, "GET", path, NULL, NULL,
                  ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
                  (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
@@ -1108,7 +1150,7 @@ alga_client_list_comments_async (AlgaClient          *self,
   if (markdown)
     append_param (query, "content_format", "markdown");
 
-  path = ticket_path (ticket_id, "/comments");
+  path = alga_client_call_ticket_path (ticket_id, "/comments");
   call_endpoint (self, alga_client_list_comments_async, "GET", path, query->str, NULL,
                  ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
                  (AlgaJsonDecodeFunc) alga_comment_new_from_json,
@@ -1197,7 +1239,7 @@ alga_client_post_comment_async (AlgaClient          *self,
   body = object_node (builder);
   alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
-  path = ticket_path (ticket_id, "/comments");
+  path = alga_client_call_ticket_path (ticket_id, "/comments");
   call_ticket_write (self, alga_client_post_comment_async, ticket_id, "POST", path, body,
                      DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_comment_new_from_json,
                      cancellable, callback, user_data);
@@ -1283,7 +1325,7 @@ put_ticket_member (AlgaClient          *self,
   body = object_node (builder);
   alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
-  path = ticket_path (ticket_id, suffix);
+  path = alga_client_call_ticket_path (ticket_id, suffix);
   call_ticket_write (self, source_tag, ticket_id, "PUT", path, body, DECODE_DATA_OBJECT,
                      (AlgaJsonDecodeFunc) alga_ticket_new_from_json, cancellable, callback,
                      user_data);
@@ -1383,8 +1425,8 @@ alga_client_set_status_async (AlgaClient          *self,
                             (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
                             cancellable, callback, user_data);
   endpoint = g_task_get_task_data (task);
-  endpoint->ticket_path = ticket_path (ticket_id, NULL);
-  path = ticket_path (ticket_id, "/status");
+  endpoint->ticket_path = alga_client_call_ticket_path (ticket_id, NULL);
+  path = alga_client_call_ticket_path (ticket_id, "/status");
   send_request (self, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT, ticket_id, cancellable,
                 on_status_written_cb, task);
 }
@@ -1547,7 +1589,7 @@ alga_client_update_ticket_async (AlgaClient          *self,
   g_return_if_fail (fields != NULL);
 
   body = json_node_init_object (json_node_alloc (), fields);
-  path = ticket_path (ticket_id, NULL);
+  path = alga_client_call_ticket_path (ticket_id, NULL);
   call_ticket_write (self, alga_client_update_ticket_async, ticket_id, "PUT", path, body,
                      DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
                      cancellable, callback, user_data);
@@ -1661,7 +1703,7 @@ alga_client_update_attributes_async (AlgaClient          *self,
                             cancellable, callback, user_data);
   endpoint = g_task_get_task_data (task);
   endpoint->ticket_id = g_strdup (ticket_id);
-  endpoint->ticket_path = ticket_path (ticket_id, NULL);
+  endpoint->ticket_path = alga_client_call_ticket_path (ticket_id, NULL);
   endpoint->changes = json_object_ref (changes);
   endpoint->quiet = quiet;
 
@@ -2495,7 +2537,7 @@ on_ticket_created_cb (GObject      *source,
       return;
     }
 
-  endpoint->ticket_path = ticket_path (alga_ticket_get_ticket_id (ticket), NULL);
+  endpoint->ticket_path = alga_client_call_ticket_path (alga_ticket_get_ticket_id (ticket), NULL);
   alga_client_request_async (ALGA_CLIENT (source), "GET", endpoint->ticket_path, NULL, NULL,
                              ALGA_REQUEST_DEFAULT, g_task_get_cancellable (task),
                              on_created_ticket_read_cb, g_object_ref (task));
