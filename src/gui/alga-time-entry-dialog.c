@@ -1,74 +1,26 @@
 /* alga-time-entry-dialog.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The time entry dialog: its fields, how they follow each other and what is wrong with them,
+ * and the services offered. Its draft is in alga-time-entry-dialog-draft.c, logging the entry
+ * in alga-time-entry-dialog-log.c.
  */
 
 #define G_LOG_DOMAIN "alga-time-entry-dialog"
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <glib/gi18n.h>
 
 #include "alga-date-format.h"
-#include "alga-error.h"
 #include "alga-gui-util.h"
-#include "alga-send-check.h"
-#include "alga-service.h"
-#include "alga-time-entry-dialog.h"
-#include "alga-time-entry.h"
+#include "alga-time-entry-dialog-private.h"
 
 #define MINUTES_PER_DAY (24 * 60)
-/* Longer than a working day: asked once before it is logged. */
-#define LONG_ENTRY_MINUTES (8 * 60)
-#define LAST_SERVICE_KEY "time-entry-last-service"
 /* How far past now the end of a stopped timer may be moved: a few minutes to finish up, not a
  * guess at the rest of the day. */
 #define TIMER_END_SLACK_MINUTES 5
-
-struct _AlgaTimeEntryDialog
-{
-  AdwWindow        parent_instance;
-
-  AlgaClient      *client;
-  AlgaTicket      *ticket;
-  AlgaDraftStore  *draft_store;
-  char            *draft_key;
-  GPtrArray       *services;          /* AlgaService, at combo position - 1 */
-  char            *wanted_service_id; /* from a draft, until the services arrive */
-  char            *last_service_id;   /* the service of the last entry logged here */
-  char            *entry_id;          /* the entry being corrected, or NULL for a new one */
-  AlgaTimer       *timer;             /* the timer being stopped, or NULL */
-  int              confirmed_minutes; /* a long duration the technician confirmed */
-  GCancellable    *cancellable;
-  gboolean         filling;           /* fields are being set by us, not typed into */
-  gboolean         touched;           /* the technician changed something */
-  gboolean         logging;
-  gboolean         maybe_sent;        /* a send failed without a clear answer */
-
-  AdwPreferencesGroup *error_group;
-  AdwActionRow    *error_row;
-  AdwPreferencesGroup *work_group;
-  AdwComboRow     *service_row;
-  GtkStringList   *service_names;
-  AdwActionRow    *date_row;
-  GtkMenuButton   *date_button;
-  GtkCalendar     *calendar;
-  AdwEntryRow     *start_row;
-  AdwEntryRow     *end_row;
-  GtkSwitch       *overnight_switch;
-  GtkLabel        *service_problem;
-  GtkLabel        *time_problem;
-  AdwActionRow    *duration_row;
-  GtkSpinButton   *duration_spin;
-  GtkTextView     *notes_view;
-  GtkSwitch       *billable_switch;
-  GtkButton       *cancel_button;
-  GtkButton       *log_button;
-  GtkStack        *log_stack;
-  GtkSpinner      *log_spinner;
-};
 
 G_DEFINE_FINAL_TYPE (AlgaTimeEntryDialog, alga_time_entry_dialog, ADW_TYPE_WINDOW)
 
@@ -80,8 +32,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* "9:05", "09:05", "0905" and "905" are all five past nine; -1 if it is no time of day. */
-static int
-parse_minutes (const char *text)
+int
+_alga_time_entry_dialog_parse_minutes (const char *text)
 {
   g_autofree char *digits = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
@@ -120,19 +72,9 @@ format_minutes (int minutes)
   return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
 
-static void
-set_row_error (GtkWidget *row,
-               gboolean   error)
-{
-  if (error)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-}
-
-static void
-show_error (AlgaTimeEntryDialog *self,
-            const char          *message)
+void
+_alga_time_entry_dialog_show_error (AlgaTimeEntryDialog *self,
+                                    const char          *message)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->error_group), message != NULL);
   if (message != NULL)
@@ -144,8 +86,8 @@ show_error (AlgaTimeEntryDialog *self,
     }
 }
 
-static AlgaService *
-selected_service (AlgaTimeEntryDialog *self)
+AlgaService *
+_alga_time_entry_dialog_selected_service (AlgaTimeEntryDialog *self)
 {
   guint position = adw_combo_row_get_selected (self->service_row);
 
@@ -159,13 +101,17 @@ selected_service (AlgaTimeEntryDialog *self)
 static int
 start_minutes (AlgaTimeEntryDialog *self)
 {
-  return parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+
+  return _alga_time_entry_dialog_parse_minutes (text);
 }
 
 static int
 end_minutes (AlgaTimeEntryDialog *self)
 {
-  return parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+
+  return _alga_time_entry_dialog_parse_minutes (text);
 }
 
 /* The start as the form says it, in local time; NULL while the start is no time of day. */
@@ -257,13 +203,14 @@ show_problem (GtkLabel   *label,
 }
 
 /* Every field is checked as it changes, and says why before Log Time is pressed. */
-static gboolean
-validate (AlgaTimeEntryDialog *self,
-          GtkWidget          **first_wrong)
+gboolean
+_alga_time_entry_dialog_validate (AlgaTimeEntryDialog *self,
+                                  GtkWidget          **first_wrong)
 {
   g_autofree char *problem = NULL;
   GtkWidget *time_row = NULL;
-  gboolean service_wrong = self->services->len > 0 && selected_service (self) == NULL;
+  gboolean service_wrong = self->services->len > 0
+                           && _alga_time_entry_dialog_selected_service (self) == NULL;
 
   show_problem (self->service_problem,
                 service_wrong ? _("Choose the service this work was for.") : NULL);
@@ -280,16 +227,16 @@ validate (AlgaTimeEntryDialog *self,
   return self->services->len > 0 && !service_wrong && problem == NULL;
 }
 
-static void
-update_log (AlgaTimeEntryDialog *self)
+void
+_alga_time_entry_dialog_update_log (AlgaTimeEntryDialog *self)
 {
-  gboolean valid = validate (self, NULL);
+  gboolean valid = _alga_time_entry_dialog_validate (self, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "time-entry.log", !self->logging && valid);
 }
 
-static void
-update_date_label (AlgaTimeEntryDialog *self)
+void
+_alga_time_entry_dialog_update_date_label (AlgaTimeEntryDialog *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -307,8 +254,8 @@ update_date_label (AlgaTimeEntryDialog *self)
   adw_action_row_set_subtitle (self->date_row, NULL);
 }
 
-static char *
-dup_notes (AlgaTimeEntryDialog *self)
+char *
+_alga_time_entry_dialog_dup_notes (AlgaTimeEntryDialog *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
@@ -317,60 +264,16 @@ dup_notes (AlgaTimeEntryDialog *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-save_draft (AlgaTimeEntryDialog *self)
+void
+_alga_time_entry_dialog_field_changed (AlgaTimeEntryDialog *self)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *date_text = NULL;
-  g_autofree char *notes = NULL;
-  g_autofree char *text = NULL;
-  AlgaService *service;
-
-  if (self->filling || self->draft_store == NULL || self->draft_key == NULL || !self->touched)
-    return;
-
-  builder = json_builder_new ();
-  date = gtk_calendar_get_date (self->calendar);
-  date_text = g_date_time_format (date, "%Y-%m-%d");
-  notes = dup_notes (self);
-  service = selected_service (self);
-
-  /* Only what the technician chose and typed. */
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "service_id");
-  json_builder_add_string_value (builder, service != NULL ? alga_service_get_service_id (service)
-                                                          : self->wanted_service_id);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date_text);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
-  json_builder_set_member_name (builder, "notes");
-  json_builder_add_string_value (builder, notes);
-  json_builder_set_member_name (builder, "billable");
-  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->billable_switch));
-  json_builder_set_member_name (builder, "next_day");
-  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->overnight_switch));
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
-  alga_draft_store_save (self->draft_store, self->draft_key, text);
-}
-
-static void
-field_changed (AlgaTimeEntryDialog *self)
-{
-  update_log (self);
+  _alga_time_entry_dialog_update_log (self);
   if (self->filling)
     return;
 
   self->touched = TRUE;
-  show_error (self, NULL);
-  save_draft (self);
+  _alga_time_entry_dialog_show_error (self, NULL);
+  _alga_time_entry_dialog_save_draft (self);
 }
 
 /* The end as the start and the duration give it; a duration that reaches past midnight says
@@ -398,13 +301,13 @@ on_start_changed_cb (AlgaTimeEntryDialog *self)
   if (start >= 0 && !self->filling)
     move_end (self, start, gtk_spin_button_get_value_as_int (self->duration_spin));
 
-  field_changed (self);
+  _alga_time_entry_dialog_field_changed (self);
 }
 
 /* The duration from a typed end: only an end after the start, or one the technician said is
  * the next day, gives one. */
-static void
-update_duration_from_end (AlgaTimeEntryDialog *self)
+void
+_alga_time_entry_dialog_update_duration_from_end (AlgaTimeEntryDialog *self)
 {
   int start = start_minutes (self);
   int end = end_minutes (self);
@@ -425,24 +328,24 @@ static void
 on_end_changed_cb (AlgaTimeEntryDialog *self)
 {
   if (!self->filling)
-    update_duration_from_end (self);
+    _alga_time_entry_dialog_update_duration_from_end (self);
 
-  field_changed (self);
+  _alga_time_entry_dialog_field_changed (self);
 }
 
 static void
 on_overnight_changed_cb (AlgaTimeEntryDialog *self)
 {
   if (!self->filling)
-    update_duration_from_end (self);
+    _alga_time_entry_dialog_update_duration_from_end (self);
 
-  field_changed (self);
+  _alga_time_entry_dialog_field_changed (self);
 }
 
 static void
 on_duration_changed_cb (AlgaTimeEntryDialog *self)
 {
-  int start = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  int start = start_minutes (self);
   int duration = gtk_spin_button_get_value_as_int (self->duration_spin);
 
   if (start >= 0 && !self->filling)
@@ -455,15 +358,15 @@ on_duration_changed_cb (AlgaTimeEntryDialog *self)
     adw_action_row_set_subtitle (self->duration_row, subtitle);
   }
 
-  field_changed (self);
+  _alga_time_entry_dialog_field_changed (self);
 }
 
 static void
 on_date_changed_cb (AlgaTimeEntryDialog *self)
 {
-  update_date_label (self);
+  _alga_time_entry_dialog_update_date_label (self);
   gtk_popover_popdown (gtk_menu_button_get_popover (self->date_button));
-  field_changed (self);
+  _alga_time_entry_dialog_field_changed (self);
 }
 
 static void
@@ -471,7 +374,7 @@ on_service_selected_cb (AlgaTimeEntryDialog *self)
 {
   if (!self->filling)
     g_clear_pointer (&self->wanted_service_id, g_free);
-  field_changed (self);
+  _alga_time_entry_dialog_field_changed (self);
 }
 
 static void
@@ -495,12 +398,12 @@ set_defaults (AlgaTimeEntryDialog *self)
   gtk_spin_button_set_value (self->duration_spin, end - start);
   on_duration_changed_cb (self);
   self->filling = FALSE;
-  update_date_label (self);
+  _alga_time_entry_dialog_update_date_label (self);
 }
 
-static void
-select_service_id (AlgaTimeEntryDialog *self,
-                   const char          *service_id)
+void
+_alga_time_entry_dialog_select_service_id (AlgaTimeEntryDialog *self,
+                                           const char          *service_id)
 {
   for (guint i = 0; service_id != NULL && i < self->services->len; i++)
     {
@@ -514,117 +417,17 @@ select_service_id (AlgaTimeEntryDialog *self,
     }
 }
 
-static void
-apply_draft (AlgaTimeEntryDialog *self,
-             const char          *text)
-{
-  g_autoptr(JsonNode) root = json_from_string (text, NULL);
-  JsonObject *object;
-  const char *date;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  object = json_node_get_object (root);
-
-  self->filling = TRUE;
-
-  /* A stopped timer's times are its own; only what was typed comes back. */
-  date = self->timer == NULL ? json_object_get_string_member_with_default (object, "date", NULL) : NULL;
-  if (date != NULL)
-    {
-      g_autofree char *iso = g_strconcat (date, "T12:00:00", NULL);
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-      g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, local);
-
-      if (day != NULL)
-        gtk_calendar_select_day (self->calendar, day);
-    }
-  if (self->timer == NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->start_row),
-                             json_object_get_string_member_with_default (object, "start", ""));
-      gtk_editable_set_text (GTK_EDITABLE (self->end_row),
-                             json_object_get_string_member_with_default (object, "end", ""));
-    }
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            json_object_get_string_member_with_default (object, "notes", ""), -1);
-  gtk_switch_set_active (self->billable_switch,
-                         json_object_get_boolean_member_with_default (object, "billable", TRUE));
-  if (self->timer == NULL)
-    gtk_switch_set_active (self->overnight_switch,
-                           json_object_get_boolean_member_with_default (object, "next_day", FALSE));
-
-  g_free (self->wanted_service_id);
-  self->wanted_service_id = g_strdup (json_object_get_string_member_with_default (object,
-                                                                                 "service_id",
-                                                                                 NULL));
-  select_service_id (self, self->wanted_service_id);
-
-  self->filling = FALSE;
-  self->touched = TRUE;
-
-  /* Recompute the duration from what was restored. */
-  update_duration_from_end (self);
-  field_changed (self);
-  update_date_label (self);
-}
-
-static void
-load_draft_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AlgaTimeEntryDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  text = alga_draft_store_load_finish (ALGA_DRAFT_STORE (source), result, &error);
-  if (alga_gui_error_is_cancelled (error))
-    return;
-  if (error != NULL)
-    g_warning ("Could not read the time entry draft: %s", error->message);
-
-  /* What was typed while the draft was read wins. */
-  if (text != NULL && !self->touched)
-    apply_draft (self, text);
-}
-
 /* The draft's service, else the one of the last entry logged, else the only one; else none. */
-static void
-choose_service (AlgaTimeEntryDialog *self)
+void
+_alga_time_entry_dialog_choose_service (AlgaTimeEntryDialog *self)
 {
   adw_combo_row_set_selected (self->service_row, GTK_INVALID_LIST_POSITION);
   if (self->wanted_service_id != NULL)
-    select_service_id (self, self->wanted_service_id);
+    _alga_time_entry_dialog_select_service_id (self, self->wanted_service_id);
   else if (self->last_service_id != NULL)
-    select_service_id (self, self->last_service_id);
+    _alga_time_entry_dialog_select_service_id (self, self->last_service_id);
   else if (self->services->len == 1)
     adw_combo_row_set_selected (self->service_row, 0);
-}
-
-static void
-load_last_service_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(AlgaTimeEntryDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *service_id = NULL;
-
-  service_id = alga_draft_store_load_finish (ALGA_DRAFT_STORE (source), result, &error);
-  if (alga_gui_error_is_cancelled (error) || service_id == NULL)
-    return;
-
-  g_free (self->last_service_id);
-  self->last_service_id = g_strstrip (g_steal_pointer (&service_id));
-  /* Services that arrived first wait for it, unless the technician chose already. */
-  if (self->services->len > 0 && !self->touched && selected_service (self) == NULL)
-    {
-      self->filling = TRUE;
-      choose_service (self);
-      self->filling = FALSE;
-      update_log (self);
-    }
 }
 
 static void
@@ -648,7 +451,7 @@ list_services_cb (GObject      *source,
 
       /* Translators: the reason follows. */
       text = g_strdup_printf (_("Could not load the services. %s"), message);
-      show_error (self, text);
+      _alga_time_entry_dialog_show_error (self, text);
       set_row_error (GTK_WIDGET (self->service_row), TRUE);
       return;
     }
@@ -665,7 +468,7 @@ list_services_cb (GObject      *source,
 
   self->filling = TRUE;
   gtk_string_list_splice (self->service_names, 0, 0, (const char * const *) names->pdata);
-  choose_service (self);
+  _alga_time_entry_dialog_choose_service (self);
   self->filling = FALSE;
   /* An empty list cannot take the focus, so the first field gets it once it has services,
    * unless the technician has started elsewhere. */
@@ -676,299 +479,32 @@ list_services_cb (GObject      *source,
       alga_reference_data_is_refused (ALGA_REFERENCE_DATA (source), ALGA_REFERENCE_SERVICES))
     {
       /* A Technician may not list services: the ones offered are those of time entries. */
-      show_error (self, _("Your role in Alga PSA may not list services, and no time entry you "
-                          "can see names one yet. Log your first time entry in Alga PSA's web "
-                          "app, or ask your administrator which service to use; it is offered "
-                          "here after that."));
+      _alga_time_entry_dialog_show_error (self, _("Your role in Alga PSA may not list services, "
+                                                  "and no time entry you can see names one yet. "
+                                                  "Log your first time entry in Alga PSA's web "
+                                                  "app, or ask your administrator which service "
+                                                  "to use; it is offered here after that."));
       set_row_error (GTK_WIDGET (self->service_row), TRUE);
     }
   else if (self->services->len == 0)
     {
-      show_error (self, _("The server offers no active services, and a time entry needs one. "
-                          "Ask your administrator to add one."));
+      _alga_time_entry_dialog_show_error (self, _("The server offers no active services, and a "
+                                                  "time entry needs one. Ask your administrator "
+                                                  "to add one."));
       set_row_error (GTK_WIDGET (self->service_row), TRUE);
     }
-  update_log (self);
+  _alga_time_entry_dialog_update_log (self);
 }
 
-static char *
-describe_error (AlgaTimeEntryDialog *self,
-                const GError        *error)
+/* Says that the server accepted @entry; FALSE when no one listens, and the dialog is to say so
+ * itself. */
+gboolean
+_alga_time_entry_dialog_emit_logged (AlgaTimeEntryDialog *self,
+                                     AlgaTimeEntry       *entry)
 {
-  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_CONFLICT))
-    return g_strdup (_("This overlaps with time you have already logged."));
-
-  if (g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_VALIDATION) &&
-      error->message != NULL)
-    {
-      if (strstr (error->message, "time period") != NULL)
-        return g_strdup (_("There is no open time period for this date on the server. "
-                           "Ask your administrator to add one."));
-      if (strstr (error->message, "service") != NULL)
-        {
-          set_row_error (GTK_WIDGET (self->service_row), TRUE);
-          return g_strdup (_("Choose a service."));
-        }
-      if (strstr (error->message, "End time") != NULL)
-        {
-          set_row_error (GTK_WIDGET (self->end_row), TRUE);
-          return g_strdup (_("The end must be after the start."));
-        }
-    }
-
-  return alga_gui_error_message (error);
-}
-
-static void
-set_logging (AlgaTimeEntryDialog *self,
-             gboolean             logging)
-{
-  self->logging = logging;
-  gtk_spinner_set_spinning (self->log_spinner, logging);
-  gtk_stack_set_visible_child_name (self->log_stack, logging ? "spinner" : "label");
-  update_log (self);
-}
-
-static void
-create_time_entry_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(AlgaTimeEntryDialog) self = user_data;
-  g_autoptr(AlgaTimeEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-
-  entry = alga_client_create_time_entry_finish (ALGA_CLIENT (source), result, &error);
-  if (alga_gui_error_is_cancelled (error))
-    return;
-
-  set_logging (self, FALSE);
-
-  /* The server refuses an entry that overlaps one of ours: after a send without a clear
-   * answer, that is the same entry, which arrived after all. */
-  if (entry == NULL && self->maybe_sent
-      && g_error_matches (error, ALGA_API_ERROR, ALGA_API_ERROR_CONFLICT))
-    {
-      if (self->draft_store != NULL && self->draft_key != NULL)
-        alga_draft_store_delete (self->draft_store, self->draft_key);
-      self->touched = FALSE;
-      if (self->timer != NULL)
-        alga_timer_clear (self->timer);
-      alga_gui_show_toast (GTK_WIDGET (self), _("It was logged after all"));
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  if (entry == NULL)
-    {
-      g_autofree char *message = describe_error (self, error);
-
-      if (alga_send_check_may_have_arrived (error))
-        {
-          g_autofree char *reason = g_steal_pointer (&message);
-
-          self->maybe_sent = TRUE;
-          /* Translators: why logging failed follows. */
-          message = g_strdup_printf (_("%s It may have arrived anyway: Log again, and time the "
-                                       "server already has is not logged twice."), reason);
-        }
-
-      /* The form stays as typed, and so does its draft. */
-      show_error (self, message);
-      return;
-    }
-
-  if (self->draft_store != NULL && self->draft_key != NULL)
-    alga_draft_store_delete (self->draft_store, self->draft_key);
-  if (self->draft_store != NULL && alga_time_entry_get_service_id (entry) != NULL)
-    alga_draft_store_save (self->draft_store, LAST_SERVICE_KEY,
-                           alga_time_entry_get_service_id (entry));
-  self->touched = FALSE;
-  /* Only now, with the time on the server, does the timer go. */
-  if (self->timer != NULL)
-    alga_timer_clear (self->timer);
-
   g_signal_emit (self, signals[LOGGED], 0, entry);
-  /* The dialog is about to go: whoever opened it says so, with a way back (the "logged"
-   * handler), or the dialog does. */
-  if (!g_signal_has_handler_pending (self, signals[LOGGED], 0, FALSE))
-    alga_gui_show_toast (GTK_WIDGET (self), self->timer != NULL ? _("Timer stopped, time logged")
-                                                               : _("Time logged"));
-  gtk_window_destroy (GTK_WINDOW (self));
-}
 
-static void
-update_time_entry_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(AlgaTimeEntryDialog) self = user_data;
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  answer = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
-  if (alga_gui_error_is_cancelled (error))
-    return;
-
-  set_logging (self, FALSE);
-  if (error != NULL)
-    {
-      g_autofree char *message = describe_error (self, error);
-
-      show_error (self, message);
-      return;
-    }
-
-  alga_gui_show_toast (GTK_WIDGET (self), _("Time entry corrected"));
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-/* An own entry is corrected in place (PUT), which every role may do to its own entries. */
-static void
-update_entry (AlgaTimeEntryDialog *self,
-              AlgaService         *service,
-              GDateTime           *start,
-              GDateTime           *end,
-              const char          *notes)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(GDateTime) start_utc = g_date_time_to_utc (start);
-  g_autoptr(GDateTime) end_utc = g_date_time_to_utc (end);
-  g_autofree char *start_text = g_date_time_format (start_utc, "%Y-%m-%dT%H:%M:00Z");
-  g_autofree char *end_text = g_date_time_format (end_utc, "%Y-%m-%dT%H:%M:00Z");
-  g_autofree char *path = g_strconcat ("/api/v1/time-entries/", self->entry_id, NULL);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "service_id");
-  json_builder_add_string_value (builder, alga_service_get_service_id (service));
-  json_builder_set_member_name (builder, "start_time");
-  json_builder_add_string_value (builder, start_text);
-  json_builder_set_member_name (builder, "end_time");
-  json_builder_add_string_value (builder, end_text);
-  json_builder_set_member_name (builder, "notes");
-  json_builder_add_string_value (builder, notes);
-  json_builder_set_member_name (builder, "is_billable");
-  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->billable_switch));
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  alga_client_request_async (self->client, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT,
-                             self->cancellable, update_time_entry_cb, g_object_ref (self));
-}
-
-static void log_action_cb (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter);
-
-static void
-on_long_entry_response_cb (AdwMessageDialog    *dialog,
-                           const char          *response,
-                           AlgaTimeEntryDialog *self)
-{
-  if (g_strcmp0 (response, "log") == 0)
-    {
-      self->confirmed_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
-      log_action_cb (GTK_WIDGET (self), "time-entry.log", NULL);
-    }
-  else
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->end_row));
-    }
-}
-
-/* Asked once per duration: an entry longer than a working day is more often a slip. */
-static void
-ask_long_entry (AlgaTimeEntryDialog *self,
-                int                  duration)
-{
-  g_autofree char *heading = NULL;
-  g_autofree char *log_label = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: a question before logging; hours and minutes of the entry. */
-  heading = g_strdup_printf (_("Log %d h %02d min?"), duration / 60, duration % 60);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("That is longer than a working day. Check the start and the "
-                                     "end before you log it."));
-  /* Translators: the button that logs a long entry after all. */
-  log_label = g_strdup_printf (_("_Log %d h %02d min"), duration / 60, duration % 60);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "check", _("_Check the Times"),
-                                    "log", log_label,
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "check");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "check");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_long_entry_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-log_action_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AlgaTimeEntryDialog *self = ALGA_TIME_ENTRY_DIALOG (widget);
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autofree char *notes = NULL;
-  AlgaService *service;
-  int start_minutes;
-  int duration;
-
-  GtkWidget *wrong = NULL;
-
-  if (self->logging)
-    return;
-
-  /* The shortcut reaches here while the button is off: the reasons are on the form already;
-   * the focus goes to the first field to correct. */
-  if (!validate (self, &wrong))
-    {
-      if (wrong != NULL)
-        gtk_widget_grab_focus (wrong);
-      return;
-    }
-
-  service = selected_service (self);
-  start_minutes = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  duration = gtk_spin_button_get_value_as_int (self->duration_spin);
-
-  if (duration > LONG_ENTRY_MINUTES && duration != self->confirmed_minutes)
-    {
-      ask_long_entry (self, duration);
-      return;
-    }
-
-  date = gtk_calendar_get_date (self->calendar);
-  /* Typed in local time; the client sends UTC. */
-  start = g_date_time_new_local (g_date_time_get_year (date),
-                                 g_date_time_get_month (date),
-                                 g_date_time_get_day_of_month (date),
-                                 start_minutes / 60, start_minutes % 60, 0);
-  end = g_date_time_add_minutes (start, duration);
-  notes = g_strstrip (dup_notes (self));
-
-  show_error (self, NULL);
-  set_logging (self, TRUE);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  if (self->entry_id != NULL)
-    {
-      update_entry (self, service, start, end, notes);
-      return;
-    }
-  alga_client_create_time_entry_async (self->client,
-                                       alga_ticket_get_ticket_id (self->ticket),
-                                       alga_service_get_service_id (service),
-                                       start, end,
-                                       *notes != '\0' ? notes : NULL,
-                                       gtk_switch_get_active (self->billable_switch),
-                                       self->cancellable, create_time_entry_cb,
-                                       g_object_ref (self));
+  return g_signal_has_handler_pending (self, signals[LOGGED], 0, FALSE);
 }
 
 static gboolean
@@ -979,7 +515,7 @@ alga_time_entry_dialog_close_request (GtkWindow *window)
   /* Nothing to ask: what was typed stays as a draft for the next time. */
   if (self->draft_store != NULL)
     {
-      save_draft (self);
+      _alga_time_entry_dialog_save_draft (self);
       alga_draft_store_flush (self->draft_store);
     }
 
@@ -1064,7 +600,7 @@ alga_time_entry_dialog_class_init (AlgaTimeEntryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, log_stack);
   gtk_widget_class_bind_template_child (widget_class, AlgaTimeEntryDialog, log_spinner);
 
-  gtk_widget_class_install_action (widget_class, "time-entry.log", NULL, log_action_cb);
+  _alga_time_entry_dialog_class_log_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -1103,12 +639,12 @@ alga_time_entry_dialog_init (AlgaTimeEntryDialog *self)
   g_signal_connect_swapped (self->duration_spin, "value-changed",
                             G_CALLBACK (on_duration_changed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
-                            G_CALLBACK (field_changed), self);
+                            G_CALLBACK (_alga_time_entry_dialog_field_changed), self);
   g_signal_connect_swapped (self->billable_switch, "notify::active",
-                            G_CALLBACK (field_changed), self);
+                            G_CALLBACK (_alga_time_entry_dialog_field_changed), self);
   g_signal_connect_swapped (self->overnight_switch, "notify::active",
                             G_CALLBACK (on_overnight_changed_cb), self);
-  update_log (self);
+  _alga_time_entry_dialog_update_log (self);
   /* The form is filled from the top: the focus starts on the service. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->service_row));
 }
@@ -1175,12 +711,8 @@ alga_time_entry_dialog_set_draft_store (AlgaTimeEntryDialog *self,
   if (!g_set_object (&self->draft_store, store))
     return;
 
-  if (store != NULL && self->draft_key != NULL)
-    alga_draft_store_load_async (store, self->draft_key, self->cancellable, load_draft_cb,
-                                 g_object_ref (self));
   if (store != NULL)
-    alga_draft_store_load_async (store, LAST_SERVICE_KEY, self->cancellable,
-                                 load_last_service_cb, g_object_ref (self));
+    _alga_time_entry_dialog_load_drafts (self);
 }
 
 /**
@@ -1232,12 +764,12 @@ alga_time_entry_dialog_edit_entry (AlgaTimeEntryDialog *self,
   gtk_switch_set_active (self->billable_switch, alga_time_entry_get_is_billable (entry));
   g_free (self->wanted_service_id);
   self->wanted_service_id = g_strdup (alga_time_entry_get_service_id (entry));
-  select_service_id (self, self->wanted_service_id);
+  _alga_time_entry_dialog_select_service_id (self, self->wanted_service_id);
   self->filling = FALSE;
 
-  update_duration_from_end (self);
-  update_date_label (self);
-  update_log (self);
+  _alga_time_entry_dialog_update_duration_from_end (self);
+  _alga_time_entry_dialog_update_date_label (self);
+  _alga_time_entry_dialog_update_log (self);
 }
 
 static void
@@ -1295,6 +827,6 @@ alga_time_entry_dialog_stop_timer (AlgaTimeEntryDialog *self,
   self->filling = FALSE;
 
   on_duration_changed_cb (self);
-  update_date_label (self);
-  update_log (self);
+  _alga_time_entry_dialog_update_date_label (self);
+  _alga_time_entry_dialog_update_log (self);
 }
