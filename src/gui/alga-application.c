@@ -1,6 +1,10 @@
 /* alga-application.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application: its window, signing in (from the keyring, the environment or the sign-in
+ * page) and out, and its actions. The running timer is in alga-application-timer.c; the
+ * watcher, notifications, background running and the tray in alga-application-desktop.c.
  */
 
 #define G_LOG_DOMAIN "alga-application"
@@ -10,51 +14,15 @@
 #include <glib/gi18n.h>
 
 #include "alga-about.h"
-#include "alga-account.h"
-#include "alga-application.h"
+#include "alga-application-private.h"
 #include "alga-auth.h"
-#include "alga-background.h"
 #include "alga-cache.h"
 #include "alga-gui-util.h"
 #include "alga-preferences-window.h"
-#include "alga-notifier.h"
 #include "alga-session.h"
 #include "alga-sign-in-page.h"
 #include "alga-token-store-memory.h"
 #include "alga-token-store-secret.h"
-#include "alga-time-entry-dialog.h"
-#include "alga-timer-reminders.h"
-#include "alga-tray.h"
-#include "alga-watcher.h"
-#include "alga-window.h"
-
-struct _AlgaApplication
-{
-  AdwApplication  parent_instance;
-
-  char           *server_url;
-  GSettings      *settings;
-  AlgaTokenStore *store;
-  AlgaAccount    *account;       /* the signed-in account, or NULL */
-  GCancellable   *cancellable;
-  GtkWidget      *sign_in_page;  /* made when first needed */
-  char           *sign_in_server_url;
-  char           *pending_ticket_id;
-  gboolean        restoring;
-  /* Asked for a window while the keyring is still being asked (see present_window). */
-  gboolean        window_pending;
-  guint           window_timeout_id;
-  AlgaBackground *background;
-  AlgaTray       *tray;
-  GPtrArray      *tray_events;  /* AlgaTrayEvent, newest first */
-  guint           my_open_count;
-  guint           watcher_start_id;
-  AlgaNotifier   *notifier;
-  /* The signed-in account's timer, and its reminders. */
-  AlgaTimer      *timer;
-  AlgaTimerReminders *reminders;
-  GCancellable   *timer_cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (AlgaApplication, alga_application, ADW_TYPE_APPLICATION)
 
@@ -68,18 +36,10 @@ static void set_session (AlgaApplication *self,
                          AlgaSession     *session);
 static void on_signed_in_cb (AlgaApplication *self,
                              AlgaSession     *session);
-static void start_watching (AlgaApplication *self);
-static void stop_watching (AlgaApplication *self);
-static void update_timer (AlgaApplication *self);
-static void update_tray_timer (AlgaApplication *self);
-static void on_tray_stop_timer_cb (AlgaApplication *self,
-                                   AlgaTray        *tray);
 static void show_pending_ticket (AlgaApplication *self);
-static void add_tray_event (AlgaApplication *self,
-                            AlgaEvent       *event);
 
-static AlgaWindow *
-get_window (AlgaApplication *self)
+AlgaWindow *
+_alga_application_get_window (AlgaApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -93,32 +53,12 @@ get_window (AlgaApplication *self)
   return ALGA_IS_WINDOW (window) ? ALGA_WINDOW (window) : NULL;
 }
 
-static void
-update_tray_tooltip (AlgaApplication *self)
-{
-  if (self->tray != NULL)
-    alga_tray_set_tooltip_counts (self->tray, self->my_open_count,
-                                  alga_tray_get_attention (self->tray) ? self->tray_events->len : 0);
-}
-
-static void
-on_view_count_changed_cb (AlgaApplication *self,
-                          guint            view,
-                          guint            count)
-{
-  if (view != ALGA_VIEW_MY_OPEN)
-    return;
-
-  self->my_open_count = count;
-  update_tray_tooltip (self);
-}
-
 /* The sign-in page is made only when someone is to sign in, not at each start of a
  * signed-in app (its template is several milliseconds before the first frame). */
 static AlgaSignInPage *
 ensure_sign_in_page (AlgaApplication *self)
 {
-  AlgaWindow *window = get_window (self);
+  AlgaWindow *window = _alga_application_get_window (self);
 
   if (self->sign_in_page == NULL)
     {
@@ -136,16 +76,17 @@ ensure_sign_in_page (AlgaApplication *self)
   return ALGA_SIGN_IN_PAGE (self->sign_in_page);
 }
 
-static AlgaWindow *
-ensure_window (AlgaApplication *self)
+AlgaWindow *
+_alga_application_ensure_window (AlgaApplication *self)
 {
-  AlgaWindow *window = get_window (self);
+  AlgaWindow *window = _alga_application_get_window (self);
 
   if (window == NULL)
     {
       window = alga_window_new (self);
       g_signal_connect_object (window, "view-count-changed",
-                               G_CALLBACK (on_view_count_changed_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_alga_application_view_count_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       /* While the keyring is asked, the window shows that it is starting. */
       if (!self->restoring)
         {
@@ -166,7 +107,7 @@ present_pending_window (AlgaApplication *self)
 
   self->window_pending = FALSE;
   g_clear_handle_id (&self->window_timeout_id, g_source_remove);
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  gtk_window_present (GTK_WINDOW (_alga_application_ensure_window (self)));
   show_pending_ticket (self);
   g_application_release (G_APPLICATION (self));
 }
@@ -193,7 +134,7 @@ window_timeout_cb (gpointer user_data)
 static void
 present_window (AlgaApplication *self)
 {
-  if (get_window (self) == NULL && self->restoring)
+  if (_alga_application_get_window (self) == NULL && self->restoring)
     {
       if (!self->window_pending)
         {
@@ -204,13 +145,13 @@ present_window (AlgaApplication *self)
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  gtk_window_present (GTK_WINDOW (_alga_application_ensure_window (self)));
 }
 
 static void
 show_pending_ticket (AlgaApplication *self)
 {
-  AlgaWindow *window = get_window (self);
+  AlgaWindow *window = _alga_application_get_window (self);
 
   if (self->pending_ticket_id == NULL || self->account == NULL || window == NULL)
     return;
@@ -224,7 +165,7 @@ on_session_ended_cb (AlgaApplication *self,
                      const GError    *error,
                      AlgaSession     *session)
 {
-  AlgaWindow *window = get_window (self);
+  AlgaWindow *window = _alga_application_get_window (self);
 
   if (session != get_session (self))
     return;
@@ -239,7 +180,7 @@ static void
 set_session (AlgaApplication *self,
              AlgaSession     *session)
 {
-  AlgaWindow *window = get_window (self);
+  AlgaWindow *window = _alga_application_get_window (self);
   GAction *sign_out;
 
   /* Everything of the old account goes with it: its watcher, cache, drafts and lists. */
@@ -247,18 +188,18 @@ set_session (AlgaApplication *self,
     {
       g_signal_handlers_disconnect_by_func (alga_account_get_session (self->account),
                                             on_session_ended_cb, self);
-      stop_watching (self);
+      _alga_application_stop_watching (self);
       g_clear_object (&self->account);
     }
 
   if (session != NULL && self->account == NULL)
     {
       self->account = alga_account_new (session);
-      start_watching (self);
+      _alga_application_start_watching (self);
       g_signal_connect_object (session, "ended", G_CALLBACK (on_session_ended_cb),
                                self, G_CONNECT_SWAPPED);
     }
-  update_timer (self);
+  _alga_application_update_timer (self);
 
   if (session != NULL)
     {
@@ -303,7 +244,7 @@ on_session_restored_cb (GObject      *source,
   set_session (self, session);
   present_pending_window (self);
 
-  window = get_window (self);
+  window = _alga_application_get_window (self);
   if (error != NULL)
     {
       g_debug ("No stored account: %s", error->message);
@@ -402,7 +343,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   AlgaApplication *self = user_data;
-  AlgaWindow *window = ensure_window (self);
+  AlgaWindow *window = _alga_application_ensure_window (self);
   AlgaSession *session = get_session (self);
 
   alga_about_show (GTK_WINDOW (window),
@@ -418,7 +359,7 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   AlgaApplication *self = user_data;
-  AlgaWindow *window = ensure_window (self);
+  AlgaWindow *window = _alga_application_ensure_window (self);
 
   gtk_window_present (GTK_WINDOW (alga_preferences_window_new (GTK_WINDOW (window))));
 }
@@ -456,7 +397,7 @@ on_signed_out_cb (GObject      *source,
 
   if (!alga_session_sign_out_finish (ALGA_SESSION (source), result, &error))
     {
-      window = get_window (self);
+      window = _alga_application_get_window (self);
       if (window != NULL)
         alga_gui_show_error_toast (GTK_WIDGET (window), _("Signing out did not finish."), error);
     }
@@ -500,488 +441,12 @@ open_ticket_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   AlgaApplication *self = user_data;
-  AlgaWindow *window = ensure_window (self);
+  AlgaWindow *window = _alga_application_ensure_window (self);
 
   g_free (self->pending_ticket_id);
   self->pending_ticket_id = g_variant_dup_string (parameter, NULL);
   gtk_window_present (GTK_WINDOW (window));
   show_pending_ticket (self);
-}
-
-/* The timer ----------------------------------------------------------------------------------- */
-
-static AlgaNotifier *
-ensure_notifier (AlgaApplication *self)
-{
-  if (self->notifier == NULL)
-    self->notifier = alga_notifier_new (G_APPLICATION (self));
-  return self->notifier;
-}
-
-static void
-on_timer_save_failed_cb (AlgaApplication *self,
-                         const GError    *error,
-                         AlgaTimer       *timer)
-{
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *body = NULL;
-
-  /* Translators: the reason follows, as the system says it. */
-  body = g_strdup_printf (_("The timer runs, but would not survive a restart of the app. %s"), error->message);
-  notification = g_notification_new (_("The timer could not be saved"));
-  g_notification_set_body (notification, body);
-  g_application_send_notification (G_APPLICATION (self), "timer-save", notification);
-}
-
-static void
-timer_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  AlgaApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!alga_timer_load_finish (ALGA_TIMER (source), result, &error))
-    {
-      g_autoptr(GNotification) notification = NULL;
-      g_autofree char *body = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Never silently: the file stays where it is, and the technician hears of it. */
-      g_warning ("Could not read the timer: %s", error->message);
-      /* Translators: the file's path follows. */
-      body = g_strdup_printf (_("A timer was kept in %s, but it cannot be read. Its time may need logging by hand."),
-                              alga_timer_get_path (ALGA_TIMER (source)));
-      notification = g_notification_new (_("The timer could not be read"));
-      g_notification_set_body (notification, body);
-      g_application_send_notification (G_APPLICATION (self), "timer-load", notification);
-      return;
-    }
-  if (self->reminders != NULL && self->timer == ALGA_TIMER (source))
-    alga_timer_reminders_check_loaded (self->reminders);
-}
-
-static void
-update_tray_timer (AlgaApplication *self)
-{
-  gboolean running = self->timer != NULL && alga_timer_get_running (self->timer);
-
-  if (self->tray != NULL)
-    alga_tray_set_timer (self->tray, running ? alga_timer_get_ticket_number (self->timer) : NULL,
-                         running ? alga_timer_get_start (self->timer) : NULL);
-}
-
-/* The account's timer (AlgaAccount keeps it), read from its file when the account signs in;
- * self->timer is the one read and reminded of. */
-static void
-update_timer (AlgaApplication *self)
-{
-  AlgaTimer *timer = self->account != NULL ? alga_account_get_timer (self->account) : NULL;
-
-  if (self->timer == timer)
-    return;
-
-  g_cancellable_cancel (self->timer_cancellable);
-  g_clear_object (&self->timer_cancellable);
-  if (self->timer != NULL)
-    {
-      alga_timer_flush (self->timer);
-      g_signal_handlers_disconnect_by_func (self->timer, on_timer_save_failed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->timer, update_tray_timer, self);
-      g_clear_object (&self->timer);
-    }
-  if (self->reminders == NULL)
-    self->reminders = alga_timer_reminders_new (ensure_notifier (self));
-  alga_timer_reminders_set_timer (self->reminders, NULL);
-  if (timer == NULL)
-    {
-      update_tray_timer (self);
-      return;
-    }
-
-  self->timer = g_object_ref (timer);
-  g_signal_connect_object (self->timer, "save-failed", G_CALLBACK (on_timer_save_failed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timer, "notify::running", G_CALLBACK (update_tray_timer), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timer, "notify::start", G_CALLBACK (update_tray_timer), self,
-                           G_CONNECT_SWAPPED);
-  update_tray_timer (self);
-  alga_timer_reminders_set_timer (self->reminders, self->timer);
-  self->timer_cancellable = g_cancellable_new ();
-  alga_timer_load_async (self->timer, self->timer_cancellable, timer_loaded_cb, self);
-}
-
-static void
-stop_timer_ticket_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(AlgaApplication) self = user_data;
-  g_autoptr(AlgaTicket) ticket = NULL;
-  g_autoptr(GError) error = NULL;
-  AlgaWindow *window;
-  GtkWidget *dialog;
-
-  ticket = alga_client_get_ticket_finish (ALGA_CLIENT (source), result, &error);
-  window = get_window (self);
-  if (ticket == NULL || self->account == NULL || self->timer == NULL || !alga_timer_get_running (self->timer))
-    {
-      if (error != NULL && window != NULL && !alga_gui_error_is_cancelled (error))
-        {
-          g_autofree char *message = alga_gui_error_message (error);
-
-          alga_gui_show_toast (GTK_WIDGET (window), message);
-        }
-      return;
-    }
-  dialog = alga_time_entry_dialog_new (GTK_WINDOW (window), self->account, ticket);
-  alga_time_entry_dialog_stop_timer (ALGA_TIME_ENTRY_DIALOG (dialog), self->timer);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* From the timer bar, a reminder or the tray: the stop dialog, over the window. */
-static void
-stop_timer_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  AlgaApplication *self = ALGA_APPLICATION (user_data);
-
-  if (self->account == NULL || self->timer == NULL || !alga_timer_get_running (self->timer))
-    return;
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
-  alga_client_get_ticket_async (alga_account_get_client (self->account), alga_timer_get_ticket_id (self->timer),
-                                self->timer_cancellable, stop_timer_ticket_cb, g_object_ref (self));
-}
-
-/* The watcher and desktop notifications: what changed on the server that concerns me. */
-
-static void
-on_watcher_event_cb (AlgaApplication *self,
-                     AlgaEvent       *event,
-                     AlgaWatcher     *watcher)
-{
-  alga_notifier_notify (ensure_notifier (self), event);
-  add_tray_event (self, event);
-}
-
-/* What a poll found reaches the windows' lists and open tickets, not only the notifications. */
-static void
-on_watcher_tickets_changed_cb (AlgaApplication *self,
-                               GPtrArray       *tickets,
-                               AlgaWatcher     *watcher)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ALGA_IS_WINDOW (l->data))
-      alga_window_apply_changes (ALGA_WINDOW (l->data), tickets);
-}
-
-/* The watcher's first poll waits a little: at start the window's own requests come first. */
-#define WATCHER_START_DELAY_S 5
-
-static gboolean
-start_watcher_cb (gpointer user_data)
-{
-  AlgaApplication *self = user_data;
-  AlgaWatcher *watcher = self->account != NULL ? alga_account_get_watcher (self->account) : NULL;
-
-  self->watcher_start_id = 0;
-  if (watcher != NULL)
-    alga_watcher_start (watcher);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The account's watcher tells the notifier, the tray and the windows; signing out stops it. */
-static void
-start_watching (AlgaApplication *self)
-{
-  AlgaWatcher *watcher = alga_account_get_watcher (self->account);
-
-  if (watcher == NULL)
-    return;
-
-  g_signal_connect_object (watcher, "event", G_CALLBACK (on_watcher_event_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (watcher, "tickets-changed",
-                           G_CALLBACK (on_watcher_tickets_changed_cb), self, G_CONNECT_SWAPPED);
-  self->watcher_start_id = g_timeout_add_seconds (WATCHER_START_DELAY_S, start_watcher_cb, self);
-}
-
-static void
-stop_watching (AlgaApplication *self)
-{
-  AlgaWatcher *watcher = self->account != NULL ? alga_account_get_watcher (self->account) : NULL;
-
-  g_clear_handle_id (&self->watcher_start_id, g_source_remove);
-  if (watcher == NULL)
-    return;
-
-  alga_watcher_stop (watcher);
-  g_signal_handlers_disconnect_by_func (watcher, on_watcher_event_cb, self);
-  g_signal_handlers_disconnect_by_func (watcher, on_watcher_tickets_changed_cb, self);
-}
-
-static void
-on_assigned_to_me_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(AlgaApplication) self = user_data;
-  g_autoptr(AlgaTicket) ticket = NULL;
-  g_autoptr(GError) error = NULL;
-  AlgaWindow *window;
-
-  ticket = alga_ticket_repository_write_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
-  if (ticket == NULL)
-    {
-      if (alga_gui_error_is_cancelled (error))
-        return;
-      window = get_window (self);
-      if (window != NULL)
-        alga_gui_show_error_toast (GTK_WIDGET (window),
-                                   _("The ticket could not be assigned to you."), error);
-      else
-        g_warning ("Assigning a ticket from its notification: %s", error->message);
-      return;
-    }
-
-  if (self->notifier != NULL)
-    alga_notifier_withdraw_ticket (self->notifier, alga_ticket_get_ticket_id (ticket));
-}
-
-/* The "Assign to Me" button of a new unassigned ticket's notification. */
-static void
-assign_ticket_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  AlgaApplication *self = user_data;
-  const char *ticket_id = g_variant_get_string (parameter, NULL);
-  const char *user_id;
-
-  if (self->account == NULL)
-    return;
-
-  user_id = alga_account_get_user_id (self->account);
-  if (user_id == NULL || user_id[0] == '\0')
-    return;
-
-  alga_ticket_repository_set_assignee_async (alga_account_get_tickets (self->account), ticket_id,
-                                             user_id, ALGA_QUIET_NONE, self->cancellable,
-                                             on_assigned_to_me_cb,
-                                             g_object_ref (self));
-}
-
-/* Background running and the tray icon, so that notifications keep coming with no window. */
-
-/* The schema's defaults where no schema is installed. */
-static gboolean
-get_flag (AlgaApplication *self,
-          const char      *key,
-          gboolean         fallback)
-{
-  return self->settings != NULL ? g_settings_get_boolean (self->settings, key) : fallback;
-}
-
-static void
-on_background_requested_cb (GObject      *source,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean autostart = FALSE;
-
-  if (!alga_background_request_finish (ALGA_BACKGROUND (source), result, &autostart, &error))
-    {
-      /* Without the portal the app still runs on after its window closes (the hold), and it
-       * has nobody to ask: a fact of the desktop, not a fault. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        g_debug ("%s", error->message);
-      else if (!alga_gui_error_is_cancelled (error))
-        g_warning ("Running in the background or starting at login: %s", error->message);
-      return;
-    }
-
-  g_debug ("May run in the background; starts at login: %s", autostart ? "yes" : "no");
-}
-
-static void
-request_background (AlgaApplication *self)
-{
-  alga_background_request_async (self->background, get_flag (self, "start-at-login", FALSE),
-                                 self->cancellable, on_background_requested_cb, NULL);
-}
-
-/* The tray menu lists the newest events, one per ticket, and the icon asks for attention
- * until the window is shown from it. */
-static void
-add_tray_event (AlgaApplication *self,
-                AlgaEvent       *event)
-{
-  GPtrArray *parts;
-  const char *title;
-
-  if (alga_event_get_kind (event) == ALGA_EVENT_SUMMARY)
-    {
-      parts = alga_event_get_events (event);
-      for (guint i = 0; parts != NULL && i < parts->len; i++)
-        add_tray_event (self, g_ptr_array_index (parts, i));
-      return;
-    }
-
-  if (alga_event_get_ticket_id (event) == NULL)
-    return;
-
-  for (guint i = 0; i < self->tray_events->len; i++)
-    {
-      AlgaTrayEvent *old = g_ptr_array_index (self->tray_events, i);
-
-      if (g_strcmp0 (old->ticket_id, alga_event_get_ticket_id (event)) == 0)
-        {
-          g_ptr_array_remove_index (self->tray_events, i);
-          break;
-        }
-    }
-
-  title = alga_event_get_title (event);
-  g_ptr_array_insert (self->tray_events, 0,
-                      alga_tray_event_new_for_ticket (alga_event_get_ticket_id (event),
-                                                      alga_event_get_ticket_number (event),
-                                                      title != NULL ? title : ""));
-  if (self->tray_events->len > ALGA_TRAY_MAX_EVENTS)
-    g_ptr_array_set_size (self->tray_events, ALGA_TRAY_MAX_EVENTS);
-
-  if (self->tray != NULL)
-    {
-      alga_tray_set_events (self->tray, self->tray_events);
-      alga_tray_set_attention (self->tray, TRUE);
-      update_tray_tooltip (self);
-    }
-}
-
-static void
-on_tray_activate_cb (AlgaApplication *self,
-                     AlgaTray        *tray)
-{
-  alga_tray_set_attention (tray, FALSE);
-  update_tray_tooltip (self);
-  g_application_activate (G_APPLICATION (self));
-}
-
-static void
-on_tray_open_ticket_cb (AlgaApplication *self,
-                        const char      *ticket_id,
-                        AlgaTray        *tray)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (self), "open-ticket",
-                                  g_variant_new_string (ticket_id));
-}
-
-static void
-on_tray_toggle_do_not_disturb_cb (AlgaApplication *self,
-                                  gboolean         do_not_disturb,
-                                  AlgaTray        *tray)
-{
-  if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, "do-not-disturb", do_not_disturb);
-}
-
-static void
-on_tray_quit_cb (AlgaApplication *self,
-                 AlgaTray        *tray)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
-}
-
-static void
-on_tray_stop_timer_cb (AlgaApplication *self,
-                       AlgaTray        *tray)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (self), "stop-timer", NULL);
-}
-
-/* The icon shows only where a StatusNotifierWatcher appears on the bus; AlgaTray waits for one. */
-static void
-update_tray (AlgaApplication *self)
-{
-  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
-
-  if (bus == NULL || !get_flag (self, "show-tray-icon", TRUE))
-    {
-      g_clear_object (&self->tray);
-      return;
-    }
-
-  if (self->tray != NULL)
-    return;
-
-  self->tray = alga_tray_new (bus, g_application_get_application_id (G_APPLICATION (self)));
-  alga_tray_set_do_not_disturb (self->tray, get_flag (self, "do-not-disturb", FALSE));
-  alga_tray_set_events (self->tray, self->tray_events);
-  update_tray_tooltip (self);
-  g_signal_connect_object (self->tray, "activate", G_CALLBACK (on_tray_activate_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tray, "open-ticket", G_CALLBACK (on_tray_open_ticket_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tray, "toggle-do-not-disturb",
-                           G_CALLBACK (on_tray_toggle_do_not_disturb_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tray, "quit", G_CALLBACK (on_tray_quit_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tray, "stop-timer", G_CALLBACK (on_tray_stop_timer_cb),
-                           self, G_CONNECT_SWAPPED);
-  update_tray_timer (self);
-}
-
-static void
-on_background_setting_changed_cb (AlgaApplication *self,
-                                  const char      *key,
-                                  GSettings       *settings)
-{
-  if (g_str_equal (key, "run-in-background"))
-    {
-      alga_background_set_hold (self->background, get_flag (self, key, TRUE));
-      if (get_flag (self, key, TRUE) && alga_background_get_sandboxed (self->background))
-        request_background (self);
-    }
-  else if (g_str_equal (key, "start-at-login"))
-    {
-      request_background (self);
-    }
-  else if (g_str_equal (key, "show-tray-icon"))
-    {
-      update_tray (self);
-    }
-  else if (g_str_equal (key, "do-not-disturb") && self->tray != NULL)
-    {
-      alga_tray_set_do_not_disturb (self->tray, get_flag (self, key, FALSE));
-    }
-}
-
-/* One hold keeps the app running after its last window closes (a D-Bus activated
- * --gapplication-service start has no window at all); app.quit lets go of it. */
-static void
-start_background (AlgaApplication *self)
-{
-  self->background = alga_background_new (G_APPLICATION (self));
-  alga_background_set_hold (self->background, get_flag (self, "run-in-background", TRUE));
-
-  /* The portal remembers its answer, so asking at each start costs nothing but keeps the
-   * sandboxed app allowed; outside it, the autostart file changes only with the setting. */
-  if (alga_background_get_sandboxed (self->background)
-      && get_flag (self, "run-in-background", TRUE))
-    request_background (self);
-
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed",
-                             G_CALLBACK (on_background_setting_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-
-  update_tray (self);
 }
 
 /* GApplication. */
@@ -996,8 +461,8 @@ alga_application_startup (GApplication *app)
     { "preferences", preferences_action },
     { "sign-out", sign_out_action },
     { "open-ticket", open_ticket_action, "s" },
-    { "assign-ticket", assign_ticket_action, "s" },
-    { "stop-timer", stop_timer_action },
+    { "assign-ticket", _alga_application_assign_ticket_action, "s" },
+    { "stop-timer", _alga_application_stop_timer_action },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
@@ -1043,7 +508,7 @@ alga_application_startup (GApplication *app)
     }
 
   set_session (self, NULL);
-  start_background (self);
+  _alga_application_start_background (self);
   start_signing_in (self);
 }
 
@@ -1140,7 +605,7 @@ alga_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->window_timeout_id, g_source_remove);
-  stop_watching (self);
+  _alga_application_stop_watching (self);
   g_cancellable_cancel (self->timer_cancellable);
   g_clear_object (&self->timer_cancellable);
   g_clear_object (&self->reminders);
