@@ -6,7 +6,7 @@
  * so that requests can be counted), under a display. Prints one line per figure with its target
  * and PASS or FAIL, and writes them all as JSON. Not a test: figures depend on the machine.
  *
- * Children report through ALGA_BENCH_FD (see alga-bench-probe.h): the app for B1, B2, B6 and B7
+ * Children report through ALGA_BENCH_FD (see alga-bench-probe.h): the app for B1, B2, B6, B6r and B7
  * (tests/program/alga-desktop-test, the shipped program plus that report); alga-bench-minimal
  * for the floor; alga-bench --child-list for B4 and B5.
  */
@@ -40,6 +40,7 @@
 static int runs = 5;
 static int b6_runs = 3;
 static int b6_seconds = 60;
+static int b6r_seconds = 10;
 static char *json_path;
 static char *only;
 static gboolean verbose;
@@ -283,6 +284,41 @@ spawn_child (const char * const  *argv,
   return child;
 }
 
+/* The next whole line the child wrote, or NULL when none came before @deadline (monotonic µs)
+ * or the child closed its end. */
+static char *
+child_next_line (Child  *child,
+                 gint64  deadline)
+{
+  for (;;)
+    {
+      char *newline = strchr (child->buffer->str, '\n');
+      struct pollfd pfd = { child->fd, POLLIN, 0 };
+      char chunk[512];
+      gssize n;
+      gint64 left;
+
+      if (newline != NULL)
+        {
+          char *line = g_strndup (child->buffer->str, newline - child->buffer->str);
+
+          g_string_erase (child->buffer, 0, newline - child->buffer->str + 1);
+          return line;
+        }
+
+      left = (deadline - g_get_monotonic_time ()) / 1000;
+      if (left <= 0)
+        return NULL;
+      g_main_context_iteration (NULL, FALSE);
+      if (poll (&pfd, 1, MIN (left, 50)) <= 0)
+        continue;
+      n = read (child->fd, chunk, sizeof chunk);
+      if (n <= 0)
+        return NULL;
+      g_string_append_len (child->buffer, chunk, n);
+    }
+}
+
 /* Waits for the line "<what> <time> <value>"; returns its time, or -1 on timeout or exit. */
 static gint64
 child_wait_for (Child      *child,
@@ -353,11 +389,14 @@ make_home (const char *base,
 }
 
 /* The app as a technician starts it: the account restored from the keyring (signed in with
- * the key once, by the first run), or with --key-every-run signed in with the key each time. */
+ * the key once, by the first run), or with --key-every-run signed in with the key each time.
+ * With @report_frames, once its list is shown it opens the running timer's ticket and reports
+ * every frame (alga-paint-probe.c). */
 static Child *
 spawn_app (AlgaTestServer *server,
            const char     *home,
-           gboolean        sign_in)
+           gboolean        sign_in,
+           gboolean        report_frames)
 {
   g_autofree char *config = g_build_filename (home, "config", NULL);
   g_autofree char *data = g_build_filename (home, "data", NULL);
@@ -372,6 +411,7 @@ spawn_app (AlgaTestServer *server,
     "ALGA_TOKEN_STORE", key_every_run ? "memory" : "secret",
     "ALGA_API_KEY", sign_in || key_every_run ? alga_test_server_get_api_key (server) : "",
     "ALGA_USER_EMAIL", alga_test_server_get_user_email (server),
+    report_frames ? "ALGA_BENCH_FRAMES" : NULL, "1",
     NULL
   };
 
@@ -468,7 +508,7 @@ measure_start (const char *base,
 
   /* Signs in and fills the cache, as an earlier run of the day would have. */
   {
-    g_autoptr(Child) app = spawn_app (server, warm_home, TRUE);
+    g_autoptr(Child) app = spawn_app (server, warm_home, TRUE, FALSE);
 
     if (child_wait_for (app, "shown", NULL, CHILD_TIMEOUT_MS) < 0)
       g_error ("The app did not show its list");
@@ -482,7 +522,7 @@ measure_start (const char *base,
         g_autoptr(Child) app = NULL;
 
         alga_test_server_clear_requests (server);
-        app = spawn_app (server, warm_home, FALSE);
+        app = spawn_app (server, warm_home, FALSE, FALSE);
         painted = child_wait_for (app, "painted", NULL, CHILD_TIMEOUT_MS);
         shown = child_wait_for (app, "shown", NULL, CHILD_TIMEOUT_MS);
         if (painted < 0 || shown < 0)
@@ -497,7 +537,7 @@ measure_start (const char *base,
         /* The same account with its cache deleted (as after signing out and in again). */
         delete_app_cache ();
         alga_test_server_clear_requests (server);
-        app = spawn_app (server, warm_home, FALSE);
+        app = spawn_app (server, warm_home, FALSE, FALSE);
         painted = child_wait_for (app, "painted", NULL, CHILD_TIMEOUT_MS);
         shown = child_wait_for (app, "shown", NULL, CHILD_TIMEOUT_MS);
         if (painted < 0 || shown < 0)
@@ -931,7 +971,7 @@ measure_idle_run (const char *base,
 
       if (with_timer)
         write_running_timer (server, home);
-      app = spawn_app (server, home, TRUE);
+      app = spawn_app (server, home, TRUE, FALSE);
       guint64 before, after;
       gint64 start, end;
 
@@ -971,6 +1011,90 @@ measure_idle (const char *base)
     measure_idle_run (base, "B6t", "idle CPU with a timer running", TRUE);
 }
 
+/* B6r: how often the timer's widgets are drawn while it runs in a shown window: the timer at
+ * the bottom of the window, and its ticket open in the pane, with the ticket's time section.
+ * Counted are the frames that called their snapshot (GTK draws a widget again only when it was
+ * queued for drawing, else it reuses its last drawing); the window's frames from any cause are
+ * given beside. */
+static void
+measure_timer_frames (const char *base)
+{
+  g_autoptr(AlgaTestServer) server = start_server (500);
+  g_autoptr(GArray) per_second = new_samples ();
+  g_autofree char *detail = NULL;
+  guint n_frames = 0, timer_frames = 0, texts = 0;
+  gboolean section_shown = TRUE, ticking = TRUE;
+
+  for (int i = 0; i < b6_runs; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("B6r-%d", i);
+      g_autofree char *home = make_home (base, name);
+      g_autoptr(Child) app = NULL;
+      gint64 shown, opened, start, end;
+      gboolean section = FALSE;
+      char *line;
+
+      write_running_timer (server, home);
+      app = spawn_app (server, home, TRUE, TRUE);
+      shown = child_wait_for (app, "shown", NULL, CHILD_TIMEOUT_MS);
+      if (shown < 0)
+        g_error ("The app did not show its list");
+
+      /* The ticket opens in the pane and its time section is shown: from the first frame that
+       * shows it, the list's scroll to the ticket (its scrollbar shown, then faded out) and the
+       * pane's loading get 5 s; then only the timer moves. */
+      opened = -1;
+      while (opened < 0 && (line = child_next_line (app, shown + CHILD_TIMEOUT_MS * 1000)) != NULL)
+        {
+          g_auto(GStrv) fields = g_strsplit (line, " ", 3);
+
+          if (g_strcmp0 (fields[0], "frame") == 0 && fields[1] != NULL && fields[2] != NULL &&
+              (g_ascii_strtoull (fields[2], NULL, 10) & 1) != 0)
+            opened = g_ascii_strtoll (fields[1], NULL, 10);
+          g_free (line);
+        }
+      if (opened < 0)
+        g_error ("The timer's ticket did not open");
+      start = opened + 5 * G_USEC_PER_SEC;
+      end = start + (gint64) b6r_seconds * G_USEC_PER_SEC;
+      n_frames = timer_frames = texts = 0;
+      while ((line = child_next_line (app, end + G_USEC_PER_SEC / 2)) != NULL)
+        {
+          g_auto(GStrv) fields = g_strsplit (line, " ", 3);
+          gint64 time = fields[0] != NULL && fields[1] != NULL ? g_ascii_strtoll (fields[1], NULL, 10) : 0;
+
+          if (verbose)
+            g_printerr ("  %+.3f s %s\n", (time - start) / 1e6, line);
+          g_free (line);
+          if (time < start || time >= end)
+            continue;
+          if (g_strcmp0 (fields[0], "frame") == 0)
+            {
+              guint64 flags = fields[2] != NULL ? g_ascii_strtoull (fields[2], NULL, 10) : 0;
+
+              n_frames++;
+              timer_frames += (flags & 2) != 0;
+              section = (flags & 1) != 0;
+            }
+          else if (g_strcmp0 (fields[0], "text") == 0)
+            texts++;
+        }
+
+      add_sample (per_second, (double) timer_frames / b6r_seconds);
+      /* A timer that did not tick, or a ticket that did not open, measured nothing. */
+      ticking &= texts + 1 >= (guint) b6r_seconds;
+      section_shown &= section;
+      remove_tree (home);
+    }
+
+  detail = g_strdup_printf ("%d s, window shown, last run: %u frames drew the timer, %u "
+                            "frames in all, %u changes of its text; its ticket %s",
+                            b6r_seconds, timer_frames, n_frames, texts,
+                            section_shown ? "open with its time section" : "NOT shown in the pane");
+  report ("B6r", "redraws of a running timer a second", "/s", median (per_second), 1.0,
+          median (per_second) <= 1.0 && ticking && section_shown, per_second, detail);
+}
+
 static char *
 sibling_path (const char *relative)
 {
@@ -995,6 +1119,7 @@ main (int   argc,
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs per figure (median)", "N" },
     { "idle-runs", 0, 0, G_OPTION_ARG_INT, &b6_runs, "Runs of B6", "N" },
     { "idle-seconds", 0, 0, G_OPTION_ARG_INT, &b6_seconds, "Length of one B6 run", "S" },
+    { "frames-seconds", 0, 0, G_OPTION_ARG_INT, &b6r_seconds, "Length of one B6r run", "S" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Where to write the figures", "PATH" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures, e.g. B1,B3", "IDS" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The program (alga-desktop-test)", "PATH" },
@@ -1033,6 +1158,7 @@ main (int   argc,
   if (json_path == NULL)
     json_path = g_strdup ("build/bench.json");
   runs = MAX (runs, 1);
+  b6r_seconds = MAX (b6r_seconds, 1);
 
   if (gdk_display_get_default () == NULL && !gtk_init_check ())
     {
@@ -1071,6 +1197,8 @@ main (int   argc,
     measure_list (median (floor_rss));
   if (wanted ("B6") || wanted ("B6t"))
     measure_idle (base);
+  if (wanted ("B6r"))
+    measure_timer_frames (base);
 
   remove_tree (base);
   write_json ();
