@@ -197,8 +197,7 @@ static void
 show_entries (AlgaMyTime *self)
 {
   g_autoptr(GPtrArray) by_start = g_ptr_array_copy (self->entries, NULL, NULL);
-  AdwPreferencesGroup *summary;
-  g_autofree char *summary_text = NULL;
+  AdwPreferencesGroup *summary = NULL;
 
   /* The copy borrows the entries: it must not drop them with itself. */
   g_ptr_array_set_free_func (by_start, NULL);
@@ -207,7 +206,9 @@ show_entries (AlgaMyTime *self)
   self->total_minutes = 0;
   self->billable_minutes = 0;
 
-  summary = add_group (self, NULL, NULL);
+  /* A week's total above its days; a single day's total is its day's own. */
+  if (self->n_days > 1)
+    summary = add_group (self, NULL, NULL);
   for (int d = self->n_days - 1; d >= 0; d--)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (self->first_day, d);
@@ -261,11 +262,14 @@ show_entries (AlgaMyTime *self)
         }
     }
 
-  summary_text = totals_text (self->total_minutes, self->billable_minutes);
-  adw_preferences_group_set_title (summary, self->range == ALGA_MY_TIME_TODAY ? _("Today")
-                                            : self->range == ALGA_MY_TIME_THIS_WEEK ? _("This Week")
-                                            : _("Last Week"));
-  adw_preferences_group_set_description (summary, summary_text);
+  if (summary != NULL)
+    {
+      g_autofree char *summary_text = totals_text (self->total_minutes, self->billable_minutes);
+
+      adw_preferences_group_set_title (summary, self->range == ALGA_MY_TIME_THIS_WEEK ? _("This Week")
+                                                : _("Last Week"));
+      adw_preferences_group_set_description (summary, summary_text);
+    }
   gtk_stack_set_visible_child_name (self->stack, "entries");
   self->loaded = TRUE;
 }
