@@ -4,14 +4,16 @@
  *
  * Opening a ticket from the list as a technician does: Enter puts the focus on the ticket's first
  * field (not on the buttons beside its number), and at 360 px, where the list fills the window,
- * one click opens the ticket. Keys and clicks go through the X server (alga-test-keyboard,
- * alga-test-pointer); every wait is for a condition.
+ * one click opens the ticket; Ctrl+Shift+H opens My Time from the list and from the ticket.
+ * Keys and clicks go through the X server (alga-test-keyboard, alga-test-pointer); every wait is
+ * for a condition.
  */
 
 #include "config.h"
 
 #include "alga-account.h"
 #include "alga-application.h"
+#include "alga-my-time.h"
 #include "alga-session.h"
 #include "alga-test-gtk.h"
 #include "alga-test-keyboard.h"
@@ -224,6 +226,69 @@ test_one_click_opens_when_narrow (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (focus (f), GTK_WIDGET (ticket_view (f))));
 }
 
+static GtkWidget *
+my_time_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ALGA_IS_MY_TIME (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* Ctrl+Shift+H opens My Time from the list and from the ticket pane (its first field, and the
+ * comment being written); Escape closes it, and the keys go on to the main window. */
+static void
+test_my_time_key (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *my_time;
+  GtkWidget *composer_text;
+  AlgaTicket *first;
+
+  alga_test_keyboard_press_accel ("<Alt>3");
+  wait_loaded (f);
+  alga_test_keyboard_press_accel ("Down");
+  first = alga_ticket_list_view_get_selected_ticket (list_view (f));
+  g_assert_nonnull (first);
+  g_assert_true (gtk_widget_is_ancestor (focus (f), GTK_WIDGET (list_view (f))));
+
+  alga_test_keyboard_press_accel ("<Control><Shift>h");
+  alga_test_wait_until ((my_time = my_time_window ()) != NULL, 5000);
+  alga_test_keyboard_focus_window (GTK_WINDOW (my_time));
+  alga_test_wait_until (alga_my_time_is_loaded (ALGA_MY_TIME (my_time)), 10000);
+  alga_test_keyboard_press_accel ("Escape");
+  alga_test_wait_until (my_time_window () == NULL, 5000);
+
+  /* From the ticket's first field. */
+  alga_test_keyboard_focus_window (GTK_WINDOW (f->window));
+  alga_test_wait_until (shown_ticket_is (f, first), 5000);
+  alga_test_keyboard_press_accel ("Return");
+  g_assert_true (gtk_widget_is_ancestor (focus (f), GTK_WIDGET (ticket_view (f))));
+  alga_test_keyboard_press_accel ("<Control><Shift>h");
+  alga_test_wait_until ((my_time = my_time_window ()) != NULL, 5000);
+  alga_test_keyboard_focus_window (GTK_WINDOW (my_time));
+  alga_test_keyboard_press_accel ("Escape");
+  alga_test_wait_until (my_time_window () == NULL, 5000);
+
+  /* From the comment being written: a text view does not take the key. */
+  alga_test_keyboard_focus_window (GTK_WINDOW (f->window));
+  alga_test_keyboard_press_accel ("<Control><Shift>r");
+  alga_test_wait_until (GTK_IS_TEXT_VIEW (focus (f)), 5000);
+  composer_text = focus (f);
+  g_assert_true (gtk_widget_is_ancestor (composer_text, GTK_WIDGET (ticket_view (f))));
+  alga_test_keyboard_press_accel ("<Control><Shift>h");
+  alga_test_wait_until ((my_time = my_time_window ()) != NULL, 5000);
+  alga_test_keyboard_focus_window (GTK_WINDOW (my_time));
+  alga_test_keyboard_press_accel ("Escape");
+  alga_test_wait_until (my_time_window () == NULL, 5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +307,8 @@ main (int   argc,
               test_enter_focuses_first_field, fixture_tear_down);
   g_test_add ("/open-ticket/one-click-opens-when-narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up,
               test_one_click_opens_when_narrow, fixture_tear_down);
+  g_test_add ("/open-ticket/my-time-key", Fixture, NULL, fixture_set_up, test_my_time_key,
+              fixture_tear_down);
 
   return g_test_run ();
 }

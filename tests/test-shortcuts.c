@@ -230,7 +230,7 @@ test_help_overlay_builds (void)
     "<Control>question", "<Control>comma", "<Control>q", "<Control>w", "F5", "<Control>r",
     "<Control>f", "<Alt>1", "<Alt>5", "j", "k", "Return", "Escape", "<Alt>Left",
     "<Control>Return", "<Control>t", "<Control><Shift>n", "<Control><Shift>l",
-    "<Control><Shift>m", "<Control><Shift>r",
+    "<Control><Shift>m", "<Control><Shift>r", "<Control><Shift>h",
   };
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
