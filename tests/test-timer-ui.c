@@ -392,6 +392,8 @@ test_my_time_today (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char *service_id;
   GtkWidget *my_time;
+  int min_width;
+  GtkWidget *toggle;
 
   alga_client_list_time_entries_async (fixture->client, NULL, NULL, NULL, NULL, 1, 1, NULL,
                                        alga_test_store_result_cb, &result);
@@ -409,6 +411,15 @@ test_my_time_today (Fixture       *fixture,
   g_assert_cmpint (alga_my_time_get_total_minutes (ALGA_MY_TIME (my_time)), ==, 45);
   g_assert_cmpint (alga_my_time_get_billable_minutes (ALGA_MY_TIME (my_time)), ==, 30);
   gtk_test_widget_wait_for_draw (my_time);
+  /* It fits a phone's 360 px, in any language: the names of the days shorten rather than
+   * widen the window (in German they made it 398 px wide). */
+  gtk_widget_measure (my_time, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+  toggle = alga_test_find_widget (my_time, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (toggle);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (toggle)))), ==,
+                   PANGO_ELLIPSIZE_END);
+  g_assert_null (gtk_widget_get_ancestor (toggle, ADW_TYPE_HEADER_BAR));
   g_assert_cmpuint (count_labels (my_time, "0 h 45 min · billable 0 h 30 min"), ==, 1);
   g_assert_true (alga_test_shows_label (my_time, "Nothing logged 00:31–01:31 · 1 h 00 min"));
   g_assert_true (alga_test_shows_label (my_time, "00:01–00:31 · 0 h 30 min"));

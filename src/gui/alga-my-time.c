@@ -413,6 +413,8 @@ range_button (GtkWidget       *box,
 {
   GtkWidget *button = gtk_toggle_button_new_with_mnemonic (label);
 
+  /* A narrow window shortens a long name rather than growing past the screen. */
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
   if (group != NULL)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
   gtk_box_append (GTK_BOX (box), button);
@@ -433,13 +435,20 @@ alga_my_time_init (AlgaMyTime *self)
   gtk_window_set_title (GTK_WINDOW (self), _("My Time"));
   gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
 
+  /* Under the header bar, across the window: in the header, beside its close button, the three
+   * names made the window wider than a phone's 360 px in German. */
   gtk_widget_add_css_class (ranges, "linked");
+  gtk_widget_set_halign (ranges, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (ranges, 12);
+  gtk_widget_set_margin_end (ranges, 12);
+  gtk_widget_set_margin_top (ranges, 6);
+  gtk_widget_set_margin_bottom (ranges, 6);
   self->today_button = range_button (ranges, _("_Today"), NULL);
   self->this_week_button = range_button (ranges, _("_This Week"), self->today_button);
   self->last_week_button = range_button (ranges, _("_Last Week"), self->today_button);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ranges), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Which days"), -1);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), ranges);
   gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_box_append (GTK_BOX (toolbar), ranges);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
