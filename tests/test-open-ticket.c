@@ -241,8 +241,43 @@ my_time_window (void)
   return NULL;
 }
 
+/* The accelerator the menu item of @action shows, in @model or its sections, or NULL. */
+static char *
+menu_accel (GMenuModel *model,
+            const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *accel = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0 && g_menu_model_get_item_attribute (model, i, "accel", "s", &accel))
+        return accel;
+      if (section != NULL && (accel = menu_accel (section, action)) != NULL)
+        return accel;
+    }
+  return NULL;
+}
+
+/* The accelerator shown for @action by a menu of a menu button under @widget, or NULL. */
+static char *
+window_menu_accel (GtkWidget  *widget,
+                   const char *action)
+{
+  GMenuModel *model = GTK_IS_MENU_BUTTON (widget) ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) : NULL;
+  char *accel = model != NULL ? menu_accel (model, action) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && accel == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    accel = window_menu_accel (child, action);
+  return accel;
+}
+
 /* Ctrl+Shift+H opens My Time from the list and from the ticket pane (its first field, and the
- * comment being written); Escape closes it, and the keys go on to the main window. */
+ * comment being written); Escape closes it, and the keys go on to the main window. The main
+ * menu's My Time shows the key. */
 static void
 test_my_time_key (Fixture       *f,
                   gconstpointer  data)
@@ -250,6 +285,10 @@ test_my_time_key (Fixture       *f,
   GtkWidget *my_time;
   GtkWidget *composer_text;
   AlgaTicket *first;
+  g_autofree char *accel = NULL;
+
+  accel = window_menu_accel (GTK_WIDGET (f->window), "win.my-time");
+  g_assert_cmpstr (accel, ==, "<Control><Shift>h");
 
   alga_test_keyboard_press_accel ("<Alt>3");
   wait_loaded (f);
