@@ -4,7 +4,8 @@
  *
  * AlgaTicketRepository against the test server, as a Technician: a ticket and its comments come
  * from the server and are saved, the saved copy stands in only when the server cannot be
- * reached, every page of comments is read, and each write reaches the server.
+ * reached, every page of comments is read, and each write reaches the server; the parts of a
+ * ticket (documents, checklist, replies, edits, reactions) go through it too.
  */
 
 #include "config.h"
@@ -22,6 +23,7 @@
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
 #include "alga-ticket-repository.h"
+#include "alga-ticket-repository-parts.h"
 
 typedef struct
 {
@@ -493,6 +495,141 @@ test_quiet_title_and_description (Fixture       *f,
   g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (before));
 }
 
+static void
+on_writing_cb (AlgaTicketRepository *tickets,
+               const char           *ticket_id,
+               GPtrArray            *written)
+{
+  g_ptr_array_add (written, g_strdup (ticket_id));
+}
+
+/* The parts of a ticket go through the repository: each answer is the client's, and each write
+ * that changes what the watcher sees says so before it is sent; reads and reactions do not. */
+static void
+test_parts (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *ticket_id = alga_test_server_get_my_ticket_id (f->server);
+  g_autofree char *root = alga_test_server_add_comment (f->server, ticket_id, "Root", TRUE,
+                                                        alga_test_server_get_other_user_id (f->server),
+                                                        NULL);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) content = g_bytes_new_static ("hello", 5);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(AlgaDocument) document = NULL;
+  g_autoptr(AlgaChecklistItem) item = NULL;
+  g_autoptr(AlgaChecklistItem) ticked = NULL;
+  g_autoptr(AlgaComment) reply = NULL;
+  g_autoptr(AlgaComment) edited = NULL;
+  guint n_documents;
+  gboolean added = FALSE;
+
+  g_signal_connect (f->tickets, "writing", G_CALLBACK (on_writing_cb), written);
+
+  alga_ticket_repository_list_documents_async (f->tickets, ticket_id, NULL,
+                                               alga_test_store_result_cb, &result);
+  documents = alga_ticket_repository_list_documents_finish (f->tickets,
+                                                            alga_test_wait_for_result (&result, 10000),
+                                                            &error);
+  g_assert_no_error (error);
+  n_documents = documents->len;
+  g_clear_object (&result);
+
+  alga_ticket_repository_upload_document_async (f->tickets, ticket_id, NULL, content, "note.txt",
+                                                "text/plain", NULL, NULL, NULL,
+                                                alga_test_store_result_cb, &result);
+  g_assert_cmpuint (written->len, ==, 1);
+  document = alga_ticket_repository_upload_document_finish (f->tickets,
+                                                            alga_test_wait_for_result (&result, 10000),
+                                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_document_get_name (document), ==, "note.txt");
+  g_assert_cmpuint (alga_test_server_count_documents (f->server, ticket_id), ==, n_documents + 1);
+  g_clear_object (&result);
+
+  alga_ticket_repository_delete_document_async (f->tickets, ticket_id,
+                                                alga_document_get_document_id (document), NULL,
+                                                alga_test_store_result_cb, &result);
+  g_assert_true (alga_ticket_repository_delete_document_finish (f->tickets,
+                                                                alga_test_wait_for_result (&result, 10000),
+                                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (alga_test_server_count_documents (f->server, ticket_id), ==, n_documents);
+  g_clear_object (&result);
+
+  /* The client's errors come through as they are. */
+  alga_ticket_repository_delete_document_async (f->tickets, ticket_id,
+                                                alga_document_get_document_id (document), NULL,
+                                                alga_test_store_result_cb, &result);
+  g_assert_false (alga_ticket_repository_delete_document_finish (f->tickets,
+                                                                 alga_test_wait_for_result (&result, 10000),
+                                                                 &error));
+  g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (written->len, ==, 3);
+
+  alga_ticket_repository_list_checklist_async (f->tickets, ticket_id, NULL,
+                                               alga_test_store_result_cb, &result);
+  items = alga_ticket_repository_list_checklist_finish (f->tickets,
+                                                        alga_test_wait_for_result (&result, 10000),
+                                                        &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  alga_ticket_repository_add_checklist_item_async (f->tickets, ticket_id, "Take a photo", FALSE, NULL,
+                                                   alga_test_store_result_cb, &result);
+  item = alga_ticket_repository_add_checklist_item_finish (f->tickets,
+                                                           alga_test_wait_for_result (&result, 10000),
+                                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_checklist_item_get_name (item), ==, "Take a photo");
+  g_clear_object (&result);
+
+  alga_ticket_repository_set_checklist_item_done_async (f->tickets, ticket_id,
+                                                        alga_checklist_item_get_item_id (item), TRUE,
+                                                        NULL, alga_test_store_result_cb, &result);
+  ticked = alga_ticket_repository_set_checklist_item_done_finish (f->tickets,
+                                                                  alga_test_wait_for_result (&result, 10000),
+                                                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (alga_checklist_item_get_completed (ticked));
+  g_clear_object (&result);
+
+  alga_ticket_repository_post_reply_async (f->tickets, ticket_id, root, "My reply", NULL,
+                                           alga_test_store_result_cb, &result);
+  reply = alga_ticket_repository_post_reply_finish (f->tickets, alga_test_wait_for_result (&result, 10000),
+                                                    &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  alga_ticket_repository_edit_comment_async (f->tickets, ticket_id, alga_comment_get_comment_id (reply),
+                                             "My reply, corrected", NULL, alga_test_store_result_cb,
+                                             &result);
+  edited = alga_ticket_repository_edit_comment_finish (f->tickets,
+                                                       alga_test_wait_for_result (&result, 10000), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alga_comment_get_text (edited), ==, "My reply, corrected");
+  g_clear_object (&result);
+  g_assert_cmpuint (written->len, ==, 7);
+
+  alga_ticket_repository_toggle_reaction_async (f->tickets, ticket_id, root, "👍", NULL,
+                                                alga_test_store_result_cb, &result);
+  g_assert_true (alga_ticket_repository_toggle_reaction_finish (f->tickets,
+                                                                alga_test_wait_for_result (&result, 10000),
+                                                                &added, &error));
+  g_assert_no_error (error);
+  g_assert_true (added);
+
+  g_assert_cmpuint (written->len, ==, 7);
+  for (guint i = 0; i < written->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (written, i), ==, ticket_id);
+  g_signal_handlers_disconnect_by_func (f->tickets, on_writing_cb, written);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +649,7 @@ main (int   argc,
   ADD ("/repository/post-comment", test_post_comment);
   ADD ("/repository/create-ticket", test_create_ticket);
   ADD ("/repository/quiet-title-and-description", test_quiet_title_and_description);
+  ADD ("/repository/parts", test_parts);
 
 #undef ADD
 

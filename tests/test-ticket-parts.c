@@ -29,6 +29,7 @@ typedef struct
 {
   AlgaTestServer         *server;
   AlgaClient             *client;
+  AlgaTicketRepository   *tickets;
   AlgaTestCredentials    *credentials;
   GtkWindow              *window;
   GtkWidget              *overlay;
@@ -52,6 +53,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->credentials = alga_test_credentials_new (alga_test_server_get_api_key (fixture->server));
   alga_client_set_credentials (fixture->client, ALGA_CREDENTIALS (fixture->credentials));
+  fixture->tickets = alga_ticket_repository_new (fixture->client, NULL);
   fixture->ticket = alga_test_server_get_my_ticket_id (fixture->server);
   fixture->dir = g_dir_make_tmp ("alga-ticket-parts-XXXXXX", &error);
   g_assert_no_error (error);
@@ -74,8 +76,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->attachments = ALGA_ATTACHMENTS_SECTION (alga_attachments_section_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->attachments));
   alga_attachments_section_install_on (fixture->attachments, box);
-  alga_checklist_section_set_ticket (fixture->checklist, fixture->client, fixture->ticket);
-  alga_attachments_section_set_ticket (fixture->attachments, fixture->client, fixture->ticket,
+  alga_checklist_section_set_ticket (fixture->checklist, fixture->tickets, fixture->ticket);
+  alga_attachments_section_set_ticket (fixture->attachments, fixture->tickets, fixture->ticket,
                                        alga_test_server_get_user_id (fixture->server));
   gtk_window_present (fixture->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -102,6 +104,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
+  alga_test_wait_for_sole_reference (fixture->tickets, 30000);
+  g_assert_finalize_object (fixture->tickets);
   alga_test_wait_for_sole_reference (fixture->client, 30000);
   g_assert_finalize_object (fixture->client);
   g_assert_finalize_object (fixture->credentials);

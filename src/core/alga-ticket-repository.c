@@ -10,7 +10,9 @@
  * ALGA_LOAD_NETWORK_ONLY, saves the answer in the cache and falls back on the saved copy when
  * the server cannot be reached (load_ticket is the model). A write to a ticket is an _async
  * that starts the client's call through start_write() with a WriteKind of its own; every write
- * is finished by alga_ticket_repository_write_finish(), so callers need one callback.
+ * is finished by alga_ticket_repository_write_finish(), so callers need one callback. The parts
+ * of a ticket read and written apart from it (documents, checklist, a comment's replies, edits
+ * and reactions) are in alga-ticket-repository-parts.c.
  */
 
 #define G_LOG_DOMAIN "alga-ticket-repository"
@@ -18,6 +20,7 @@
 #include "config.h"
 
 #include "alga-ticket-repository.h"
+#include "alga-ticket-repository-private.h"
 
 #include "alga-error.h"
 #include "alga-send-check.h"
@@ -399,6 +402,13 @@ write_cb (GObject      *source,
     g_task_return_pointer (task, ticket, g_object_unref);
 }
 
+void
+alga_ticket_repository_emit_writing (AlgaTicketRepository *self,
+                                     const char           *ticket_id)
+{
+  g_signal_emit (self, signals[WRITING], 0, ticket_id);
+}
+
 static GTask *
 start_write (AlgaTicketRepository *self,
              const char           *ticket_id,
@@ -409,7 +419,7 @@ start_write (AlgaTicketRepository *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  g_signal_emit (self, signals[WRITING], 0, ticket_id);
+  alga_ticket_repository_emit_writing (self, ticket_id);
 
   g_task_set_source_tag (task, alga_ticket_repository_write_finish);
   g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);

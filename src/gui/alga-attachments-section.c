@@ -20,22 +20,23 @@
 #include "alga-date-format.h"
 #include "alga-gui-util.h"
 #include "alga-minute-clock.h"
+#include "alga-ticket-repository-parts.h"
 
 struct _AlgaAttachmentsSection
 {
-  AdwBin        parent_instance;
+  AdwBin                parent_instance;
 
-  AlgaClient   *client;
-  char         *ticket_id;
-  char         *user_id;
-  GCancellable *cancellable;  /* the list, downloads, deletes; a new one per ticket */
-  GListStore   *documents;    /* AlgaDocument */
-  GPtrArray    *uploads;      /* Upload */
+  AlgaTicketRepository *tickets;
+  char                 *ticket_id;
+  char                 *user_id;
+  GCancellable         *cancellable;  /* the list, downloads, deletes; a new one per ticket */
+  GListStore           *documents;    /* AlgaDocument */
+  GPtrArray            *uploads;      /* Upload */
 
-  GtkWidget    *count_label;
-  GtkWidget    *list;
-  GtkWidget    *upload_list;
-  GtkWidget    *empty_label;
+  GtkWidget            *count_label;
+  GtkWidget            *list;
+  GtkWidget            *upload_list;
+  GtkWidget            *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaAttachmentsSection, alga_attachments_section, ADW_TYPE_BIN)
@@ -93,7 +94,8 @@ on_documents_listed_cb (GObject      *source,
 {
   AlgaAttachmentsSection *self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) documents = alga_client_list_documents_finish (ALGA_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) documents =
+    alga_ticket_repository_list_documents_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
 
   if (alga_gui_error_is_cancelled (error))
     return;
@@ -113,10 +115,10 @@ alga_attachments_section_reload (AlgaAttachmentsSection *self)
 {
   g_return_if_fail (ALGA_IS_ATTACHMENTS_SECTION (self));
 
-  if (self->client == NULL || self->ticket_id == NULL)
+  if (self->tickets == NULL || self->ticket_id == NULL)
     return;
-  alga_client_list_documents_async (self->client, self->ticket_id, self->cancellable,
-                                    on_documents_listed_cb, self);
+  alga_ticket_repository_list_documents_async (self->tickets, self->ticket_id, self->cancellable,
+                                               on_documents_listed_cb, self);
 }
 
 /* Opening and saving ------------------------------------------------------------------------ */
@@ -166,7 +168,8 @@ on_downloaded_cb (GObject      *source,
   Download *download = user_data;
   g_autoptr(AlgaAttachmentsSection) self = g_weak_ref_get (&download->section);
   g_autoptr(GError) error = NULL;
-  g_autofree char *server_name = alga_client_download_document_finish (ALGA_CLIENT (source), result, &error);
+  g_autofree char *server_name =
+    alga_ticket_repository_download_document_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
   g_autofree char *title = NULL;
 
   if (server_name == NULL || self == NULL)
@@ -207,9 +210,10 @@ download (AlgaAttachmentsSection *self,
   d->file = g_object_ref (destination);
   d->name = g_strdup (alga_document_get_name (document));
   d->open = open;
-  alga_client_download_document_async (self->client, self->ticket_id, alga_document_get_document_id (document),
-                                       destination, alga_document_get_size (document), NULL, NULL,
-                                       self->cancellable, on_downloaded_cb, d);
+  alga_ticket_repository_download_document_async (self->tickets, self->ticket_id,
+                                                  alga_document_get_document_id (document), destination,
+                                                  alga_document_get_size (document), NULL, NULL,
+                                                  self->cancellable, on_downloaded_cb, d);
 }
 
 void
@@ -293,7 +297,7 @@ on_deleted_cb (GObject      *source,
   g_autofree char *title = NULL;
   guint position;
 
-  if (!alga_client_delete_document_finish (ALGA_CLIENT (source), result, &error) &&
+  if (!alga_ticket_repository_delete_document_finish (ALGA_TICKET_REPOSITORY (source), result, &error) &&
       alga_gui_error_is_cancelled (error))
     return;
   self = g_object_get_data (G_OBJECT (document), "alga-section");
@@ -322,8 +326,9 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     {
       /* Cancelled with the section: then nothing of it is touched. */
       g_object_set_data (G_OBJECT (document), "alga-section", self);
-      alga_client_delete_document_async (self->client, self->ticket_id, alga_document_get_document_id (document),
-                                         self->cancellable, on_deleted_cb, g_object_ref (document));
+      alga_ticket_repository_delete_document_async (self->tickets, self->ticket_id,
+                                                    alga_document_get_document_id (document),
+                                                    self->cancellable, on_deleted_cb, g_object_ref (document));
     }
 }
 
@@ -469,7 +474,8 @@ on_uploaded_cb (GObject      *source,
   Upload *upload = user_data;
   g_autoptr(AlgaAttachmentsSection) self = g_weak_ref_get (&upload->section);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlgaDocument) document = alga_client_upload_document_finish (ALGA_CLIENT (source), result, &error);
+  g_autoptr(AlgaDocument) document =
+    alga_ticket_repository_upload_document_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
   g_autofree char *title = NULL;
 
   if (self == NULL || !g_ptr_array_find (self->uploads, upload, NULL))
@@ -549,9 +555,9 @@ start_upload (AlgaAttachmentsSection *self,
 {
   Upload *upload = add_upload_row (self, name);
 
-  alga_client_upload_document_async (self->client, self->ticket_id, file, content, name, content_type,
-                                     on_upload_progress_cb, upload, upload->cancellable,
-                                     on_uploaded_cb, upload);
+  alga_ticket_repository_upload_document_async (self->tickets, self->ticket_id, file, content, name,
+                                                content_type, on_upload_progress_cb, upload,
+                                                upload->cancellable, on_uploaded_cb, upload);
 }
 
 typedef struct
@@ -576,7 +582,7 @@ on_file_checked_cb (GObject      *source,
   g_weak_ref_clear (&query->section);
   g_clear_object (&query->file);
   g_free (query);
-  if (self == NULL || self->client == NULL)
+  if (self == NULL || self->tickets == NULL)
     return;
 
   if (info == NULL)
@@ -634,7 +640,7 @@ alga_attachments_section_attach_file (AlgaAttachmentsSection *self,
   g_return_if_fail (ALGA_IS_ATTACHMENTS_SECTION (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->client == NULL)
+  if (self->tickets == NULL)
     return;
   query = g_new0 (Query, 1);
   g_weak_ref_init (&query->section, self);
@@ -696,7 +702,7 @@ on_drop_cb (GtkDropTarget *target,
   AlgaAttachmentsSection *self = ALGA_ATTACHMENTS_SECTION (user_data);
   GSList *files;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->client == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->tickets == NULL)
     return FALSE;
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
@@ -719,7 +725,7 @@ on_texture_read_cb (GObject      *source,
   g_autofree char *name = NULL;
 
   g_weak_ref_clear (weak);
-  if (self == NULL || self->client == NULL)
+  if (self == NULL || self->tickets == NULL)
     return;
   if (texture == NULL)
     {
@@ -773,7 +779,7 @@ alga_attachments_section_paste (AlgaAttachmentsSection *self)
 
   g_return_val_if_fail (ALGA_IS_ATTACHMENTS_SECTION (self), FALSE);
 
-  if (self->client == NULL)
+  if (self->tickets == NULL)
     return FALSE;
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   formats = gdk_clipboard_get_formats (clipboard);
@@ -837,7 +843,7 @@ alga_attachments_section_install_on (AlgaAttachmentsSection *self,
 
 void
 alga_attachments_section_set_ticket (AlgaAttachmentsSection *self,
-                                     AlgaClient             *client,
+                                     AlgaTicketRepository   *tickets,
                                      const char             *ticket_id,
                                      const char             *user_id)
 {
@@ -846,7 +852,7 @@ alga_attachments_section_set_ticket (AlgaAttachmentsSection *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_set_object (&self->client, client);
+  g_set_object (&self->tickets, tickets);
   g_free (self->ticket_id);
   self->ticket_id = g_strdup (ticket_id);
   g_free (self->user_id);
@@ -887,7 +893,7 @@ alga_attachments_section_dispose (GObject *object)
         g_cancellable_cancel (((Upload *) g_ptr_array_index (self->uploads, i))->cancellable);
       g_clear_pointer (&self->uploads, g_ptr_array_unref);
     }
-  g_clear_object (&self->client);
+  g_clear_object (&self->tickets);
 
   G_OBJECT_CLASS (alga_attachments_section_parent_class)->dispose (object);
 }

@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "alga-client.h"
 #include "alga-document.h"
+#include "alga-ticket-repository.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (AlgaAttachmentsSection, alga_attachments_section, ALGA, AT
 
 GtkWidget    *alga_attachments_section_new            (void);
 void          alga_attachments_section_set_ticket     (AlgaAttachmentsSection *self,
-                                                       AlgaClient             *client,
+                                                       AlgaTicketRepository   *tickets,
                                                        const char             *ticket_id,
                                                        const char             *user_id);
 void          alga_attachments_section_reload         (AlgaAttachmentsSection *self);

@@ -15,23 +15,23 @@
 #include <glib/gi18n.h>
 
 #include "alga-checklist-section.h"
-#include "alga-client-checklist.h"
 #include "alga-gui-util.h"
+#include "alga-ticket-repository-parts.h"
 
 struct _AlgaChecklistSection
 {
-  AdwBin        parent_instance;
+  AdwBin                parent_instance;
 
-  AlgaClient   *client;
-  char         *ticket_id;
-  GCancellable *cancellable;
-  GListStore   *items;       /* AlgaChecklistItem */
-  gboolean      show_blocker_when_loaded;
+  AlgaTicketRepository *tickets;
+  char                 *ticket_id;
+  GCancellable         *cancellable;
+  GListStore           *items;       /* AlgaChecklistItem */
+  gboolean              show_blocker_when_loaded;
 
-  GtkWidget    *progress_label;
-  GtkWidget    *list;
-  GtkWidget    *add_row;
-  GtkWidget    *required_check;
+  GtkWidget            *progress_label;
+  GtkWidget            *list;
+  GtkWidget            *add_row;
+  GtkWidget            *required_check;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaChecklistSection, alga_checklist_section, ADW_TYPE_BIN)
@@ -122,7 +122,8 @@ on_item_set_cb (GObject      *source,
 {
   g_autoptr(AlgaChecklistItem) item = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlgaChecklistItem) answer = alga_client_set_checklist_item_done_finish (ALGA_CLIENT (source), result, &error);
+  g_autoptr(AlgaChecklistItem) answer =
+    alga_ticket_repository_set_checklist_item_done_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
   AlgaChecklistSection *self;
   gboolean wanted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "alga-wanted"));
   GtkWidget *check;
@@ -163,7 +164,7 @@ on_check_toggled_cb (GtkCheckButton *check,
   AlgaChecklistItem *item = g_object_get_data (G_OBJECT (check), "item");
   gboolean wanted = gtk_check_button_get_active (check);
 
-  if (self->client == NULL)
+  if (self->tickets == NULL)
     return;
   /* Shown at once; on_item_set_cb() puts it back if the server refuses. */
   g_object_set (item, "completed", wanted, NULL);
@@ -171,8 +172,9 @@ on_check_toggled_cb (GtkCheckButton *check,
   g_object_set_data (G_OBJECT (item), "alga-section", self);
   gtk_widget_remove_css_class (gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_LIST_BOX_ROW), "blocker");
   update_progress (self);
-  alga_client_set_checklist_item_done_async (self->client, self->ticket_id, alga_checklist_item_get_item_id (item),
-                                             wanted, self->cancellable, on_item_set_cb, g_object_ref (item));
+  alga_ticket_repository_set_checklist_item_done_async (self->tickets, self->ticket_id,
+                                                        alga_checklist_item_get_item_id (item), wanted,
+                                                        self->cancellable, on_item_set_cb, g_object_ref (item));
 }
 
 static char *
@@ -243,7 +245,8 @@ on_items_listed_cb (GObject      *source,
 {
   AlgaChecklistSection *self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = alga_client_list_checklist_finish (ALGA_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) items =
+    alga_ticket_repository_list_checklist_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
 
   if (alga_gui_error_is_cancelled (error))
     return;
@@ -268,9 +271,10 @@ alga_checklist_section_reload (AlgaChecklistSection *self)
 {
   g_return_if_fail (ALGA_IS_CHECKLIST_SECTION (self));
 
-  if (self->client == NULL || self->ticket_id == NULL)
+  if (self->tickets == NULL || self->ticket_id == NULL)
     return;
-  alga_client_list_checklist_async (self->client, self->ticket_id, self->cancellable, on_items_listed_cb, self);
+  alga_ticket_repository_list_checklist_async (self->tickets, self->ticket_id, self->cancellable,
+                                               on_items_listed_cb, self);
 }
 
 static void
@@ -280,7 +284,8 @@ on_item_added_cb (GObject      *source,
 {
   AlgaChecklistSection *self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlgaChecklistItem) item = alga_client_add_checklist_item_finish (ALGA_CLIENT (source), result, &error);
+  g_autoptr(AlgaChecklistItem) item =
+    alga_ticket_repository_add_checklist_item_finish (ALGA_TICKET_REPOSITORY (source), result, &error);
 
   if (alga_gui_error_is_cancelled (error))
     return;
@@ -304,7 +309,7 @@ on_add_apply_cb (AdwEntryRow *row,
   AlgaChecklistSection *self = ALGA_CHECKLIST_SECTION (user_data);
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (self->client == NULL)
+  if (self->tickets == NULL)
     return;
   if (name[0] == '\0')
     {
@@ -312,9 +317,9 @@ on_add_apply_cb (AdwEntryRow *row,
       return;
     }
   gtk_widget_set_sensitive (self->add_row, FALSE);
-  alga_client_add_checklist_item_async (self->client, self->ticket_id, name,
-                                        gtk_check_button_get_active (GTK_CHECK_BUTTON (self->required_check)),
-                                        self->cancellable, on_item_added_cb, self);
+  alga_ticket_repository_add_checklist_item_async (self->tickets, self->ticket_id, name,
+                                                   gtk_check_button_get_active (GTK_CHECK_BUTTON (self->required_check)),
+                                                   self->cancellable, on_item_added_cb, self);
 }
 
 gboolean
@@ -343,7 +348,7 @@ alga_checklist_section_show_blocker (AlgaChecklistSection *self)
 
 void
 alga_checklist_section_set_ticket (AlgaChecklistSection *self,
-                                   AlgaClient           *client,
+                                   AlgaTicketRepository *tickets,
                                    const char           *ticket_id)
 {
   g_return_if_fail (ALGA_IS_CHECKLIST_SECTION (self));
@@ -351,7 +356,7 @@ alga_checklist_section_set_ticket (AlgaChecklistSection *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_set_object (&self->client, client);
+  g_set_object (&self->tickets, tickets);
   g_free (self->ticket_id);
   self->ticket_id = g_strdup (ticket_id);
   self->show_blocker_when_loaded = FALSE;
@@ -375,7 +380,7 @@ alga_checklist_section_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
+  g_clear_object (&self->tickets);
 
   G_OBJECT_CLASS (alga_checklist_section_parent_class)->dispose (object);
 }

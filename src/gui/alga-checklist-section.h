@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "alga-client.h"
+#include "alga-ticket-repository.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (AlgaChecklistSection, alga_checklist_section, ALGA, CHECKL
 
 GtkWidget  *alga_checklist_section_new                 (void);
 void        alga_checklist_section_set_ticket          (AlgaChecklistSection *self,
-                                                        AlgaClient           *client,
+                                                        AlgaTicketRepository *tickets,
                                                         const char           *ticket_id);
 void        alga_checklist_section_reload              (AlgaChecklistSection *self);
 /* (transfer none) (element-type AlgaChecklistItem) */

@@ -16,34 +16,34 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "alga-client-threads.h"
 #include "alga-comment-actions.h"
 #include "alga-gui-util.h"
 #include "alga-reaction.h"
+#include "alga-ticket-repository-parts.h"
 
 const char * const alga_comment_reactions[] = { "👍", "❤️", "🎉", "😄", "👀", "✅", NULL };
 
 struct _AlgaCommentActions
 {
-  GtkWidget     parent_instance;
+  GtkWidget             parent_instance;
 
-  AlgaClient   *client;
-  char         *ticket_id;
-  AlgaComment  *comment;
-  gboolean      own;
-  gboolean      editing;      /* the box edits the comment rather than replying to it */
-  gboolean      busy;
-  gboolean      focus_on_map;
-  GCancellable *cancellable;
-  GHashTable   *counts;       /* emoji → count */
-  GHashTable   *mine;         /* emoji set: the user's own reactions */
+  AlgaTicketRepository *tickets;
+  char                 *ticket_id;
+  AlgaComment          *comment;
+  gboolean              own;
+  gboolean              editing;      /* the box edits the comment rather than replying to it */
+  gboolean              busy;
+  gboolean              focus_on_map;
+  GCancellable         *cancellable;
+  GHashTable           *counts;       /* emoji → count */
+  GHashTable           *mine;         /* emoji set: the user's own reactions */
 
-  GtkWidget    *box;
-  GtkWidget    *reaction_box;
-  GPtrArray    *toggles;      /* one GtkToggleButton per offered reaction, shown once chosen */
-  GtkWidget    *revealer;
-  GtkWidget    *text_view;
-  GtkWidget    *send_button;
+  GtkWidget            *box;
+  GtkWidget            *reaction_box;
+  GPtrArray            *toggles;      /* one GtkToggleButton per offered reaction, shown once chosen */
+  GtkWidget            *revealer;
+  GtkWidget            *text_view;
+  GtkWidget            *send_button;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaCommentActions, alga_comment_actions, GTK_TYPE_WIDGET)
@@ -104,7 +104,8 @@ on_reaction_sent_cb (GObject      *source,
   g_autoptr(AlgaCommentActions) self = g_weak_ref_get (&toggle->actions);
   g_autoptr(GError) error = NULL;
   gboolean added = FALSE;
-  gboolean ok = alga_client_toggle_reaction_finish (ALGA_CLIENT (source), result, &added, &error);
+  gboolean ok = alga_ticket_repository_toggle_reaction_finish (ALGA_TICKET_REPOSITORY (source), result,
+                                                               &added, &error);
 
   if (self != NULL && !alga_gui_error_is_cancelled (error))
     {
@@ -140,8 +141,9 @@ alga_comment_actions_toggle_reaction (AlgaCommentActions *self,
   toggle = g_new0 (Toggle, 1);
   g_weak_ref_init (&toggle->actions, self);
   toggle->emoji = g_strdup (emoji);
-  alga_client_toggle_reaction_async (self->client, self->ticket_id, alga_comment_get_comment_id (self->comment),
-                                     emoji, self->cancellable, on_reaction_sent_cb, toggle);
+  alga_ticket_repository_toggle_reaction_async (self->tickets, self->ticket_id,
+                                                alga_comment_get_comment_id (self->comment), emoji,
+                                                self->cancellable, on_reaction_sent_cb, toggle);
 }
 
 static void
@@ -218,8 +220,10 @@ on_sent_cb (GObject      *source,
   g_autoptr(AlgaCommentActions) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlgaComment) comment = self->editing
-                                   ? alga_client_edit_comment_finish (ALGA_CLIENT (source), result, &error)
-                                   : alga_client_post_reply_finish (ALGA_CLIENT (source), result, &error);
+                                   ? alga_ticket_repository_edit_comment_finish (ALGA_TICKET_REPOSITORY (source),
+                                                                                 result, &error)
+                                   : alga_ticket_repository_post_reply_finish (ALGA_TICKET_REPOSITORY (source),
+                                                                               result, &error);
 
   if (alga_gui_error_is_cancelled (error))
     return;
@@ -261,11 +265,13 @@ alga_comment_actions_send (AlgaCommentActions *self)
     }
   set_busy (self, TRUE);
   if (self->editing)
-    alga_client_edit_comment_async (self->client, self->ticket_id, alga_comment_get_comment_id (self->comment),
-                                    text, self->cancellable, on_sent_cb, g_object_ref (self));
+    alga_ticket_repository_edit_comment_async (self->tickets, self->ticket_id,
+                                               alga_comment_get_comment_id (self->comment), text,
+                                               self->cancellable, on_sent_cb, g_object_ref (self));
   else
-    alga_client_post_reply_async (self->client, self->ticket_id, alga_comment_get_comment_id (self->comment),
-                                  text, self->cancellable, on_sent_cb, g_object_ref (self));
+    alga_ticket_repository_post_reply_async (self->tickets, self->ticket_id,
+                                             alga_comment_get_comment_id (self->comment), text,
+                                             self->cancellable, on_sent_cb, g_object_ref (self));
 }
 
 void
@@ -499,7 +505,7 @@ alga_comment_actions_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->client);
+  g_clear_object (&self->tickets);
   g_clear_object (&self->comment);
 
   G_OBJECT_CLASS (alga_comment_actions_parent_class)->dispose (object);
@@ -548,19 +554,19 @@ alga_comment_actions_init (AlgaCommentActions *self)
 }
 
 GtkWidget *
-alga_comment_actions_new (AlgaClient  *client,
-                          const char  *ticket_id,
-                          AlgaComment *comment,
-                          gboolean     own)
+alga_comment_actions_new (AlgaTicketRepository *tickets,
+                          const char           *ticket_id,
+                          AlgaComment          *comment,
+                          gboolean              own)
 {
   AlgaCommentActions *self;
 
-  g_return_val_if_fail (ALGA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (ALGA_IS_TICKET_REPOSITORY (tickets), NULL);
   g_return_val_if_fail (ticket_id != NULL, NULL);
   g_return_val_if_fail (ALGA_IS_COMMENT (comment), NULL);
 
   self = g_object_new (ALGA_TYPE_COMMENT_ACTIONS, NULL);
-  self->client = g_object_ref (client);
+  self->tickets = g_object_ref (tickets);
   self->ticket_id = g_strdup (ticket_id);
   self->comment = g_object_ref (comment);
   self->own = own;

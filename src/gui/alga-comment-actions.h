@@ -7,8 +7,8 @@
 
 #include <gtk/gtk.h>
 
-#include "alga-client.h"
 #include "alga-comment.h"
+#include "alga-ticket-repository.h"
 
 G_BEGIN_DECLS
 
@@ -19,10 +19,10 @@ G_DECLARE_FINAL_TYPE (AlgaCommentActions, alga_comment_actions, ALGA, COMMENT_AC
 /* The reactions offered: the server takes any short string, so the choice is the app's. */
 extern const char * const alga_comment_reactions[];
 
-GtkWidget *alga_comment_actions_new             (AlgaClient         *client,
-                                                 const char         *ticket_id,
-                                                 AlgaComment        *comment,
-                                                 gboolean            own);
+GtkWidget *alga_comment_actions_new             (AlgaTicketRepository *tickets,
+                                                 const char           *ticket_id,
+                                                 AlgaComment          *comment,
+                                                 gboolean              own);
 /* Opens the reply (or, for @edit, the edit) box under the comment with the focus in it. */
 void       alga_comment_actions_open_editor     (AlgaCommentActions *self,
                                                  gboolean            edit);

@@ -273,7 +273,7 @@ create_row_cb (gpointer item,
     {
       /* Only the author may edit a comment; the server refuses anyone else with a 400. */
       gboolean own = self->user_id != NULL && g_strcmp0 (alga_comment_get_user_id (comment), self->user_id) == 0;
-      GtkWidget *actions = alga_comment_actions_new (alga_account_get_client (self->account),
+      GtkWidget *actions = alga_comment_actions_new (alga_account_get_tickets (self->account),
                                                      alga_ticket_get_ticket_id (self->ticket), comment, own);
 
       g_signal_connect_object (actions, "changed", G_CALLBACK (on_actions_changed_cb), self, 0);

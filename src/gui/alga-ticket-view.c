@@ -62,7 +62,7 @@ struct _AlgaTicketView
   AlgaTicketHeaderSection       *header;
   AlgaTicketFieldsSection       *fields;
   AlgaTicketConversationSection *conversation;
-  /* Not AlgaTicketSections: they read and write through the client, by the ticket's id. */
+  /* Not AlgaTicketSections: they read and write through the repository, by the ticket's id. */
   AlgaAttachmentsSection        *attachments;
   AlgaChecklistSection          *checklist;
   AlgaTicketTimeSection         *time;
@@ -169,12 +169,12 @@ static void
 show_parts (AlgaTicketView *self)
 {
   gboolean shown = self->ticket != NULL && self->account != NULL;
-  AlgaClient *client = shown ? self->client : NULL;
+  AlgaTicketRepository *tickets = shown ? self->tickets : NULL;
   const char *ticket_id = shown ? alga_ticket_get_ticket_id (self->ticket) : NULL;
 
-  alga_attachments_section_set_ticket (self->attachments, client, ticket_id,
+  alga_attachments_section_set_ticket (self->attachments, tickets, ticket_id,
                                        shown ? alga_account_get_user_id (self->account) : NULL);
-  alga_checklist_section_set_ticket (self->checklist, client, ticket_id);
+  alga_checklist_section_set_ticket (self->checklist, tickets, ticket_id);
 }
 
 static void
