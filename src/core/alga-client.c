@@ -508,17 +508,17 @@ on_ticket_write_done_cb (GObject      *source,
 /* @written_ticket_id: the ticket the request writes, announced by #AlgaClient::ticket-changed
  * once the server accepted it; %NULL for a request that writes no ticket. Each typed endpoint
  * that writes a ticket passes its id, rather than the id being read back from the path. */
-static void
-send_request (AlgaClient          *self,
-              const char          *method,
-              const char          *path,
-              const char          *query,
-              JsonNode            *body,
-              AlgaRequestFlags     flags,
-              const char          *written_ticket_id,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+void
+alga_client_send_request (AlgaClient          *self,
+                          const char          *method,
+                          const char          *path,
+                          const char          *query,
+                          JsonNode            *body,
+                          AlgaRequestFlags     flags,
+                          const char          *written_ticket_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
@@ -591,7 +591,8 @@ alga_client_request_async (AlgaClient          *self,
   g_return_if_fail (method != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  send_request (self, method, path, query, body, flags, NULL, cancellable, callback, user_data);
+  alga_client_send_request (self, method, path, query, body, flags, NULL, cancellable, callback,
+                            user_data);
 }
 
 /**
@@ -641,32 +642,10 @@ alga_client_request_finish_full (AlgaClient    *self,
 
 /* Typed endpoints */
 
-typedef enum
-{
-  DECODE_DATA_OBJECT,   /* {"data": {…}} → one model */
-  DECODE_DATA_ARRAY,    /* {"data": […]} → GPtrArray of models */
-  DECODE_DATA_NODE,     /* {"data": …} → the JsonNode as it is */
-  DECODE_PAGINATED,     /* {"data": […], "pagination": {…}} → GPtrArray + AlgaPagination */
-  DECODE_BARE_OBJECT,   /* {…} → JsonObject (mobile auth) */
-  DECODE_TICKET_PAGE,   /* as DECODE_PAGINATED, from the bytes by alga_ticket_page_decode() */
-} DecodeKind;
-
-typedef struct
-{
-  DecodeKind          kind;
-  AlgaJsonDecodeFunc  decode;
-  AlgaPagination     *pagination;
-  char               *ticket_id;     /* update_attributes: the ticket */
-  char               *ticket_path;   /* update_attributes, set_status: the ticket's path */
-  JsonObject         *changes;       /* update_attributes: what to merge */
-  JsonNode           *written;       /* set_status: the PUT's answer, if the read fails */
-  AlgaQuiet           quiet;         /* update_attributes: whom the server should not tell */
-} Endpoint;
-
 static void
 endpoint_free (gpointer data)
 {
-  Endpoint *endpoint = data;
+  AlgaClientCall *endpoint = data;
 
   g_clear_pointer (&endpoint->pagination, alga_pagination_free);
   g_clear_pointer (&endpoint->ticket_id, g_free);
@@ -676,9 +655,9 @@ endpoint_free (gpointer data)
   g_free (endpoint);
 }
 
-static JsonNode *
-get_data_member (JsonNode  *root,
-                 GError   **error)
+JsonNode *
+alga_client_call_get_data (JsonNode  *root,
+                           GError   **error)
 {
   JsonNode *data = NULL;
 
@@ -692,16 +671,16 @@ get_data_member (JsonNode  *root,
   return data;
 }
 
-static void
-decode_into_task (GTask    *task,
-                  JsonNode *root)
+void
+alga_client_call_return (GTask    *task,
+                         JsonNode *root)
 {
-  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClientCall *endpoint = g_task_get_task_data (task);
   GError *error = NULL;
   GPtrArray *items;
   JsonNode *data;
 
-  if (endpoint->kind == DECODE_BARE_OBJECT)
+  if (endpoint->kind == ALGA_CLIENT_CALL_BARE_OBJECT)
     {
       if (!JSON_NODE_HOLDS_OBJECT (root))
         g_task_return_new_error (task, ALGA_API_ERROR, ALGA_API_ERROR_BAD_RESPONSE,
@@ -712,20 +691,20 @@ decode_into_task (GTask    *task,
       return;
     }
 
-  data = get_data_member (root, &error);
+  data = alga_client_call_get_data (root, &error);
   if (data == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (endpoint->kind == DECODE_DATA_NODE)
+  if (endpoint->kind == ALGA_CLIENT_CALL_NODE)
     {
       g_task_return_pointer (task, json_node_copy (data), (GDestroyNotify) json_node_unref);
       return;
     }
 
-  if (endpoint->kind == DECODE_DATA_OBJECT)
+  if (endpoint->kind == ALGA_CLIENT_CALL_OBJECT)
     {
       gpointer item = endpoint->decode (data, &error);
 
@@ -736,7 +715,7 @@ decode_into_task (GTask    *task,
       return;
     }
 
-  if (endpoint->kind == DECODE_PAGINATED)
+  if (endpoint->kind == ALGA_CLIENT_CALL_PAGINATED)
     {
       JsonNode *pagination = json_object_get_member (json_node_get_object (root), "pagination");
 
@@ -759,10 +738,10 @@ decode_into_task (GTask    *task,
     g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-on_endpoint_done_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+void
+alga_client_call_answered_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
@@ -775,7 +754,7 @@ on_endpoint_done_cb (GObject      *source,
       return;
     }
 
-  decode_into_task (task, root);
+  alga_client_call_return (task, root);
 }
 
 /* A page of tickets: no JsonNode tree, the bytes go straight to AlgaTickets, four times as fast
@@ -786,7 +765,7 @@ on_ticket_page_done_cb (GObject      *source,
                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClientCall *endpoint = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
   GPtrArray *items;
   GError *error = NULL;
@@ -808,19 +787,19 @@ on_ticket_page_done_cb (GObject      *source,
     g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
 }
 
-static GTask *
-endpoint_task_new (AlgaClient          *self,
-                   gpointer             source_tag,
-                   DecodeKind           kind,
-                   AlgaJsonDecodeFunc   decode,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+GTask *
+alga_client_call_task_new (AlgaClient          *self,
+                           gpointer             source_tag,
+                           AlgaClientCallKind   kind,
+                           AlgaJsonDecodeFunc   decode,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   GTask *task;
-  Endpoint *endpoint;
+  AlgaClientCall *endpoint;
 
-  endpoint = g_new0 (Endpoint, 1);
+  endpoint = g_new0 (AlgaClientCall, 1);
   endpoint->kind = kind;
   endpoint->decode = decode;
 
@@ -831,77 +810,40 @@ endpoint_task_new (AlgaClient          *self,
   return task;
 }
 
-static void
-call_endpoint_full (AlgaClient          *self,
-                    gpointer             source_tag,
-                    const char          *method,
-                    const char          *path,
-                    const char          *query,
-                    JsonNode            *body,
-                    AlgaRequestFlags     flags,
-                    const char          *written_ticket_id,
-                    DecodeKind           kind,
-                    AlgaJsonDecodeFunc   decode,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
+void
+alga_client_call_full (AlgaClient          *self,
+                       gpointer             source_tag,
+                       const char          *method,
+                       const char          *path,
+                       const char          *query,
+                       JsonNode            *body,
+                       AlgaRequestFlags     flags,
+                       const char          *written_ticket_id,
+                       AlgaClientCallKind   kind,
+                       AlgaJsonDecodeFunc   decode,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
-  GTask *task = endpoint_task_new (self, source_tag, kind, decode, cancellable, callback, user_data);
+  GTask *task = alga_client_call_task_new (self, source_tag, kind, decode, cancellable, callback,
+                                           user_data);
 
-  if (kind == DECODE_TICKET_PAGE)
-    send_request (self, method, path, query, body, flags | ALGA_REQUEST_RAW_BODY,
-                  written_ticket_id, cancellable, on_ticket_page_done_cb, task);
+  if (kind == ALGA_CLIENT_CALL_TICKET_PAGE)
+    alga_client_send_request (self, method, path, query, body, flags | ALGA_REQUEST_RAW_BODY,
+                              written_ticket_id, cancellable, on_ticket_page_done_cb, task);
   else
-    send_request (self, method, path, query, body, flags, written_ticket_id, cancellable,
-                  on_endpoint_done_cb, task);
+    alga_client_send_request (self, method, path, query, body, flags, written_ticket_id,
+                              cancellable, alga_client_call_answered_cb, task);
 }
 
-/* An endpoint that writes no ticket. */
-static void
-call_endpoint (AlgaClient          *self,
-               gpointer             source_tag,
-               const char          *method,
-               const char          *path,
-               const char          *query,
-               JsonNode            *body,
-               AlgaRequestFlags     flags,
-               DecodeKind           kind,
-               AlgaJsonDecodeFunc   decode,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+gpointer
+alga_client_call_finish_full (AlgaClient      *self,
+                              GAsyncResult    *result,
+                              gpointer         source_tag,
+                              AlgaPagination **pagination,
+                              GError         **error)
 {
-  call_endpoint_full (self, source_tag, method, path, query, body, flags, NULL, kind, decode,
-                      cancellable, callback, user_data);
-}
-
-/* An endpoint that writes @ticket_id: the watcher is told, so that it does not announce the
- * change back to the technician who made it. */
-static void
-call_ticket_write (AlgaClient          *self,
-                   gpointer             source_tag,
-                   const char          *ticket_id,
-                   const char          *method,
-                   const char          *path,
-                   JsonNode            *body,
-                   DecodeKind           kind,
-                   AlgaJsonDecodeFunc   decode,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
-{
-  call_endpoint_full (self, source_tag, method, path, NULL, body, ALGA_REQUEST_DEFAULT, ticket_id,
-                      kind, decode, cancellable, callback, user_data);
-}
-
-static gpointer
-endpoint_finish (AlgaClient      *self,
-                 GAsyncResult    *result,
-                 gpointer         source_tag,
-                 AlgaPagination **pagination,
-                 GError         **error)
-{
-  Endpoint *endpoint;
+  AlgaClientCall *endpoint;
   gpointer value;
 
   g_return_val_if_fail (ALGA_IS_CLIENT (self), NULL);
@@ -919,8 +861,6 @@ endpoint_finish (AlgaClient      *self,
   return value;
 }
 
-/* The endpoints of the client's other files (documents, checklist, threads) go through the same
- * calls as those here: one decoder, one announcement of ticket writes. */
 void
 alga_client_call (AlgaClient          *client,
                   gpointer             source_tag,
@@ -934,14 +874,8 @@ alga_client_call (AlgaClient          *client,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  static const DecodeKind kinds[] = {
-    [ALGA_CLIENT_CALL_OBJECT] = DECODE_DATA_OBJECT,
-    [ALGA_CLIENT_CALL_ARRAY] = DECODE_DATA_ARRAY,
-    [ALGA_CLIENT_CALL_NODE] = DECODE_DATA_NODE,
-  };
-
-  call_endpoint_full (client, source_tag, method, path, NULL, body, ALGA_REQUEST_DEFAULT,
-                      written_ticket_id, kinds[kind], decode, cancellable, callback, user_data);
+  alga_client_call_full (client, source_tag, method, path, NULL, body, ALGA_REQUEST_DEFAULT,
+                         written_ticket_id, kind, decode, cancellable, callback, user_data);
 }
 
 gpointer
@@ -950,7 +884,7 @@ alga_client_call_finish (AlgaClient    *client,
                          gpointer       source_tag,
                          GError       **error)
 {
-  return endpoint_finish (client, result, source_tag, NULL, error);
+  return alga_client_call_finish_full (client, result, source_tag, NULL, error);
 }
 
 char *
@@ -962,10 +896,10 @@ alga_client_call_ticket_path (const char *ticket_id,
   return g_strconcat ("/api/v1/tickets/", escaped, suffix, NULL);
 }
 
-static void
-append_param (GString    *query,
-              const char *name,
-              const char *value)
+void
+alga_client_call_append_param (GString    *query,
+                               const char *name,
+                               const char *value)
 {
   g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
 
@@ -974,21 +908,15 @@ append_param (GString    *query,
   g_string_append_printf (query, "%s=%s", name, escaped);
 }
 
-static void
-append_uint_param (GString    *query,
-                   const char *name,
-                   guint       value)
+void
+alga_client_call_append_uint_param (GString    *query,
+                                    const char *name,
+                                    guint       value)
 {
   char text[16];
 
   g_snprintf (text, sizeof text, "%u", value);
-  append_param (query, name, text);
-}
-
-static JsonNode *
-object_node (JsonBuilder *builder)
-{
-  return json_builder_get_root (builder);
+  alga_client_call_append_param (query, name, text);
 }
 
 /**
@@ -1021,9 +949,9 @@ alga_client_list_tickets_async (AlgaClient          *self,
     query = default_query = alga_ticket_query_new ();
   query_string = alga_ticket_query_to_string (query, MAX (page, 1), CLAMP (limit, 1, 100));
 
-  call_endpoint (self, alga_client_list_tickets_async, "GET", "/api/v1/tickets", query_string,
-                 NULL, ALGA_REQUEST_DEFAULT, DECODE_TICKET_PAGE, NULL,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_tickets_async, "GET", "/api/v1/tickets",
+                         query_string, NULL, ALGA_REQUEST_DEFAULT, NULL,
+                         ALGA_CLIENT_CALL_TICKET_PAGE, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -1042,7 +970,8 @@ alga_client_list_tickets_finish (AlgaClient      *self,
                                  AlgaPagination **pagination,
                                  GError         **error)
 {
-  return endpoint_finish (self, result, alga_client_list_tickets_async, pagination, error);
+  return alga_client_call_finish_full (self, result, alga_client_list_tickets_async, pagination,
+                                       error);
 }
 
 /**
@@ -1062,10 +991,10 @@ alga_client_get_ticket_stats_async (AlgaClient          *self,
 {
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
-  call_endpoint (self, alga_client_get_ticket_stats_async, "GET", "/api/v1/tickets/stats", NULL,
-                 NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
-                 (AlgaJsonDecodeFunc) alga_ticket_stats_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call (self, alga_client_get_ticket_stats_async, "GET", "/api/v1/tickets/stats",
+                    NULL, NULL, ALGA_CLIENT_CALL_OBJECT,
+                    (AlgaJsonDecodeFunc) alga_ticket_stats_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 AlgaTicketStats *
@@ -1073,7 +1002,7 @@ alga_client_get_ticket_stats_finish (AlgaClient    *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_get_ticket_stats_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_get_ticket_stats_async, error);
 }
 
 /**
@@ -1099,10 +1028,9 @@ alga_client_get_ticket_async (AlgaClient          *self,
   g_return_if_fail (ticket_id != NULL);
 
   path = alga_client_call_ticket_path (ticket_id, NULL);
-  call_endpoint (self, alga_client_get_ticket_async, "GET", path, NULL, NULL,
-                 ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
-                 (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call (self, alga_client_get_ticket_async, "GET", path, NULL, NULL,
+                    ALGA_CLIENT_CALL_OBJECT, (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 AlgaTicket *
@@ -1110,7 +1038,7 @@ alga_client_get_ticket_finish (AlgaClient    *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_get_ticket_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_get_ticket_async, error);
 }
 
 /**
@@ -1144,17 +1072,17 @@ alga_client_list_comments_async (AlgaClient          *self,
   g_return_if_fail (ticket_id != NULL);
 
   if (offset > 0)
-    append_uint_param (query, "offset", offset);
+    alga_client_call_append_uint_param (query, "offset", offset);
   if (limit > 0)
-    append_uint_param (query, "limit", MIN (limit, 200));
+    alga_client_call_append_uint_param (query, "limit", MIN (limit, 200));
   if (markdown)
-    append_param (query, "content_format", "markdown");
+    alga_client_call_append_param (query, "content_format", "markdown");
 
   path = alga_client_call_ticket_path (ticket_id, "/comments");
-  call_endpoint (self, alga_client_list_comments_async, "GET", path, query->str, NULL,
-                 ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
-                 (AlgaJsonDecodeFunc) alga_comment_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_comments_async, "GET", path, query->str, NULL,
+                         ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_ARRAY,
+                         (AlgaJsonDecodeFunc) alga_comment_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -1170,7 +1098,7 @@ alga_client_list_comments_finish (AlgaClient    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_comments_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_comments_async, error);
 }
 
 /* The server keeps plain text in one <p>, so the web shows a multi-line comment run together;
@@ -1236,13 +1164,13 @@ alga_client_post_comment_async (AlgaClient          *self,
   json_builder_set_member_name (builder, "is_resolution");
   json_builder_add_boolean_value (builder, is_resolution);
   json_builder_end_object (builder);
-  body = object_node (builder);
+  body = json_builder_get_root (builder);
   alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
   path = alga_client_call_ticket_path (ticket_id, "/comments");
-  call_ticket_write (self, alga_client_post_comment_async, ticket_id, "POST", path, body,
-                     DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_comment_new_from_json,
-                     cancellable, callback, user_data);
+  alga_client_call (self, alga_client_post_comment_async, "POST", path, body, ticket_id,
+                    ALGA_CLIENT_CALL_OBJECT, (AlgaJsonDecodeFunc) alga_comment_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 AlgaComment *
@@ -1250,7 +1178,7 @@ alga_client_post_comment_finish (AlgaClient    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_post_comment_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_post_comment_async, error);
 }
 
 /**
@@ -1275,12 +1203,12 @@ alga_client_list_statuses_async (AlgaClient          *self,
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
   if (board_id != NULL)
-    append_param (query, "board_id", board_id);
+    alga_client_call_append_param (query, "board_id", board_id);
 
-  call_endpoint (self, alga_client_list_statuses_async, "GET", "/api/v1/tickets/statuses",
-                 query->str, NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
-                 (AlgaJsonDecodeFunc) alga_status_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_statuses_async, "GET", "/api/v1/tickets/statuses",
+                         query->str, NULL, ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_ARRAY,
+                         (AlgaJsonDecodeFunc) alga_status_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -1296,7 +1224,7 @@ alga_client_list_statuses_finish (AlgaClient    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_statuses_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_statuses_async, error);
 }
 
 static void
@@ -1322,13 +1250,13 @@ put_ticket_member (AlgaClient          *self,
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
-  body = object_node (builder);
+  body = json_builder_get_root (builder);
   alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
   path = alga_client_call_ticket_path (ticket_id, suffix);
-  call_ticket_write (self, source_tag, ticket_id, "PUT", path, body, DECODE_DATA_OBJECT,
-                     (AlgaJsonDecodeFunc) alga_ticket_new_from_json, cancellable, callback,
-                     user_data);
+  alga_client_call (self, source_tag, "PUT", path, body, ticket_id, ALGA_CLIENT_CALL_OBJECT,
+                    (AlgaJsonDecodeFunc) alga_ticket_new_from_json, cancellable, callback,
+                    user_data);
 }
 
 static void
@@ -1337,7 +1265,7 @@ on_status_read_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClientCall *endpoint = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1351,11 +1279,11 @@ on_status_read_cb (GObject      *source,
         }
       /* The status did change: its answer is better than none. */
       g_debug ("Could not read the ticket again after its status changed: %s", error->message);
-      decode_into_task (task, endpoint->written);
+      alga_client_call_return (task, endpoint->written);
       return;
     }
 
-  decode_into_task (task, root);
+  alga_client_call_return (task, root);
 }
 
 static void
@@ -1364,7 +1292,7 @@ on_status_written_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClientCall *endpoint = g_task_get_task_data (task);
   GError *error = NULL;
 
   endpoint->written = alga_client_request_finish (ALGA_CLIENT (source), result, &error);
@@ -1408,7 +1336,7 @@ alga_client_set_status_async (AlgaClient          *self,
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
   GTask *task;
-  Endpoint *endpoint;
+  AlgaClientCall *endpoint;
 
   g_return_if_fail (ALGA_IS_CLIENT (self));
   g_return_if_fail (ticket_id != NULL);
@@ -1418,17 +1346,17 @@ alga_client_set_status_async (AlgaClient          *self,
   json_builder_set_member_name (builder, "status_id");
   json_builder_add_string_value (builder, status_id);
   json_builder_end_object (builder);
-  body = object_node (builder);
+  body = json_builder_get_root (builder);
   alga_quiet_add_to_body (quiet, json_node_get_object (body));
 
-  task = endpoint_task_new (self, alga_client_set_status_async, DECODE_DATA_OBJECT,
-                            (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
-                            cancellable, callback, user_data);
+  task = alga_client_call_task_new (self, alga_client_set_status_async, ALGA_CLIENT_CALL_OBJECT,
+                                    (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                                    cancellable, callback, user_data);
   endpoint = g_task_get_task_data (task);
   endpoint->ticket_path = alga_client_call_ticket_path (ticket_id, NULL);
   path = alga_client_call_ticket_path (ticket_id, "/status");
-  send_request (self, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT, ticket_id, cancellable,
-                on_status_written_cb, task);
+  alga_client_send_request (self, "PUT", path, NULL, body, ALGA_REQUEST_DEFAULT, ticket_id,
+                            cancellable, on_status_written_cb, task);
 }
 
 AlgaTicket *
@@ -1436,7 +1364,7 @@ alga_client_set_status_finish (AlgaClient    *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_set_status_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_set_status_async, error);
 }
 
 /**
@@ -1473,7 +1401,7 @@ alga_client_set_assignee_finish (AlgaClient    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_set_assignee_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_set_assignee_async, error);
 }
 
 /**
@@ -1496,11 +1424,11 @@ alga_client_list_priorities_async (AlgaClient          *self,
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
   /* Without sort= the newest come first; there is one page of them in practice. */
-  call_endpoint (self, alga_client_list_priorities_async, "GET", "/api/v1/priorities",
-                 "item_type=ticket&sort=order_number&order=asc&limit=100", NULL,
-                 ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
-                 (AlgaJsonDecodeFunc) alga_priority_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_priorities_async, "GET", "/api/v1/priorities",
+                         "item_type=ticket&sort=order_number&order=asc&limit=100", NULL,
+                         ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_ARRAY,
+                         (AlgaJsonDecodeFunc) alga_priority_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -1516,7 +1444,7 @@ alga_client_list_priorities_finish (AlgaClient    *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_priorities_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_priorities_async, error);
 }
 
 /**
@@ -1538,10 +1466,11 @@ alga_client_list_boards_async (AlgaClient          *self,
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
   /* Without order=asc the highest display order comes first. */
-  call_endpoint (self, alga_client_list_boards_async, "GET", "/api/v1/boards",
-                 "sort=display_order&order=asc&limit=100", NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
-                 (AlgaJsonDecodeFunc) alga_board_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_boards_async, "GET", "/api/v1/boards",
+                         "sort=display_order&order=asc&limit=100", NULL, ALGA_REQUEST_DEFAULT,
+                         NULL, ALGA_CLIENT_CALL_ARRAY,
+                         (AlgaJsonDecodeFunc) alga_board_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -1557,7 +1486,7 @@ alga_client_list_boards_finish (AlgaClient    *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_boards_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_boards_async, error);
 }
 
 /**
@@ -1590,9 +1519,9 @@ alga_client_update_ticket_async (AlgaClient          *self,
 
   body = json_node_init_object (json_node_alloc (), fields);
   path = alga_client_call_ticket_path (ticket_id, NULL);
-  call_ticket_write (self, alga_client_update_ticket_async, ticket_id, "PUT", path, body,
-                     DECODE_DATA_OBJECT, (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
-                     cancellable, callback, user_data);
+  alga_client_call (self, alga_client_update_ticket_async, "PUT", path, body, ticket_id,
+                    ALGA_CLIENT_CALL_OBJECT, (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 AlgaTicket *
@@ -1600,7 +1529,7 @@ alga_client_update_ticket_finish (AlgaClient    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_update_ticket_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_update_ticket_async, error);
 }
 
 static JsonObject *
@@ -1641,7 +1570,7 @@ on_attributes_read_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClientCall *endpoint = g_task_get_task_data (task);
   AlgaClient *self = ALGA_CLIENT (source);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonObject) merged = NULL;
@@ -1651,7 +1580,7 @@ on_attributes_read_cb (GObject      *source,
   JsonNode *data;
 
   root = alga_client_request_finish (self, result, &error);
-  if (root == NULL || (data = get_data_member (root, &error)) == NULL)
+  if (root == NULL || (data = alga_client_call_get_data (root, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -1663,9 +1592,9 @@ on_attributes_read_cb (GObject      *source,
   alga_quiet_add_to_body (endpoint->quiet, fields);
   body = json_node_init_object (json_node_alloc (), fields);
 
-  send_request (self, "PUT", endpoint->ticket_path, NULL, body, ALGA_REQUEST_DEFAULT,
-                endpoint->ticket_id, g_task_get_cancellable (task), on_endpoint_done_cb,
-                g_object_ref (task));
+  alga_client_send_request (self, "PUT", endpoint->ticket_path, NULL, body, ALGA_REQUEST_DEFAULT,
+                            endpoint->ticket_id, g_task_get_cancellable (task),
+                            alga_client_call_answered_cb, g_object_ref (task));
 }
 
 /**
@@ -1692,15 +1621,16 @@ alga_client_update_attributes_async (AlgaClient          *self,
                                      gpointer             user_data)
 {
   GTask *task;
-  Endpoint *endpoint;
+  AlgaClientCall *endpoint;
 
   g_return_if_fail (ALGA_IS_CLIENT (self));
   g_return_if_fail (ticket_id != NULL);
   g_return_if_fail (changes != NULL);
 
-  task = endpoint_task_new (self, alga_client_update_attributes_async, DECODE_DATA_OBJECT,
-                            (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
-                            cancellable, callback, user_data);
+  task = alga_client_call_task_new (self, alga_client_update_attributes_async,
+                                    ALGA_CLIENT_CALL_OBJECT,
+                                    (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                                    cancellable, callback, user_data);
   endpoint = g_task_get_task_data (task);
   endpoint->ticket_id = g_strdup (ticket_id);
   endpoint->ticket_path = alga_client_call_ticket_path (ticket_id, NULL);
@@ -1716,7 +1646,7 @@ alga_client_update_attributes_finish (AlgaClient    *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_update_attributes_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_update_attributes_async, error);
 }
 
 /**
@@ -1752,7 +1682,7 @@ alga_client_set_priority_finish (AlgaClient    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_set_priority_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_set_priority_async, error);
 }
 
 /**
@@ -1772,10 +1702,11 @@ alga_client_list_services_async (AlgaClient          *self,
 {
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
-  call_endpoint (self, alga_client_list_services_async, "GET", "/api/v1/services",
-                 "is_active=true&limit=100", NULL, ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
-                 (AlgaJsonDecodeFunc) alga_service_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_services_async, "GET", "/api/v1/services",
+                         "is_active=true&limit=100", NULL, ALGA_REQUEST_DEFAULT, NULL,
+                         ALGA_CLIENT_CALL_ARRAY,
+                         (AlgaJsonDecodeFunc) alga_service_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -1791,7 +1722,7 @@ alga_client_list_services_finish (AlgaClient    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_services_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_services_async, error);
 }
 
 /**
@@ -1821,16 +1752,16 @@ alga_client_list_users_async (AlgaClient          *self,
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
   if (search != NULL && *search != '\0')
-    append_param (query, "search", search);
-  append_param (query, "user_type", "internal");
-  append_param (query, "is_inactive", "false");
-  append_uint_param (query, "page", MAX (page, 1));
-  append_uint_param (query, "limit", CLAMP (limit, 1, 100));
+    alga_client_call_append_param (query, "search", search);
+  alga_client_call_append_param (query, "user_type", "internal");
+  alga_client_call_append_param (query, "is_inactive", "false");
+  alga_client_call_append_uint_param (query, "page", MAX (page, 1));
+  alga_client_call_append_uint_param (query, "limit", CLAMP (limit, 1, 100));
 
-  call_endpoint (self, alga_client_list_users_async, "GET", "/api/v1/users", query->str, NULL,
-                 ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
-                 (AlgaJsonDecodeFunc) alga_user_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_users_async, "GET", "/api/v1/users", query->str,
+                         NULL, ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_PAGINATED,
+                         (AlgaJsonDecodeFunc) alga_user_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -1848,7 +1779,8 @@ alga_client_list_users_finish (AlgaClient      *self,
                                AlgaPagination **pagination,
                                GError         **error)
 {
-  return endpoint_finish (self, result, alga_client_list_users_async, pagination, error);
+  return alga_client_call_finish_full (self, result, alga_client_list_users_async, pagination,
+                                       error);
 }
 
 /* The server truncates to the minute anyway; sending whole minutes makes what we show and
@@ -1923,12 +1855,12 @@ alga_client_create_time_entry_async (AlgaClient          *self,
   json_builder_set_member_name (builder, "is_billable");
   json_builder_add_boolean_value (builder, billable);
   json_builder_end_object (builder);
-  body = object_node (builder);
+  body = json_builder_get_root (builder);
 
-  call_endpoint (self, alga_client_create_time_entry_async, "POST", "/api/v1/time-entries", NULL,
-                 body, ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
-                 (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call (self, alga_client_create_time_entry_async, "POST", "/api/v1/time-entries",
+                    body, NULL, ALGA_CLIENT_CALL_OBJECT,
+                    (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 AlgaTimeEntry *
@@ -1936,7 +1868,7 @@ alga_client_create_time_entry_finish (AlgaClient    *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_create_time_entry_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_create_time_entry_async, error);
 }
 
 /**
@@ -1982,10 +1914,10 @@ alga_client_list_time_entries_async (AlgaClient          *self,
   if (ticket_id != NULL)
     g_string_append_printf (query, "&work_item_type=ticket&work_item_id=%s", ticket_id);
 
-  call_endpoint (self, alga_client_list_time_entries_async, "GET", "/api/v1/time-entries",
-                 query->str, NULL, ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
-                 (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_time_entries_async, "GET", "/api/v1/time-entries",
+                         query->str, NULL, ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_PAGINATED,
+                         (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -2003,7 +1935,8 @@ alga_client_list_time_entries_finish (AlgaClient      *self,
                                       AlgaPagination **pagination,
                                       GError         **error)
 {
-  return endpoint_finish (self, result, alga_client_list_time_entries_async, pagination, error);
+  return alga_client_call_finish_full (self, result, alga_client_list_time_entries_async,
+                                       pagination, error);
 }
 
 static void
@@ -2023,7 +1956,7 @@ on_active_session_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  data = get_data_member (root, &error);
+  data = alga_client_call_get_data (root, &error);
   if (data == NULL)
     {
       g_task_return_error (task, error);
@@ -2130,7 +2063,7 @@ time_entry_changes (GDateTime  *start,
       json_builder_add_boolean_value (builder, billable > 0);
     }
   json_builder_end_object (builder);
-  return object_node (builder);
+  return json_builder_get_root (builder);
 }
 
 /**
@@ -2168,10 +2101,9 @@ alga_client_stop_session_async (AlgaClient          *self,
   /* The server needs a body, even an empty object. */
   body = time_entry_changes (NULL, end, service_id, notes, billable);
   path = g_strconcat ("/api/v1/time-entries/stop-tracking/", session_id, NULL);
-  call_endpoint (self, alga_client_stop_session_async, "POST", path, NULL,
-                 body, ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
-                 (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call (self, alga_client_stop_session_async, "POST", path, body, NULL,
+                    ALGA_CLIENT_CALL_OBJECT, (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 AlgaTimeEntry *
@@ -2179,7 +2111,7 @@ alga_client_stop_session_finish (AlgaClient    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_stop_session_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_stop_session_async, error);
 }
 
 /**
@@ -2219,10 +2151,9 @@ alga_client_update_time_entry_async (AlgaClient          *self,
 
   body = time_entry_changes (start, end, service_id, notes, billable);
   path = g_strconcat ("/api/v1/time-entries/", entry_id, NULL);
-  call_endpoint (self, alga_client_update_time_entry_async, "PUT", path, NULL,
-                 body, ALGA_REQUEST_DEFAULT, DECODE_DATA_OBJECT,
-                 (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call (self, alga_client_update_time_entry_async, "PUT", path, body, NULL,
+                    ALGA_CLIENT_CALL_OBJECT, (AlgaJsonDecodeFunc) alga_time_entry_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 AlgaTimeEntry *
@@ -2230,7 +2161,7 @@ alga_client_update_time_entry_finish (AlgaClient    *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_update_time_entry_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_update_time_entry_async, error);
 }
 
 /**
@@ -2256,14 +2187,14 @@ alga_client_list_activities_async (AlgaClient          *self,
 
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
-  append_param (query, "type", "notification");
-  append_uint_param (query, "page", MAX (page, 1));
-  append_uint_param (query, "pageSize", CLAMP (limit, 1, 100));
+  alga_client_call_append_param (query, "type", "notification");
+  alga_client_call_append_uint_param (query, "page", MAX (page, 1));
+  alga_client_call_append_uint_param (query, "pageSize", CLAMP (limit, 1, 100));
 
-  call_endpoint (self, alga_client_list_activities_async, "GET", "/api/v1/activities",
-                 query->str, NULL, ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
-                 (AlgaJsonDecodeFunc) alga_activity_new_from_json,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_activities_async, "GET", "/api/v1/activities",
+                         query->str, NULL, ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_PAGINATED,
+                         (AlgaJsonDecodeFunc) alga_activity_new_from_json,
+                         cancellable, callback, user_data);
 }
 
 /**
@@ -2281,7 +2212,8 @@ alga_client_list_activities_finish (AlgaClient      *self,
                                     AlgaPagination **pagination,
                                     GError         **error)
 {
-  return endpoint_finish (self, result, alga_client_list_activities_async, pagination, error);
+  return alga_client_call_finish_full (self, result, alga_client_list_activities_async,
+                                       pagination, error);
 }
 
 static void
@@ -2295,9 +2227,9 @@ post_mobile_auth (AlgaClient          *self,
 {
   /* Never repeated: a one-time token is spent by the first try, and a refresh token is
    * rotated by it, whether or not the answer arrives. */
-  call_endpoint (self, source_tag, "POST", path, NULL, body,
-                 ALGA_REQUEST_NO_AUTH | ALGA_REQUEST_NO_RETRY, DECODE_BARE_OBJECT, NULL,
-                 cancellable, callback, user_data);
+  alga_client_call_full (self, source_tag, "POST", path, NULL, body,
+                         ALGA_REQUEST_NO_AUTH | ALGA_REQUEST_NO_RETRY, NULL,
+                         ALGA_CLIENT_CALL_BARE_OBJECT, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -2317,9 +2249,10 @@ alga_client_get_capabilities_async (AlgaClient          *self,
 {
   g_return_if_fail (ALGA_IS_CLIENT (self));
 
-  call_endpoint (self, alga_client_get_capabilities_async, "GET",
-                 "/api/v1/mobile/auth/capabilities", NULL, NULL, ALGA_REQUEST_NO_AUTH,
-                 DECODE_BARE_OBJECT, NULL, cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_get_capabilities_async, "GET",
+                         "/api/v1/mobile/auth/capabilities", NULL, NULL, ALGA_REQUEST_NO_AUTH,
+                         NULL, ALGA_CLIENT_CALL_BARE_OBJECT, NULL, cancellable, callback,
+                         user_data);
 }
 
 /**
@@ -2335,7 +2268,7 @@ alga_client_get_capabilities_finish (AlgaClient    *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_get_capabilities_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_get_capabilities_async, error);
 }
 
 /**
@@ -2389,7 +2322,7 @@ alga_client_exchange_ott_finish (AlgaClient    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_exchange_ott_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_exchange_ott_async, error);
 }
 
 static JsonNode *
@@ -2441,7 +2374,7 @@ alga_client_refresh_tokens_finish (AlgaClient    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_refresh_tokens_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_refresh_tokens_async, error);
 }
 
 /**
@@ -2484,7 +2417,7 @@ alga_client_revoke_finish (AlgaClient    *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_revoke_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_revoke_async, error);
 }
 
 static void
@@ -2493,7 +2426,7 @@ on_created_ticket_read_cb (GObject      *source,
                            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClientCall *endpoint = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -2507,10 +2440,10 @@ on_created_ticket_read_cb (GObject      *source,
         }
       /* The ticket exists: its bare row is better than an error that invites a second one. */
       g_debug ("Could not read the new ticket: %s", error->message);
-      decode_into_task (task, endpoint->written);
+      alga_client_call_return (task, endpoint->written);
       return;
     }
-  decode_into_task (task, root);
+  alga_client_call_return (task, root);
 }
 
 static void
@@ -2519,7 +2452,7 @@ on_ticket_created_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Endpoint *endpoint = g_task_get_task_data (task);
+  AlgaClientCall *endpoint = g_task_get_task_data (task);
   g_autoptr(AlgaTicket) ticket = NULL;
   GError *error = NULL;
   JsonNode *data;
@@ -2530,7 +2463,7 @@ on_ticket_created_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  data = get_data_member (endpoint->written, &error);
+  data = alga_client_call_get_data (endpoint->written, &error);
   if (data == NULL || (ticket = alga_ticket_new_from_json (data, &error)) == NULL)
     {
       g_task_return_error (task, error);
@@ -2569,11 +2502,11 @@ alga_client_create_ticket_async (AlgaClient          *self,
   g_return_if_fail (alga_new_ticket_check (ticket) == ALGA_NEW_TICKET_OK);
 
   body = alga_new_ticket_to_json (ticket);
-  task = endpoint_task_new (self, alga_client_create_ticket_async, DECODE_DATA_OBJECT,
-                            (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
-                            cancellable, callback, user_data);
-  send_request (self, "POST", "/api/v1/tickets", NULL, body, ALGA_REQUEST_NO_RETRY, NULL,
-                cancellable, on_ticket_created_cb, task);
+  task = alga_client_call_task_new (self, alga_client_create_ticket_async, ALGA_CLIENT_CALL_OBJECT,
+                                    (AlgaJsonDecodeFunc) alga_ticket_new_from_json,
+                                    cancellable, callback, user_data);
+  alga_client_send_request (self, "POST", "/api/v1/tickets", NULL, body, ALGA_REQUEST_NO_RETRY,
+                            NULL, cancellable, on_ticket_created_cb, task);
 }
 
 AlgaTicket *
@@ -2581,7 +2514,7 @@ alga_client_create_ticket_finish (AlgaClient    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_create_ticket_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_create_ticket_async, error);
 }
 
 /**
@@ -2609,15 +2542,16 @@ alga_client_list_customers_async (AlgaClient          *self,
   g_return_if_fail (limit >= 1 && limit <= 100);
 
   /* Without sort= the newest come first; an unknown sort column is a 500. */
-  append_param (query, "is_inactive", "false");
-  append_param (query, "sort", "client_name");
-  append_param (query, "order", "asc");
-  append_uint_param (query, "limit", limit);
+  alga_client_call_append_param (query, "is_inactive", "false");
+  alga_client_call_append_param (query, "sort", "client_name");
+  alga_client_call_append_param (query, "order", "asc");
+  alga_client_call_append_uint_param (query, "limit", limit);
   if (search != NULL && *search != '\0')
-    append_param (query, "search", search);
-  call_endpoint (self, alga_client_list_customers_async, "GET", "/api/v1/clients", query->str,
-                 NULL, ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
-                 (AlgaJsonDecodeFunc) alga_customer_new_from_json, cancellable, callback, user_data);
+    alga_client_call_append_param (query, "search", search);
+  alga_client_call_full (self, alga_client_list_customers_async, "GET", "/api/v1/clients",
+                         query->str, NULL, ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_PAGINATED,
+                         (AlgaJsonDecodeFunc) alga_customer_new_from_json, cancellable, callback,
+                         user_data);
 }
 
 /**
@@ -2633,7 +2567,7 @@ alga_client_list_customers_finish (AlgaClient    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_customers_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_customers_async, error);
 }
 
 static char *
@@ -2669,9 +2603,10 @@ alga_client_list_contacts_async (AlgaClient          *self,
   g_return_if_fail (client_id != NULL);
 
   path = customer_path (client_id, "/contacts");
-  call_endpoint (self, alga_client_list_contacts_async, "GET", path, "limit=100", NULL,
-                 ALGA_REQUEST_DEFAULT, DECODE_PAGINATED,
-                 (AlgaJsonDecodeFunc) alga_contact_new_from_json, cancellable, callback, user_data);
+  alga_client_call_full (self, alga_client_list_contacts_async, "GET", path, "limit=100", NULL,
+                         ALGA_REQUEST_DEFAULT, NULL, ALGA_CLIENT_CALL_PAGINATED,
+                         (AlgaJsonDecodeFunc) alga_contact_new_from_json, cancellable, callback,
+                         user_data);
 }
 
 /**
@@ -2687,7 +2622,7 @@ alga_client_list_contacts_finish (AlgaClient    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_contacts_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_contacts_async, error);
 }
 
 /**
@@ -2713,9 +2648,9 @@ alga_client_list_locations_async (AlgaClient          *self,
   g_return_if_fail (client_id != NULL);
 
   path = customer_path (client_id, "/locations");
-  call_endpoint (self, alga_client_list_locations_async, "GET", path, NULL, NULL,
-                 ALGA_REQUEST_DEFAULT, DECODE_DATA_ARRAY,
-                 (AlgaJsonDecodeFunc) alga_location_new_from_json, cancellable, callback, user_data);
+  alga_client_call (self, alga_client_list_locations_async, "GET", path, NULL, NULL,
+                    ALGA_CLIENT_CALL_ARRAY, (AlgaJsonDecodeFunc) alga_location_new_from_json,
+                    cancellable, callback, user_data);
 }
 
 /**
@@ -2731,5 +2666,5 @@ alga_client_list_locations_finish (AlgaClient    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return endpoint_finish (self, result, alga_client_list_locations_async, NULL, error);
+  return alga_client_call_finish (self, result, alga_client_list_locations_async, error);
 }
