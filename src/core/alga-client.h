@@ -354,7 +354,8 @@ GPtrArray       *alga_client_list_locations_finish      (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
-/* The mobile-auth calls need no key and answer bare objects, which AlgaSession decodes. */
+/* The mobile-auth calls need no key and answer bare objects, which AlgaSession decodes
+ * (alga-client-auth.c). */
 
 void             alga_client_get_capabilities_async     (AlgaClient           *self,
                                                          GCancellable         *cancellable,
