@@ -226,14 +226,6 @@ AlgaTicket      *alga_client_set_priority_finish        (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
-void             alga_client_list_services_async        (AlgaClient           *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray       *alga_client_list_services_finish       (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-
 void             alga_client_list_users_async           (AlgaClient           *self,
                                                          const char           *search,
                                                          guint                 page,
@@ -244,66 +236,6 @@ void             alga_client_list_users_async           (AlgaClient           *s
 GPtrArray       *alga_client_list_users_finish          (AlgaClient           *self,
                                                          GAsyncResult         *result,
                                                          AlgaPagination      **pagination,
-                                                         GError              **error);
-
-void             alga_client_create_time_entry_async    (AlgaClient           *self,
-                                                         const char           *ticket_id,
-                                                         const char           *service_id,
-                                                         GDateTime            *start,
-                                                         GDateTime            *end,
-                                                         const char           *notes,
-                                                         gboolean              billable,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-AlgaTimeEntry   *alga_client_create_time_entry_finish   (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void             alga_client_list_time_entries_async    (AlgaClient           *self,
-                                                         const char           *user_id,
-                                                         const char           *date_from,
-                                                         const char           *date_to,
-                                                         const char           *ticket_id,
-                                                         guint                 page,
-                                                         guint                 limit,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray       *alga_client_list_time_entries_finish   (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         AlgaPagination      **pagination,
-                                                         GError              **error);
-void             alga_client_get_active_session_async   (AlgaClient           *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-AlgaTimeEntry   *alga_client_get_active_session_finish  (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void             alga_client_stop_session_async         (AlgaClient           *self,
-                                                         const char           *session_id,
-                                                         GDateTime            *end,
-                                                         const char           *service_id,
-                                                         const char           *notes,
-                                                         int                   billable,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-AlgaTimeEntry   *alga_client_stop_session_finish        (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void             alga_client_update_time_entry_async    (AlgaClient           *self,
-                                                         const char           *entry_id,
-                                                         GDateTime            *start,
-                                                         GDateTime            *end,
-                                                         const char           *service_id,
-                                                         const char           *notes,
-                                                         int                   billable,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-AlgaTimeEntry   *alga_client_update_time_entry_finish   (AlgaClient           *self,
-                                                         GAsyncResult         *result,
                                                          GError              **error);
 
 void             alga_client_list_activities_async      (AlgaClient           *self,
@@ -351,6 +283,80 @@ void             alga_client_list_locations_async       (AlgaClient           *s
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
 GPtrArray       *alga_client_list_locations_finish      (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+/* Services and time entries, and the server's timer (alga-client-time.c). */
+
+void             alga_client_list_services_async        (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_services_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_create_time_entry_async    (AlgaClient           *self,
+                                                         const char           *ticket_id,
+                                                         const char           *service_id,
+                                                         GDateTime            *start,
+                                                         GDateTime            *end,
+                                                         const char           *notes,
+                                                         gboolean              billable,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTimeEntry   *alga_client_create_time_entry_finish   (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_time_entries_async    (AlgaClient           *self,
+                                                         const char           *user_id,
+                                                         const char           *date_from,
+                                                         const char           *date_to,
+                                                         const char           *ticket_id,
+                                                         guint                 page,
+                                                         guint                 limit,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_time_entries_finish   (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         AlgaPagination      **pagination,
+                                                         GError              **error);
+
+void             alga_client_get_active_session_async   (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTimeEntry   *alga_client_get_active_session_finish  (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_stop_session_async         (AlgaClient           *self,
+                                                         const char           *session_id,
+                                                         GDateTime            *end,
+                                                         const char           *service_id,
+                                                         const char           *notes,
+                                                         int                   billable,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTimeEntry   *alga_client_stop_session_finish        (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_update_time_entry_async    (AlgaClient           *self,
+                                                         const char           *entry_id,
+                                                         GDateTime            *start,
+                                                         GDateTime            *end,
+                                                         const char           *service_id,
+                                                         const char           *notes,
+                                                         int                   billable,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTimeEntry   *alga_client_update_time_entry_finish   (AlgaClient           *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
