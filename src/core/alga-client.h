@@ -148,15 +148,6 @@ AlgaComment     *alga_client_post_comment_finish        (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
-void             alga_client_list_statuses_async        (AlgaClient           *self,
-                                                         const char           *board_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray       *alga_client_list_statuses_finish       (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-
 void             alga_client_set_status_async           (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          const char           *status_id,
@@ -179,21 +170,6 @@ AlgaTicket      *alga_client_set_assignee_finish        (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
-void             alga_client_list_priorities_async      (AlgaClient           *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray       *alga_client_list_priorities_finish     (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-
-void             alga_client_list_boards_async          (AlgaClient           *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray       *alga_client_list_boards_finish         (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
 void             alga_client_update_ticket_async        (AlgaClient           *self,
                                                          const char           *ticket_id,
                                                          JsonObject           *fields,
@@ -226,18 +202,6 @@ AlgaTicket      *alga_client_set_priority_finish        (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
-void             alga_client_list_users_async           (AlgaClient           *self,
-                                                         const char           *search,
-                                                         guint                 page,
-                                                         guint                 limit,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray       *alga_client_list_users_finish          (AlgaClient           *self,
-                                                         GAsyncResult         *result,
-                                                         AlgaPagination      **pagination,
-                                                         GError              **error);
-
 void             alga_client_list_activities_async      (AlgaClient           *self,
                                                          guint                 page,
                                                          guint                 limit,
@@ -256,6 +220,46 @@ void             alga_client_create_ticket_async        (AlgaClient           *s
                                                          gpointer              user_data);
 AlgaTicket      *alga_client_create_ticket_finish       (AlgaClient           *self,
                                                          GAsyncResult         *result,
+                                                         GError              **error);
+
+/* Statuses, priorities, boards, staff, clients with their contacts and sites: the lists that
+ * a ticket's fields are chosen from (alga-client-reference.c). */
+
+void             alga_client_list_statuses_async        (AlgaClient           *self,
+                                                         const char           *board_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_statuses_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_priorities_async      (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_priorities_finish     (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_boards_async          (AlgaClient           *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_boards_finish         (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void             alga_client_list_users_async           (AlgaClient           *self,
+                                                         const char           *search,
+                                                         guint                 page,
+                                                         guint                 limit,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray       *alga_client_list_users_finish          (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         AlgaPagination      **pagination,
                                                          GError              **error);
 
 void             alga_client_list_customers_async       (AlgaClient           *self,
