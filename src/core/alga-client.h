@@ -92,6 +92,9 @@ JsonNode    *alga_client_request_finish_full  (AlgaClient           *self,
 /* Typed endpoints (docs/API.md says what each relies on). Each parses its answer on the
  * calling thread and returns models; lists are GPtrArrays that own their items. */
 
+/* Tickets: the list, the counts, a ticket, its comments and changes, a new ticket, and the
+ * notifications (alga-client-tickets.c). */
+
 void             alga_client_list_tickets_async         (AlgaClient           *self,
                                                          AlgaTicketQuery      *query,
                                                          guint                 page,
@@ -202,6 +205,15 @@ AlgaTicket      *alga_client_set_priority_finish        (AlgaClient           *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
+void             alga_client_create_ticket_async        (AlgaClient           *self,
+                                                         AlgaNewTicket        *ticket,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+AlgaTicket      *alga_client_create_ticket_finish       (AlgaClient           *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
 void             alga_client_list_activities_async      (AlgaClient           *self,
                                                          guint                 page,
                                                          guint                 limit,
@@ -211,15 +223,6 @@ void             alga_client_list_activities_async      (AlgaClient           *s
 GPtrArray       *alga_client_list_activities_finish     (AlgaClient           *self,
                                                          GAsyncResult         *result,
                                                          AlgaPagination      **pagination,
-                                                         GError              **error);
-
-void             alga_client_create_ticket_async        (AlgaClient           *self,
-                                                         AlgaNewTicket        *ticket,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-AlgaTicket      *alga_client_create_ticket_finish       (AlgaClient           *self,
-                                                         GAsyncResult         *result,
                                                          GError              **error);
 
 /* Statuses, priorities, boards, staff, clients with their contacts and sites: the lists that
