@@ -17,13 +17,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlgaTicketChoices, alga_ticket_choices, ALGA, TICKET_CHOICES, GObject)
 
 /* What the ticket pane's fields may be set to, and the names of people, as the account's
- * reference data gave them; kept for the pane's life. */
+ * reference data gives them: asked of it again each time a ticket is shown, so that they follow
+ * its lifetimes. */
 AlgaTicketChoices *alga_ticket_choices_new                 (void);
 AlgaReferenceData *alga_ticket_choices_get_reference_data  (AlgaTicketChoices *self);
 /* Forgets what the last reference data gave: it belongs to one server and account. */
 void               alga_ticket_choices_set_reference_data  (AlgaTicketChoices *self,
                                                             AlgaReferenceData *reference_data);
-/* Asks for whatever a ticket of @board_id needs and is not known yet. */
+/* Asks the reference data for what a ticket of @board_id needs; "changed" follows only when a
+ * list arrives or differs from the one before (a fresh list is answered from memory, the same). */
 void               alga_ticket_choices_load                (AlgaTicketChoices *self,
                                                             const char        *board_id);
 /* (nullable) (element-type AlgaStatus): the board's statuses, once known. */
