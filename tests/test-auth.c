@@ -726,6 +726,25 @@ test_key_technician_without_tickets (void)
   alga_test_server_stop (server);
 }
 
+/* Before any account exists, the sign-in flows of a typed address bring their own client; a
+ * wrong address is refused with the client's own sentence. */
+static void
+test_new_for_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlgaAuth) auth = NULL;
+
+  auth = alga_auth_new_for_server ("https://Psa.Example.com/", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (auth);
+  g_assert_cmpstr (alga_client_get_base_url (alga_auth_get_client (auth)), ==, "https://psa.example.com");
+  g_clear_object (&auth);
+
+  auth = alga_auth_new_for_server ("http://psa.example.com", &error);
+  g_assert_null (auth);
+  g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_INSECURE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +756,7 @@ main (int   argc,
 
   ADD ("/auth/sign-in-url", test_sign_in_url);
   g_test_add_func ("/auth/parse-callback", test_parse_callback);
+  g_test_add_func ("/auth/new-for-server", test_new_for_server);
   ADD ("/auth/capabilities", test_capabilities);
   ADD ("/auth/capabilities-missing", test_capabilities_missing);
   ADD ("/auth/browser/round-trip", test_browser_round_trip);

@@ -256,6 +256,32 @@ alga_auth_new (AlgaClient *client)
 }
 
 /**
+ * alga_auth_new_for_server:
+ * @url: the server's address, with its scheme
+ * @error: where a wrong address is said
+ *
+ * The sign-in flows of a server before any account exists, with a client of their own: the
+ * sign-in page has a server address, not yet an account to ask for a client.
+ *
+ * Returns: (transfer full) (nullable): a new #AlgaAuth, or %NULL if @url is not a usable address
+ */
+AlgaAuth *
+alga_auth_new_for_server (const char  *url,
+                          GError     **error)
+{
+  g_autoptr(AlgaClient) client = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  client = alga_client_new (url, error);
+  if (client == NULL)
+    return NULL;
+
+  return alga_auth_new (client);
+}
+
+/**
  * alga_auth_get_client:
  * @self: an #AlgaAuth
  *

@@ -56,6 +56,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlgaAuthCapabilities, alga_auth_capabilities_free
 G_DECLARE_FINAL_TYPE (AlgaAuth, alga_auth, ALGA, AUTH, GObject)
 
 AlgaAuth             *alga_auth_new                              (AlgaClient           *client);
+AlgaAuth             *alga_auth_new_for_server                   (const char           *url,
+                                                                  GError              **error);
 AlgaClient           *alga_auth_get_client                       (AlgaAuth             *self);
 const char           *alga_auth_get_device_id                    (AlgaAuth             *self);
 void                  alga_auth_set_device_id                    (AlgaAuth             *self,

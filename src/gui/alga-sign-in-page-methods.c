@@ -64,7 +64,7 @@ keep_bundle (AlgaSignInPage  *self,
 {
   g_autoptr(AlgaSession) session = NULL;
 
-  session = alga_session_new (self->client, self->store, bundle);
+  session = alga_session_new (_alga_sign_in_page_get_client (self), self->store, bundle);
   _alga_sign_in_page_set_busy (self, TRUE);
   alga_session_save_async (session, _alga_sign_in_page_restart_cancellable (self),
                            on_session_saved_cb, g_object_ref (self));

@@ -22,7 +22,6 @@ struct _AlgaSignInPage
 
   AlgaTokenStore       *store;
   GSettings            *settings;
-  AlgaClient           *client;
   AlgaAuth             *auth;
   AlgaAuthCapabilities *capabilities;
   GCancellable         *cancellable;
@@ -97,6 +96,13 @@ Step          _alga_sign_in_page_get_step                 (AlgaSignInPage  *self
 void          _alga_sign_in_page_show_step                (AlgaSignInPage  *self,
                                                            Step             step);
 void          _alga_sign_in_page_update_methods           (AlgaSignInPage  *self);
+/* The client of the server being signed in to: the sign-in flows' own, %NULL before an address. */
+static inline AlgaClient *
+_alga_sign_in_page_get_client (AlgaSignInPage *self)
+{
+  return self->auth != NULL ? alga_auth_get_client (self->auth) : NULL;
+}
+
 void          _alga_sign_in_page_set_busy                 (AlgaSignInPage  *self,
                                                            gboolean         busy);
 GCancellable *_alga_sign_in_page_restart_cancellable      (AlgaSignInPage  *self);

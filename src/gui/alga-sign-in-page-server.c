@@ -36,14 +36,14 @@ dup_typed_url (AlgaSignInPage *self)
   return g_steal_pointer (&text);
 }
 
-/* The client of the typed server: kept while the address stays the same, so that a browser
- * sign-in begun with it can still be completed. */
+/* The sign-in flows of the typed server: kept while the address stays the same, so that a
+ * browser sign-in begun with them can still be completed. */
 gboolean
 _alga_sign_in_page_ensure_client (AlgaSignInPage  *self,
                                   GError         **error)
 {
   g_autofree char *url = dup_typed_url (self);
-  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(AlgaAuth) auth = NULL;
 
   if (url == NULL)
     {
@@ -52,12 +52,13 @@ _alga_sign_in_page_ensure_client (AlgaSignInPage  *self,
       return FALSE;
     }
 
-  client = alga_client_new (url, error);
-  if (client == NULL)
+  auth = alga_auth_new_for_server (url, error);
+  if (auth == NULL)
     return FALSE;
 
-  if (self->client != NULL
-      && g_str_equal (alga_client_get_base_url (self->client), alga_client_get_base_url (client)))
+  if (self->auth != NULL
+      && g_str_equal (alga_client_get_base_url (_alga_sign_in_page_get_client (self)),
+                      alga_client_get_base_url (alga_auth_get_client (auth))))
     return TRUE;
 
   /* A key belongs to one server: a new server starts with empty fields and no messages. */
@@ -67,11 +68,10 @@ _alga_sign_in_page_ensure_client (AlgaSignInPage  *self,
   hide_message (self->email_error);
   hide_message (self->sign_in_error);
   hide_message (self->browser_error);
-  self->client = g_steal_pointer (&client);
-  self->auth = alga_auth_new (self->client);
+  self->auth = g_steal_pointer (&auth);
 
   g_free (self->server_url);
-  self->server_url = g_strdup (alga_client_get_base_url (self->client));
+  self->server_url = g_strdup (alga_client_get_base_url (_alga_sign_in_page_get_client (self)));
 
   return TRUE;
 }

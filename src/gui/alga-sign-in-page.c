@@ -72,10 +72,10 @@ dup_server_place (AlgaSignInPage *self)
   g_autoptr(GUri) uri = NULL;
   int port;
 
-  if (self->client == NULL)
+  if (_alga_sign_in_page_get_client (self) == NULL)
     return NULL;
 
-  uri = g_uri_parse (alga_client_get_base_url (self->client), G_URI_FLAGS_NONE, NULL);
+  uri = g_uri_parse (alga_client_get_base_url (_alga_sign_in_page_get_client (self)), G_URI_FLAGS_NONE, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL)
     return NULL;
 
@@ -172,7 +172,6 @@ _alga_sign_in_page_forget_server (AlgaSignInPage *self)
   if (self->auth != NULL)
     alga_auth_cancel_browser_sign_in (self->auth);
   g_clear_object (&self->auth);
-  g_clear_object (&self->client);
   g_clear_pointer (&self->capabilities, alga_auth_capabilities_free);
   g_clear_pointer (&self->sign_in_url, g_free);
   self->key_requested = FALSE;
@@ -183,12 +182,12 @@ dup_server_host (AlgaSignInPage *self)
 {
   g_autoptr(GUri) uri = NULL;
 
-  if (self->client == NULL)
+  if (_alga_sign_in_page_get_client (self) == NULL)
     return NULL;
 
-  uri = g_uri_parse (alga_client_get_base_url (self->client), G_URI_FLAGS_NONE, NULL);
+  uri = g_uri_parse (alga_client_get_base_url (_alga_sign_in_page_get_client (self)), G_URI_FLAGS_NONE, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return g_strdup (alga_client_get_base_url (self->client));
+    return g_strdup (alga_client_get_base_url (_alga_sign_in_page_get_client (self)));
   if (g_uri_get_port (uri) != -1)
     return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
 
