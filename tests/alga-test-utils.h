@@ -45,7 +45,7 @@ char         *alga_test_read_sample     (const char    *name,
 
 /* Runs what the main context has ready until nothing is: every idle, timeout due and I/O
  * callback queued before the call has run (a widget's deferred update, say). Fails the test if
- * the context never runs dry within timeout_ms. */
+ * the context never runs dry within timeout_ms (at least ALGA_TEST_MIN_WAIT_MS). */
 void          alga_test_drain           (guint          timeout_ms);
 
 /* Drops the caller's reference to @object and runs the main context until the last one is
