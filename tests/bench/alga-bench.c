@@ -39,6 +39,8 @@
 
 static int runs = 5;
 static int b6_runs = 3;
+/* Set while B6h runs: the program hides its window once the list is shown. */
+static gboolean hide_window;
 static int b6_seconds = 60;
 static int b6r_seconds = 10;
 static char *json_path;
@@ -411,7 +413,8 @@ spawn_app (AlgaTestServer *server,
     "ALGA_TOKEN_STORE", key_every_run ? "memory" : "secret",
     "ALGA_API_KEY", sign_in || key_every_run ? alga_test_server_get_api_key (server) : "",
     "ALGA_USER_EMAIL", alga_test_server_get_user_email (server),
-    report_frames ? "ALGA_BENCH_FRAMES" : NULL, "1",
+    /* Unset variables end the list: at most one of these two is asked for at a time. */
+    report_frames ? "ALGA_BENCH_FRAMES" : hide_window ? "ALGA_BENCH_HIDE" : NULL, "1",
     NULL
   };
 
@@ -1009,6 +1012,13 @@ measure_idle (const char *base)
   /* The timer's chip ticks once a second in the shown window: what that costs. */
   if (wanted ("B6t"))
     measure_idle_run (base, "B6t", "idle CPU with a timer running", TRUE);
+  /* With the window hidden, a running timer must add nothing: no tick, no redraw. */
+  if (wanted ("B6h"))
+    {
+      hide_window = TRUE;
+      measure_idle_run (base, "B6h", "idle CPU, timer running, window hidden", TRUE);
+      hide_window = FALSE;
+    }
 }
 
 /* B6r: how often the timer's widgets are drawn while it runs in a shown window: the timer at
@@ -1195,7 +1205,7 @@ main (int   argc,
     measure_decode ();
   if (wanted ("B4") || wanted ("B5"))
     measure_list (median (floor_rss));
-  if (wanted ("B6") || wanted ("B6t"))
+  if (wanted ("B6") || wanted ("B6t") || wanted ("B6h"))
     measure_idle (base);
   if (wanted ("B6r"))
     measure_timer_frames (base);

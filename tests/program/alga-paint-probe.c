@@ -18,6 +18,9 @@
  *                           the timer's widgets (the timer at the bottom of the window, or the
  *                           time section: their snapshot was called, not their cached drawing used)
  *   text <time> 0           every change of the timer's text at the bottom of the window
+ *
+ * With ALGA_BENCH_HIDE set instead, the window hides itself once the view is shown, as closing it
+ * does when the app runs in the background: what a hidden window still costs.
  */
 
 #define G_LOG_DOMAIN "alga-paint-probe"
@@ -37,6 +40,7 @@ typedef struct
   gboolean   painted;
   gboolean   shown;
   gboolean   frames;      /* ALGA_BENCH_FRAMES: every frame reported after "shown" */
+  gboolean   hide;        /* ALGA_BENCH_HIDE: the window hidden once shown */
   GtkWidget *summary;     /* the ticket pane's time summary, once it exists (weak) */
 } Probe;
 
@@ -133,6 +137,14 @@ write_frame (Probe      *probe,
 }
 
 static void
+hide_window (gpointer data)
+{
+  g_autoptr(GtkWidget) window = data;
+
+  gtk_widget_set_visible (window, FALSE);
+}
+
+static void
 on_after_paint_cb (GdkFrameClock *clock,
                    AlgaWindow    *window)
 {
@@ -160,6 +172,9 @@ on_after_paint_cb (GdkFrameClock *clock,
         start_frames (window);
       else
         g_clear_signal_handler (&probe->after_paint_id, clock);
+      /* Not in the middle of the window's own paint. */
+      if (probe->hide)
+        g_idle_add_once (hide_window, g_object_ref (window));
     }
 }
 
@@ -198,6 +213,7 @@ on_window_added_cb (GtkApplication *application,
 
   probe = g_new0 (Probe, 1);
   probe->frames = g_getenv ("ALGA_BENCH_FRAMES") != NULL;
+  probe->hide = g_getenv ("ALGA_BENCH_HIDE") != NULL;
   g_object_set_data_full (G_OBJECT (window), "alga-paint-probe", probe, (GDestroyNotify) probe_free);
   g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
   g_signal_connect (window, "unrealize", G_CALLBACK (on_window_unrealize_cb), NULL);
