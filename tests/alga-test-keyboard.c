@@ -30,9 +30,8 @@ x_display (void)
   /* A key is held down until GTK has handled its press. On a slow machine (AddressSanitizer,
    * a busy CPU) that can take longer than the X server's auto-repeat delay, and the server then
    * repeats the key: one Shift+Tab became several and walked the focus past its target. The
-   * delay goes to a minute on the test's own display. Repeat stays on: with it off, a press
-   * was now and then never seen (test-comment-threads failed one run in two), for a reason not
-   * found. */
+   * delay goes to a minute on the test's own display. (The repeat also used to make again, unseen,
+   * a press that went nowhere; alga_test_keyboard_press now does that itself.) */
   if (!repeat_delayed)
     {
       char keys[32];
