@@ -89,10 +89,17 @@ _alga_window_rows_added (AlgaWindow *self)
     _alga_window_ensure_ticket_view (self);
 }
 
+/* Only a window that has its rows already (a cached start) waits here for its first frame. One
+ * without rows would make the pane right after a frame showing none, on the main thread while
+ * the server's first page waits to be read (some 25 ms at an empty-cache start, B2); its rows
+ * bring the pane themselves (_alga_window_rows_added). */
 static void
 on_realize_cb (AlgaWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->tickets == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->tickets)) == 0)
+    return;
 
   if (self->ticket_view == NULL && self->first_paint_id == 0 && clock != NULL)
     self->first_paint_id = g_signal_connect (clock, "after-paint",
