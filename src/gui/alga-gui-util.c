@@ -13,6 +13,7 @@
 
 #include "alga-error.h"
 #include "alga-gui-util.h"
+#include "alga-toast-queue.h"
 
 /**
  * alga_gui_error_message:
@@ -167,7 +168,7 @@ alga_gui_add_toast (GtkWidget *widget,
       return;
     }
 
-  adw_toast_overlay_add_toast (overlay, toast);
+  alga_toast_queue_add (overlay, toast);
 }
 
 /**
@@ -196,7 +197,7 @@ alga_gui_show_toast (GtkWidget  *widget,
 
   /* A toast's title is Pango markup; the server's words in an error may hold "<" or "&". */
   escaped = g_markup_escape_text (title, -1);
-  adw_toast_overlay_add_toast (overlay, adw_toast_new (escaped));
+  alga_toast_queue_add (overlay, adw_toast_new (escaped));
 }
 
 /**
