@@ -421,6 +421,10 @@ on_factory_setup_cb (GtkListItemFactory *factory,
     row = g_object_ref_sink (g_object_new (ALGA_TYPE_TICKET_ROW, NULL));
 
   gtk_list_item_set_child (list_item, row);
+  /* GTK 4.8 takes the child off the item before it emits "teardown", which would then find
+   * none to keep: the item holds the row for teardown too. */
+  g_object_set_data_full (G_OBJECT (list_item), "alga-ticket-row", g_steal_pointer (&row),
+                          g_object_unref);
 }
 
 /* GTK 4.8 destroys the rows that scroll or are filtered out of view and makes new ones for
@@ -431,14 +435,17 @@ on_factory_teardown_cb (GtkListItemFactory *factory,
                         GtkListItem        *list_item,
                         AlgaTicketListView *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autoptr(GtkWidget) row = g_object_steal_data (G_OBJECT (list_item), "alga-ticket-row");
 
-  if (row == NULL || self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
+  if (row != NULL && gtk_list_item_get_child (list_item) == row)
+    gtk_list_item_set_child (list_item, NULL);
+
+  if (row == NULL || gtk_widget_get_parent (row) != NULL
+      || self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
     return;
 
   alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), NULL);
-  g_ptr_array_add (self->spare_rows, g_object_ref (row));
-  gtk_list_item_set_child (list_item, NULL);
+  g_ptr_array_add (self->spare_rows, g_steal_pointer (&row));
 }
 
 /* No unbind: GTK 4.8 unbinds and binds a row again whenever its position changes, and a row
