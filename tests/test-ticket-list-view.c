@@ -5,8 +5,9 @@
  * The ticket list's search narrows the loaded tickets on the client, at every key: what it
  * shows must be exactly the tickets whose title, number or client name holds the text, in any
  * case, and every row on screen must show the ticket of its position, while rows are reused
- * and bound again as the text grows and shrinks. The next page is asked for only when the
- * list is moved near its end. Against the in-process demo server.
+ * and bound again as the text grows and shrinks (rows in sight by the next frame, the others
+ * once the main loop is idle). The next page is asked for only when the list is moved near its
+ * end. Against the in-process demo server.
  */
 
 #include "config.h"
@@ -153,6 +154,48 @@ assert_shown_matches (Fixture    *f,
   g_assert_cmpuint (g_list_model_get_n_items (f->shown), ==, expected);
 }
 
+/* Whether @row shows @ticket: its title label holds the ticket's title. */
+static gboolean
+row_shows (GtkWidget  *row,
+           AlgaTicket *ticket)
+{
+  GtkWidget *title = GTK_WIDGET (gtk_widget_get_template_child (row, ALGA_TYPE_TICKET_ROW,
+                                                                "title_label"));
+  const char *expected = alga_ticket_get_title (ticket);
+
+  return expected == NULL || g_strcmp0 (gtk_label_get_label (GTK_LABEL (title)), expected) == 0;
+}
+
+/* Right after the frame: every row in sight shows its ticket (rows out of sight may catch up
+ * after the frame). */
+static void
+assert_rows_in_sight_shown (Fixture *f)
+{
+  GtkWidget *list_base = alga_test_find_widget (f->view, GTK_TYPE_LIST_BASE);
+  GtkWidget *viewport = gtk_widget_get_parent (list_base);
+  double height = gtk_widget_get_height (viewport);
+  guint in_sight = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_base); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = alga_test_find_widget (child, ALGA_TYPE_TICKET_ROW);
+      graphene_rect_t bounds;
+
+      if (row == NULL || !gtk_widget_get_visible (child)
+          || !gtk_widget_compute_bounds (child, viewport, &bounds)
+          || bounds.origin.y >= height || bounds.origin.y + bounds.size.height <= 0
+          || alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row)) == NULL)
+        continue;
+
+      g_assert_true (row_shows (row, alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row))));
+      in_sight++;
+    }
+
+  if (g_list_model_get_n_items (f->shown) > 0)
+    g_assert_cmpuint (in_sight, >, 0);
+}
+
 /* Every row in the list shows a ticket, and the ticket of its position. */
 static void
 assert_rows_current (Fixture *f)
@@ -180,6 +223,7 @@ assert_rows_current (Fixture *f)
           found = item == ticket;
         }
       g_assert_true (found);
+      g_assert_true (row_shows (row, ticket));
       rows++;
     }
 
@@ -202,6 +246,7 @@ test_search_narrows_and_widens (Fixture       *f,
     {
       alga_ticket_list_view_set_filter_text (view, steps[i]);
       gtk_test_widget_wait_for_draw (f->window);
+      assert_rows_in_sight_shown (f);
       wait_idle ();
 
       assert_shown_matches (f, steps[i]);

@@ -33,6 +33,15 @@ struct _AlgaTicketListView
   GtkSingleSelection *selection;
   GSignalGroup       *model_signals;
   GPtrArray          *spare_rows;    /* AlgaTicketRow, unparented */
+  guint               warm_id;       /* filling spare_rows once, after the first rows are painted */
+  gboolean            warmed;
+
+  /* While mapped: rows bound to a new ticket catch up when in sight or after the frame. */
+  GdkFrameClock      *frame_clock;
+  gulong              layout_handler_id;
+  gulong              after_paint_handler_id;
+  gboolean            stale_rows;
+  guint               catch_up_id;
 
   GtkStack           *stack;
   /* A GtkGridView of one column rather than a GtkListView: GTK 4.8's GtkListView keeps 200
@@ -459,7 +468,157 @@ on_factory_bind_cb (GtkListItemFactory *factory,
   AlgaTicketRow *row = ALGA_TICKET_ROW (gtk_list_item_get_child (list_item));
 
   alga_ticket_row_set_implied_assignee (row, self->implied_assignee);
-  alga_ticket_row_set_ticket (row, gtk_list_item_get_item (list_item));
+  /* While frames are drawn, the row shows its ticket once it is in sight (see catch_up_rows). */
+  if (self->frame_clock != NULL)
+    {
+      alga_ticket_row_bind_later (row, gtk_list_item_get_item (list_item));
+      self->stale_rows |= alga_ticket_row_get_stale (row);
+    }
+  else
+    alga_ticket_row_set_ticket (row, gtk_list_item_get_item (list_item));
+}
+
+/* GTK 4.8's grid view binds, measures and lays out some 30 rows around the visible ones, and a
+ * search that changes every row pays for all of them before the frame. Rows bound while the
+ * list is shown keep showing their former ticket (text and size, which GTK measured already)
+ * until they are in sight: after GTK has laid the list out, the rows in sight catch up, which
+ * lays out those again before the frame is painted; the others catch up once it is painted
+ * (docs/PERFORMANCE.md, Rows out of sight catch up after the frame). */
+static void
+catch_up_rows (AlgaTicketListView *self,
+               gboolean            only_in_sight)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->scrolled_window);
+  double height = gtk_widget_get_height (viewport);
+  gboolean left = FALSE;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_rect_t bounds;
+
+      if (!ALGA_IS_TICKET_ROW (row) || !alga_ticket_row_get_stale (ALGA_TICKET_ROW (row)))
+        continue;
+
+      if (only_in_sight
+          && (!gtk_widget_compute_bounds (item, viewport, &bounds)
+              || bounds.origin.y >= height
+              || bounds.origin.y + bounds.size.height <= 0))
+        {
+          left = TRUE;
+          continue;
+        }
+
+      alga_ticket_row_catch_up (ALGA_TICKET_ROW (row));
+    }
+
+  self->stale_rows = left;
+}
+
+static gboolean
+catch_up_cb (gpointer user_data)
+{
+  AlgaTicketListView *self = user_data;
+
+  self->catch_up_id = 0;
+  catch_up_rows (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Connected after GtkWindow's own handler, so the rows have their places. Rows that catch up
+ * ask for a new layout, which GDK runs before it paints. */
+static void
+on_frame_clock_layout_cb (AlgaTicketListView *self)
+{
+  if (self->stale_rows)
+    catch_up_rows (self, TRUE);
+}
+
+/* One spare row per turn of the main loop, as many as the list shows: a search that changes
+ * every row then builds none (docs/PERFORMANCE.md, Rows reused). */
+static gboolean
+warm_cb (gpointer user_data)
+{
+  AlgaTicketListView *self = user_data;
+  g_autoptr(GtkWidget) row = NULL;
+  guint wanted = 0;
+  guint n_items;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    wanted++;
+
+  if (self->spare_rows->len >= MIN (wanted, MAX_SPARE_ROWS))
+    {
+      self->warm_id = 0;
+      self->warmed = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  row = g_object_ref_sink (alga_ticket_row_new ());
+  alga_ticket_row_set_implied_assignee (ALGA_TICKET_ROW (row), self->implied_assignee);
+  /* A spare row bound later shows its former ticket until it is in sight: it shows a loaded
+   * ticket once, so that it has a row's height meanwhile rather than an empty one's. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n_items > 0)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                            self->spare_rows->len % n_items);
+
+      alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), ticket);
+      alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), NULL);
+    }
+  g_ptr_array_add (self->spare_rows, g_steal_pointer (&row));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_frame_clock_after_paint_cb (AlgaTicketListView *self)
+{
+  if (self->stale_rows && self->catch_up_id == 0)
+    self->catch_up_id = g_idle_add (catch_up_cb, self);
+
+  if (!self->warmed && self->warm_id == 0
+      && gtk_widget_get_first_child (GTK_WIDGET (self->list_view)) != NULL)
+    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_cb, self, NULL);
+}
+
+static void
+alga_ticket_list_view_map (GtkWidget *widget)
+{
+  AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->map (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_handler_id = g_signal_connect_object (self->frame_clock, "layout",
+                                                     G_CALLBACK (on_frame_clock_layout_cb), self,
+                                                     G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->after_paint_handler_id = g_signal_connect_object (self->frame_clock, "after-paint",
+                                                          G_CALLBACK (on_frame_clock_after_paint_cb),
+                                                          self, G_CONNECT_SWAPPED);
+}
+
+static void
+alga_ticket_list_view_unmap (GtkWidget *widget)
+{
+  AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (widget);
+
+  g_clear_signal_handler (&self->layout_handler_id, self->frame_clock);
+  g_clear_signal_handler (&self->after_paint_handler_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  g_clear_handle_id (&self->warm_id, g_source_remove);
+  /* No frame will come for them. */
+  if (self->stale_rows)
+    catch_up_rows (self, FALSE);
+
+  GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -486,6 +645,8 @@ alga_ticket_list_view_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  g_clear_handle_id (&self->warm_id, g_source_remove);
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
@@ -564,6 +725,8 @@ alga_ticket_list_view_class_init (AlgaTicketListViewClass *klass)
   object_class->set_property = alga_ticket_list_view_set_property;
   widget_class->root = alga_ticket_list_view_root;
   widget_class->unroot = alga_ticket_list_view_unroot;
+  widget_class->map = alga_ticket_list_view_map;
+  widget_class->unmap = alga_ticket_list_view_unmap;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,

@@ -37,6 +37,9 @@ struct _AlgaTicketRow
   /* The assignee every row of the list has (the view says it): not repeated on each row. ""
    * for nobody; NULL when the rows differ. */
   char       *implied_assignee;
+
+  /* Bound to a ticket it does not show yet (alga_ticket_row_bind_later). */
+  guint       stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketRow, alga_ticket_row, GTK_TYPE_WIDGET)
@@ -117,7 +120,8 @@ update_time (AlgaTicketRow *self)
   g_autoptr(GDateTime) now = alga_minute_clock_dup_now (alga_minute_clock_get_default ());
   g_autofree char *updated = NULL;
 
-  if (self->ticket == NULL)
+  /* A stale row shows its former ticket until it catches up, time included. */
+  if (self->ticket == NULL || self->stale)
     return;
 
   updated = alga_date_format_relative (alga_ticket_get_updated_at (self->ticket), now);
@@ -158,6 +162,8 @@ update (AlgaTicketRow *self)
 
   if (t == NULL)
     return;
+
+  self->stale = FALSE;
 
   title = alga_ticket_get_title (t);
   gtk_label_set_label (self->number_label, alga_ticket_get_ticket_number (t));
@@ -324,6 +330,33 @@ alga_ticket_row_get_ticket (AlgaTicketRow *self)
   return self->ticket;
 }
 
+static void
+set_ticket (AlgaTicketRow *self,
+            AlgaTicket    *ticket,
+            gboolean       later)
+{
+  if (self->ticket == ticket)
+    return;
+
+  if (self->ticket != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->ticket);
+  g_set_object (&self->ticket, ticket);
+  self->stale = FALSE;
+  if (ticket != NULL)
+    {
+      /* A ticket changed in place (an edit, a refresh) repaints its row. */
+      self->notify_handler = g_signal_connect_object (ticket, "notify",
+                                                      G_CALLBACK (on_ticket_notify_cb),
+                                                      self, G_CONNECT_SWAPPED);
+      if (later)
+        self->stale = TRUE;
+      else
+        update (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+}
+
 void
 alga_ticket_row_set_ticket (AlgaTicketRow *self,
                             AlgaTicket    *ticket)
@@ -331,22 +364,46 @@ alga_ticket_row_set_ticket (AlgaTicketRow *self,
   g_return_if_fail (ALGA_IS_TICKET_ROW (self));
   g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
 
-  if (self->ticket == ticket)
-    return;
+  set_ticket (self, ticket, FALSE);
+}
 
-  if (self->ticket != NULL)
-    g_clear_signal_handler (&self->notify_handler, self->ticket);
-  g_set_object (&self->ticket, ticket);
-  if (ticket != NULL)
-    {
-      /* A ticket changed in place (an edit, a refresh) repaints its row. */
-      self->notify_handler = g_signal_connect_object (ticket, "notify",
-                                                      G_CALLBACK (on_ticket_notify_cb),
-                                                      self, G_CONNECT_SWAPPED);
-      update (self);
-    }
+/**
+ * alga_ticket_row_bind_later:
+ * @self: a row
+ * @ticket: (nullable): the ticket
+ *
+ * Binds the row to @ticket like alga_ticket_row_set_ticket(), but the row goes on showing its
+ * former ticket (texts and size) until alga_ticket_row_catch_up() is called, so that rows out
+ * of sight cost nothing while the list is laid out (docs/PERFORMANCE.md, Rows out of sight
+ * catch up after the frame).
+ */
+void
+alga_ticket_row_bind_later (AlgaTicketRow *self,
+                            AlgaTicket    *ticket)
+{
+  g_return_if_fail (ALGA_IS_TICKET_ROW (self));
+  g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+  set_ticket (self, ticket, TRUE);
+}
+
+/* Whether the row is bound to a ticket it does not show yet. */
+gboolean
+alga_ticket_row_get_stale (AlgaTicketRow *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET_ROW (self), FALSE);
+
+  return self->stale;
+}
+
+/* Shows the ticket the row is bound to, if it does not yet. */
+void
+alga_ticket_row_catch_up (AlgaTicketRow *self)
+{
+  g_return_if_fail (ALGA_IS_TICKET_ROW (self));
+
+  if (self->stale)
+    update (self);
 }
 
 /**
