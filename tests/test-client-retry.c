@@ -239,7 +239,9 @@ test_429_waits_for_retry_after (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "ok"));
   g_assert_cmpint (elapsed, >=, G_USEC_PER_SEC);
-  g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
+  /* Only far beyond the second asked for: under valgrind on a busy machine two requests have
+   * taken more than 5 s. */
+  g_assert_cmpint (elapsed, <, 30 * G_USEC_PER_SEC);
   g_assert_cmpuint (count (fixture, "POST", REVOKE), ==, 2);
 }
 
@@ -285,17 +287,16 @@ test_timeout (Fixture       *fixture,
   AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_DELAY, .delay_ms = 3000 };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  gint64 start;
 
   alga_client_set_timeout (fixture->client, 1);
   alga_client_set_retry_policy (fixture->client, 1, 0);
   alga_test_server_add_fault (fixture->server, NULL, CAPABILITIES, &fault);
 
-  start = g_get_monotonic_time ();
   root = request (fixture, "GET", CAPABILITIES, 0, NULL, NULL, NULL, &error);
   g_assert_null (root);
+  /* The client gave up: the server would have answered, without an error, after 3 s. (How
+   * long giving up took is not asserted: under valgrind on a busy machine, 1 s took 3.8.) */
   g_assert_error (error, ALGA_API_ERROR, ALGA_API_ERROR_TIMEOUT);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
 }
 
 static void
@@ -329,8 +330,9 @@ test_backoff_grows (Fixture       *fixture,
   root = request (fixture, "GET", CAPABILITIES, 0, NULL, NULL, NULL, &error);
   elapsed = g_get_monotonic_time () - start;
   g_assert_no_error (error);
+  /* Two waits of 200 ms, even at +20 %, would be under 800 ms: the second wait grew. */
   g_assert_cmpint (elapsed, >=, 800 * 1000);
-  g_assert_cmpint (elapsed, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 30 * G_USEC_PER_SEC);
 }
 
 /* Cancels once the server has received a request for a path: the request is then on its way,
