@@ -4,6 +4,7 @@
  *
  * The seconds tick only while the chip is mapped (docs/PERFORMANCE.md, "Idle"): a hidden window
  * gets no wake-up from a running timer, and a shown one one redraw a second, on the second.
+ * A tick only redraws the text and never lays the window out again.
  */
 
 #define G_LOG_DOMAIN "alga-timer-chip"
@@ -18,11 +19,12 @@ struct _AlgaTimerChip
 {
   AdwBin      parent_instance;
 
-  AlgaTimer  *timer;
-  GtkWidget  *button;
-  GtkLabel   *label;
-  guint       tick_id;
-  guint       n_updates;
+  AlgaTimer      *timer;
+  GtkWidget      *button;
+  GtkLabel       *sizer;
+  GtkInscription *text;
+  guint           tick_id;
+  guint           n_updates;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTimerChip, alga_timer_chip, ADW_TYPE_BIN)
@@ -38,12 +40,27 @@ alga_timer_format_elapsed (GTimeSpan elapsed)
 
 static void schedule_tick (AlgaTimerChip *self);
 
+/* The text with every digit a zero: the digits are tabular, so every text of this shape is as
+ * wide as it, and the chip's size changes only when the shape does (an hour more digits, another
+ * ticket). */
+static char *
+text_shape (const char *text)
+{
+  char *shape = g_strdup (text);
+
+  for (char *p = shape; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      *p = '0';
+  return shape;
+}
+
 static void
 update (AlgaTimerChip *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *elapsed = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shape = NULL;
   g_autofree char *description = NULL;
   const char *number;
   gboolean running = self->timer != NULL && alga_timer_get_running (self->timer);
@@ -56,9 +73,12 @@ update (AlgaTimerChip *self)
   elapsed = alga_timer_format_elapsed (alga_timer_get_elapsed (self->timer, now));
   /* Translators: the running timer in the header: the ticket number and the time so far. */
   text = g_strdup_printf (_("%s · %s"), number != NULL ? number : "", elapsed);
-  if (g_strcmp0 (gtk_label_get_label (self->label), text) == 0)
+  if (g_strcmp0 (gtk_inscription_get_text (self->text), text) == 0)
     return;
-  gtk_label_set_label (self->label, text);
+  shape = text_shape (text);
+  if (g_strcmp0 (gtk_label_get_label (self->sizer), shape) != 0)
+    gtk_label_set_label (self->sizer, shape);
+  gtk_inscription_set_text (self->text, text);
   self->n_updates++;
 
   /* Translators: the tooltip and accessible name of the header's timer. */
@@ -158,12 +178,26 @@ alga_timer_chip_init (AlgaTimerChip *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+  GtkWidget *overlay = gtk_overlay_new ();
 
-  self->label = GTK_LABEL (gtk_label_new (NULL));
+  /* A label's new text queues a resize up to the window, which measures and allocates the chip's
+   * ancestors again before the frame that draws it; an inscription's only queues the drawing. So
+   * the seconds go into a GtkInscription laid over a label that is never drawn and holds the
+   * text's shape: the label gives the chip the size a label would (its font, its bold, its
+   * tabular digits), and changes only with the shape. */
+  self->sizer = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_opacity (GTK_WIDGET (self->sizer), 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->sizer), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  self->text = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_min_chars (self->text, 0);
+  gtk_inscription_set_min_lines (self->text, 0);
   /* Digits of one width: the text does not wobble as the seconds change. */
-  gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->sizer), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->text), "numeric");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->sizer));
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->text));
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
+  gtk_box_append (GTK_BOX (box), overlay);
 
   self->button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->button), box);
@@ -207,7 +241,7 @@ alga_timer_chip_get_text (AlgaTimerChip *self)
 {
   g_return_val_if_fail (ALGA_IS_TIMER_CHIP (self), NULL);
 
-  return gtk_label_get_label (self->label);
+  return gtk_inscription_get_text (self->text);
 }
 
 guint

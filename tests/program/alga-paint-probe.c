@@ -90,7 +90,7 @@ find_widget (GtkWidget *widget,
 }
 
 static void
-on_timer_text_changed_cb (GtkLabel *label)
+on_timer_text_changed_cb (GtkInscription *text)
 {
   alga_bench_probe_write ("text", 0);
 }
@@ -115,10 +115,11 @@ start_frames (AlgaWindow *window)
 {
   AlgaTimer *timer = alga_window_get_timer (window);
   GtkWidget *chip = find_widget (GTK_WIDGET (window), ALGA_TYPE_TIMER_CHIP);
-  GtkWidget *label = chip != NULL ? find_widget (chip, GTK_TYPE_LABEL) : NULL;
+  /* The chip's seconds are a GtkInscription (its label only holds the text's shape). */
+  GtkWidget *text = chip != NULL ? find_widget (chip, GTK_TYPE_INSCRIPTION) : NULL;
 
-  if (label != NULL)
-    g_signal_connect (label, "notify::label", G_CALLBACK (on_timer_text_changed_cb), NULL);
+  if (text != NULL)
+    g_signal_connect (text, "notify::text", G_CALLBACK (on_timer_text_changed_cb), NULL);
   if (timer != NULL)
     g_signal_connect_object (timer, "notify::running", G_CALLBACK (open_timer_ticket), window,
                              G_CONNECT_SWAPPED);
