@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "alga-gui-util.h"
+#include "alga-cached-icon.h"
 #include "alga-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AlgaWindow, alga_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -490,6 +491,16 @@ static void
 alga_window_init (AlgaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The empty pane's icon (128 pixels, libadwaita's size for a status page) is in sight while no
+   * ticket is open, and the cairo renderer would convert all its pixels again at every frame the
+   * window draws, such as each second of a running timer (docs/PERFORMANCE.md, "A large icon
+   * drawn once"). */
+  {
+    g_autoptr(GdkPaintable) icon = alga_cached_icon_new (self->detail_placeholder, "alga-symbolic", 128);
+
+    adw_status_page_set_paintable (ADW_STATUS_PAGE (self->detail_placeholder), icon);
+  }
   _alga_window_timer_init (self);
   _alga_window_startup_init (self);
   _alga_window_actions_init (self);
