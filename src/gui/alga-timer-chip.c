@@ -184,7 +184,8 @@ alga_timer_chip_init (AlgaTimerChip *self)
    * ancestors again before the frame that draws it; an inscription's only queues the drawing. So
    * the seconds go into a GtkInscription laid over a label that is never drawn and holds the
    * text's shape: the label gives the chip the size a label would (its font, its bold, its
-   * tabular digits), and changes only with the shape. */
+   * tabular digits), and changes only with the shape (docs/PERFORMANCE.md, "The chip's size
+   * held, its text only drawn"). */
   self->sizer = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_opacity (GTK_WIDGET (self->sizer), 0.0);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->sizer), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
