@@ -356,6 +356,78 @@ test_request_cancel_during (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - cancel.cancelled_at, <, 2 * G_USEC_PER_SEC);
 }
 
+static void
+on_sending_cb (AlgaClient *client,
+               GParamSpec *pspec,
+               GArray     *seen)
+{
+  gboolean sending = alga_client_get_sending (client);
+
+  g_array_append_val (seen, sending);
+}
+
+/* AlgaClient:sending holds from the send until the request is written: while the server works
+ * on it, it is off. */
+static void
+test_request_sending (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AlgaTestFault fault = { .kind = ALGA_TEST_FAULT_DELAY, .delay_ms = 3000 };
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  alga_test_server_add_fault (fixture->server, NULL, "/api/v1/tickets", &fault);
+  g_signal_connect (fixture->client, "notify::sending", G_CALLBACK (on_sending_cb), seen);
+
+  g_assert_false (alga_client_get_sending (fixture->client));
+  alga_client_request_async (fixture->client, "GET", "/api/v1/tickets", NULL, NULL,
+                             ALGA_REQUEST_DEFAULT, cancellable, alga_test_store_result_cb, &result);
+  g_assert_true (alga_client_get_sending (fixture->client));
+
+  /* The server has it and takes its time: the request is out, its answer still to come. */
+  alga_test_wait_until (alga_test_server_count_requests (fixture->server, "GET", "/api/v1/tickets") > 0,
+                        10000);
+  g_assert_false (alga_client_get_sending (fixture->client));
+  g_assert_null (result);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (g_array_index (seen, gboolean, 0));
+  g_assert_false (g_array_index (seen, gboolean, 1));
+
+  g_cancellable_cancel (cancellable);
+  alga_test_wait_for_result (&result, 30000);
+  root = alga_client_request_finish (fixture->client, result, &error);
+  g_assert_null (root);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (alga_client_get_sending (fixture->client));
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_signal_handlers_disconnect_by_func (fixture->client, on_sending_cb, seen);
+}
+
+/* A request that never reaches the server is not counted as on its way for ever. */
+static void
+test_request_sending_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  alga_test_server_stop (fixture->server);
+  alga_client_set_retry_policy (fixture->client, 1, 0);
+
+  alga_client_request_async (fixture->client, "GET", "/api/v1/tickets", NULL, NULL,
+                             ALGA_REQUEST_DEFAULT, NULL, alga_test_store_result_cb, &result);
+  g_assert_true (alga_client_get_sending (fixture->client));
+  alga_test_wait_for_result (&result, 30000);
+  root = alga_client_request_finish (fixture->client, result, &error);
+  g_assert_null (root);
+  g_assert_nonnull (error);
+  g_assert_false (alga_client_get_sending (fixture->client));
+}
+
 /* The debug log */
 
 static void
@@ -514,6 +586,8 @@ main (int   argc,
   ADD ("request/bad-path", test_request_bad_path);
   ADD ("request/cancel-before", test_request_cancel_before);
   ADD ("request/cancel-during", test_request_cancel_during);
+  ADD ("request/sending", test_request_sending);
+  ADD ("request/sending-refused", test_request_sending_refused);
 #undef ADD
 
   return g_test_run ();

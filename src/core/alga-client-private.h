@@ -21,5 +21,7 @@ GUri            *alga_client_build_uri          (AlgaClient  *self,
                                                  GError     **error);
 void             alga_client_set_offline        (AlgaClient  *self,
                                                  gboolean     offline);
+void             alga_client_add_sending        (AlgaClient  *self,
+                                                 int          delta);
 
 G_END_DECLS

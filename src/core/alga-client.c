@@ -41,6 +41,8 @@ struct _AlgaClient
   guint        base_delay_ms;
   /* The last request could not reach the server; edits wait for the next answer. */
   gboolean     offline;
+  /* Requests handed to the session and not yet written to the server. */
+  guint        n_sending;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaClient, alga_client, G_TYPE_OBJECT)
@@ -50,6 +52,7 @@ enum {
   PROP_BASE_URL,
   PROP_TIMEOUT,
   PROP_OFFLINE,
+  PROP_SENDING,
   N_PROPS
 };
 
@@ -187,6 +190,9 @@ alga_client_get_property (GObject    *object,
     case PROP_OFFLINE:
       g_value_set_boolean (value, self->offline);
       break;
+    case PROP_SENDING:
+      g_value_set_boolean (value, self->n_sending > 0);
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -254,6 +260,18 @@ alga_client_class_init (AlgaClientClass *klass)
    */
   properties[PROP_OFFLINE] =
     g_param_spec_boolean ("offline", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AlgaClient:sending:
+   *
+   * A request is on its way out: handed to the connection (which may still be opening) but not
+   * yet written to the server. Its connection's steps need turns of the main loop; a window
+   * about to be shown for the first time can let them go first.
+   */
+  properties[PROP_SENDING] =
+    g_param_spec_boolean ("sending", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -337,6 +355,37 @@ alga_client_set_offline (AlgaClient *self,
 
   self->offline = !!offline;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+/**
+ * alga_client_get_sending:
+ * @self: a #AlgaClient
+ *
+ * Returns: whether a request sent is not yet written to the server (see #AlgaClient:sending)
+ */
+gboolean
+alga_client_get_sending (AlgaClient *self)
+{
+  g_return_val_if_fail (ALGA_IS_CLIENT (self), FALSE);
+
+  return self->n_sending > 0;
+}
+
+/* Called by AlgaRequest with +1 as it hands a request to the session, and -1 once that request
+ * is written, answered, failed or dropped. */
+void
+alga_client_add_sending (AlgaClient *self,
+                         int         delta)
+{
+  gboolean was_sending;
+
+  g_return_if_fail (ALGA_IS_CLIENT (self));
+  g_return_if_fail (delta > 0 || self->n_sending >= (guint) -delta);
+
+  was_sending = self->n_sending > 0;
+  self->n_sending += delta;
+  if (was_sending != (self->n_sending > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENDING]);
 }
 
 /**

@@ -58,6 +58,7 @@ AlgaClient  *alga_client_new                  (const char           *base_url,
 
 const char  *alga_client_get_base_url         (AlgaClient           *self);
 gboolean     alga_client_get_offline          (AlgaClient           *self);
+gboolean     alga_client_get_sending          (AlgaClient           *self);
 SoupSession *alga_client_get_session          (AlgaClient           *self);
 
 void         alga_client_set_credentials      (AlgaClient           *self,

@@ -58,6 +58,8 @@ typedef struct
   gulong            cancelled_id;
   GSource          *deadline_source;
   gboolean          deadline_hit;
+  /* Counted in the client's AlgaClient:sending until written, answered or dropped. */
+  gboolean          sending;
 } AlgaRequest;
 
 static void send_attempt (GTask *task);
@@ -78,8 +80,19 @@ clear_delay (AlgaRequest *req)
 }
 
 static void
+stop_sending (AlgaRequest *req)
+{
+  if (!req->sending)
+    return;
+
+  req->sending = FALSE;
+  alga_client_add_sending (req->client, -1);
+}
+
+static void
 clear_attempt (AlgaRequest *req)
 {
+  stop_sending (req);
   if (req->message != NULL)
     g_signal_handlers_disconnect_by_data (req->message, req);
   if (req->deadline_source != NULL)
@@ -120,6 +133,8 @@ on_wrote_body_cb (SoupMessage *message,
 {
   AlgaRequest *req = user_data;
   guint timeout_s = alga_client_get_timeout (req->client);
+
+  stop_sending (req);
 
   if (timeout_s == 0 || req->deadline_source != NULL || req->attempt_cancellable == NULL)
     return;
@@ -564,6 +579,9 @@ send_attempt (GTask *task)
   soup_session_send_async (alga_client_get_session (req->client), req->message,
                            G_PRIORITY_DEFAULT, start_attempt (task, req),
                            on_sent_cb, g_object_ref (task));
+  /* After start_attempt (), which ends the count of an attempt before. */
+  req->sending = TRUE;
+  alga_client_add_sending (req->client, 1);
 }
 
 static void
