@@ -36,6 +36,9 @@ struct _AlgaApplication
   /* Asked for a window while the keyring is still being asked (see present_window). */
   gboolean        window_pending;
   guint           window_timeout_id;
+  /* Then, at an empty-cache start, for the list's request to leave (see present_pending_window). */
+  AlgaClient     *sending_client;
+  gulong          sending_id;
   AlgaBackground *background;
   AlgaTray       *tray;
   GPtrArray      *tray_events;  /* AlgaTrayEvent, newest first */

@@ -21,6 +21,7 @@
 #include "alga-preferences-window.h"
 #include "alga-session.h"
 #include "alga-sign-in-page.h"
+#include "alga-ticket-list-view.h"
 #include "alga-token-store-memory.h"
 #include "alga-token-store-secret.h"
 
@@ -37,6 +38,7 @@ static void set_session (AlgaApplication *self,
 static void on_signed_in_cb (AlgaApplication *self,
                              AlgaSession     *session);
 static void show_pending_ticket (AlgaApplication *self);
+static void present_pending_window (AlgaApplication *self);
 
 AlgaWindow *
 _alga_application_get_window (AlgaApplication *self)
@@ -99,19 +101,6 @@ _alga_application_ensure_window (AlgaApplication *self)
   return window;
 }
 
-static void
-present_pending_window (AlgaApplication *self)
-{
-  if (!self->window_pending)
-    return;
-
-  self->window_pending = FALSE;
-  g_clear_handle_id (&self->window_timeout_id, g_source_remove);
-  gtk_window_present (GTK_WINDOW (_alga_application_ensure_window (self)));
-  show_pending_ticket (self);
-  g_application_release (G_APPLICATION (self));
-}
-
 static gboolean
 window_timeout_cb (gpointer user_data)
 {
@@ -121,6 +110,78 @@ window_timeout_cb (gpointer user_data)
   present_pending_window (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_request (AlgaApplication *self)
+{
+  if (self->sending_client == NULL)
+    return;
+
+  g_clear_signal_handler (&self->sending_id, self->sending_client);
+  g_clear_object (&self->sending_client);
+}
+
+/* Called from within libsoup's signal that the request is written: the window is mapped from
+ * the main loop instead, once it has nothing more urgent to do. */
+static void
+on_request_out_cb (AlgaApplication *self)
+{
+  g_clear_signal_handler (&self->sending_id, self->sending_client);
+  g_clear_handle_id (&self->window_timeout_id, g_source_remove);
+  self->window_timeout_id = g_idle_add (window_timeout_cb, self);
+}
+
+/* How long a window with no rows to show waits for the list's request to leave. On loopback
+ * or a LAN it leaves within a few milliseconds; a distant server's connection (name lookup, TCP
+ * and TLS handshakes) may take longer, and the window does not wait for all of it. */
+#define SENDING_WAIT_MS 50
+
+/* At an empty-cache start the first frame has no rows to show anyway, and the list's request,
+ * sent as the window got its account, has not left yet: its connection is opened on this thread,
+ * in several turns of the main loop. Mapping the window and painting that first frame (some 60
+ * ms) before those turns would hold the request back until after the frame, and the server
+ * would start on it only then. So the window waits until the request is out (at most
+ * SENDING_WAIT_MS), and the server works on it while the window is mapped: its answer is
+ * often there for the first frame (docs/PERFORMANCE.md, "The first request leaves first"). */
+static gboolean
+wait_for_request (AlgaApplication *self,
+                  AlgaWindow      *window)
+{
+  AlgaTicketList *tickets = alga_ticket_list_view_get_model (alga_window_get_ticket_list_view (window));
+  AlgaClient *client = self->account != NULL ? alga_account_get_client (self->account) : NULL;
+
+  if (client == NULL || tickets == NULL || g_list_model_get_n_items (G_LIST_MODEL (tickets)) > 0
+      || !alga_client_get_sending (client))
+    return FALSE;
+
+  self->sending_client = g_object_ref (client);
+  self->sending_id = g_signal_connect_swapped (client, "notify::sending",
+                                               G_CALLBACK (on_request_out_cb), self);
+  self->window_timeout_id = g_timeout_add (SENDING_WAIT_MS, window_timeout_cb, self);
+
+  return TRUE;
+}
+
+static void
+present_pending_window (AlgaApplication *self)
+{
+  AlgaWindow *window;
+
+  if (!self->window_pending)
+    return;
+
+  g_clear_handle_id (&self->window_timeout_id, g_source_remove);
+  window = _alga_application_ensure_window (self);
+  /* Called again once the request is out, or the wait is over. */
+  if (self->sending_client == NULL && wait_for_request (self, window))
+    return;
+
+  stop_waiting_for_request (self);
+  self->window_pending = FALSE;
+  gtk_window_present (GTK_WINDOW (window));
+  show_pending_ticket (self);
+  g_application_release (G_APPLICATION (self));
 }
 
 /* How long the keyring may take before the window shows that the app is starting. Unlocked,
@@ -525,6 +586,7 @@ alga_application_shutdown (GApplication *app)
     {
       self->window_pending = FALSE;
       g_clear_handle_id (&self->window_timeout_id, g_source_remove);
+      stop_waiting_for_request (self);
       g_application_release (app);
     }
 
@@ -605,6 +667,7 @@ alga_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->window_timeout_id, g_source_remove);
+  stop_waiting_for_request (self);
   _alga_application_stop_watching (self);
   g_cancellable_cancel (self->timer_cancellable);
   g_clear_object (&self->timer_cancellable);
