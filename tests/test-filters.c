@@ -135,12 +135,22 @@ filter_popover (Fixture *f)
   return ALGA_FILTER_POPOVER (alga_test_find_widget (GTK_WIDGET (f->window), ALGA_TYPE_FILTER_POPOVER));
 }
 
-/* The drop-down of the popover labelled @label ("Priority"), once its choices have come. */
+/* The drop-down of the popover labelled @label ("Priority"), once its choices have come. The
+ * popover's content is made when it is first shown: the first time, it is opened and closed
+ * again, as the technician would. */
 static GtkDropDown *
 drop_down (Fixture    *f,
            const char *label)
 {
   GtkWidget *grid = alga_test_find_widget (GTK_WIDGET (filter_popover (f)), GTK_TYPE_GRID);
+
+  if (grid == NULL)
+    {
+      gtk_popover_popup (GTK_POPOVER (filter_popover (f)));
+      gtk_popover_popdown (GTK_POPOVER (filter_popover (f)));
+      grid = alga_test_find_widget (GTK_WIDGET (filter_popover (f)), GTK_TYPE_GRID);
+    }
+  g_assert_nonnull (grid);
 
   for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), label) == 0)
@@ -394,6 +404,49 @@ test_chips_wrap_when_narrow (Fixture       *f,
   g_assert_cmpfloat (last.origin.y, >, first.origin.y);
 }
 
+/* The popover's widgets are made when it is first shown, not with the window; its choices
+ * are there before: a filter chosen and taken off by its chip meanwhile is what the popover
+ * shows when it opens. */
+static void
+test_made_when_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  AlgaFilterPopover *popover;
+  GListModel *statuses = NULL;
+
+  alga_test_keyboard_press_accel ("<Alt>3");
+  wait_loaded (f);
+  popover = filter_popover (f);
+  g_assert_nonnull (popover);
+
+  /* The filters' data came after the first page; the popover was never shown. */
+  alga_test_wait_until (alga_window_get_view_count (f->window, ALGA_VIEW_UNASSIGNED) >= 0, 10000);
+  g_assert_null (alga_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN));
+  g_assert_null (alga_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_DROP_DOWN));
+  g_assert_null (gtk_popover_get_child (GTK_POPOVER (popover)));
+  g_assert_false (alga_filter_popover_get_active (popover));
+
+  /* Shown: every filter at "any", the statuses offered. */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  alga_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (popover)), 5000);
+  g_assert_nonnull (alga_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_GRID));
+  statuses = gtk_drop_down_get_model (drop_down (f, "Status"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, "Status")), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, "Assignee")), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (drop_down (f, "Assignee"))), 2),
+                   ==, "Nobody");
+  g_assert_cmpuint (g_list_model_get_n_items (statuses), >, 1);
+
+  /* A choice, then the chip takes it off while the popover is closed. */
+  gtk_drop_down_set_selected (drop_down (f, "Assignee"), 2);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  alga_test_wait_until (chips_shown (f, 1), 5000);
+  g_assert_cmpuint (alga_filter_popover_get_assignee (popover), ==, ALGA_FILTER_ASSIGNEE_NOBODY);
+  alga_filter_popover_clear_filter (popover, ALGA_FILTER_ASSIGNEE);
+  alga_test_wait_until (chips_shown (f, 0), 5000);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, "Assignee")), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +461,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add ("/filters/made-when-shown", Fixture, NULL, fixture_set_up,
+              test_made_when_shown, fixture_tear_down);
   g_test_add ("/filters/chip-removed-with-keyboard", Fixture, NULL, fixture_set_up,
               test_chip_removed_with_keyboard, fixture_tear_down);
   g_test_add ("/filters/chips-wrap-when-narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up,

@@ -752,39 +752,6 @@ find_by_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* A filter in force is said under the header, with Clear; it belongs to its view: another view
- * shows all of its own tickets. */
-static void
-test_filters_shown_and_scoped (Fixture       *f,
-                               gconstpointer  data)
-{
-  GtkWidget *assignee;
-  GtkRevealer *bar;
-
-  press (f, "<Alt>3");
-  wait_loaded (f);
-
-  /* The first drop-down of the filter popover is the assignee: Nobody. */
-  assignee = alga_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN);
-  g_assert_nonnull (assignee);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (assignee), 2);
-  alga_test_wait_until (!alga_ticket_list_get_loading (get_tickets (f))
-                        && alga_ticket_list_get_total (get_tickets (f))
-                           == server_total (f, "is_open=true&has_assignment=false"), 10000);
-  bar = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (find_by_label (GTK_WIDGET (f->window), GTK_TYPE_LABEL,
-                                                                          "Assignee: Nobody")),
-                                               GTK_TYPE_REVEALER));
-  g_assert_nonnull (bar);
-  g_assert_true (gtk_revealer_get_reveal_child (bar));
-  g_assert_nonnull (find_by_label (GTK_WIDGET (bar), GTK_TYPE_BUTTON, "Clear"));
-
-  /* Another view: all of its tickets, no filter said or in force. */
-  press (f, "<Alt>4");
-  wait_loaded (f);
-  g_assert_false (gtk_revealer_get_reveal_child (bar));
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (assignee)), ==, 0);
-}
-
 static GtkWidget *
 find_with_tooltip (GtkWidget  *widget,
                    const char *tooltip)
@@ -803,6 +770,51 @@ find_with_tooltip (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+/* A filter in force is said under the header, with Clear; it belongs to its view: another view
+ * shows all of its own tickets. */
+static void
+test_filters_shown_and_scoped (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *filter_button;
+  GtkWidget *popover;
+  GtkWidget *assignee;
+  GtkRevealer *bar;
+
+  press (f, "<Alt>3");
+  wait_loaded (f);
+
+  /* The first drop-down of the filter popover is the assignee: Nobody. The popover's content is
+   * made when it is first shown. */
+  filter_button = find_with_tooltip (GTK_WIDGET (f->window), "Filter");
+  g_assert_nonnull (filter_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+  alga_test_wait_until (gtk_widget_get_mapped (popover), 5000);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
+  alga_test_wait_until (!gtk_widget_get_mapped (popover), 5000);
+  /* Closed, the popover leaves the focus on its button; the technician goes back to the list. */
+  alga_ticket_list_view_focus_selected (list_view (f));
+  assignee = alga_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (assignee);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (assignee), 2);
+  alga_test_wait_until (!alga_ticket_list_get_loading (get_tickets (f))
+                        && alga_ticket_list_get_total (get_tickets (f))
+                           == server_total (f, "is_open=true&has_assignment=false"), 10000);
+  bar = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (find_by_label (GTK_WIDGET (f->window), GTK_TYPE_LABEL,
+                                                                          "Assignee: Nobody")),
+                                               GTK_TYPE_REVEALER));
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  g_assert_nonnull (find_by_label (GTK_WIDGET (bar), GTK_TYPE_BUTTON, "Clear"));
+
+  /* Another view: all of its tickets, no filter said or in force. */
+  press (f, "<Alt>4");
+  wait_loaded (f);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (assignee)), ==, 0);
 }
 
 static gboolean

@@ -251,8 +251,13 @@ test_filter_narrows (Fixture       *f,
   g_assert_nonnull (filter_button);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (filter_button),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter");
+  /* The popover's content is made when it is first shown. */
+  g_assert_null (find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button))),
+                                  GTK_TYPE_DROP_DOWN, NULL));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
   dropdown = find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button))),
                               GTK_TYPE_DROP_DOWN, NULL);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
 
   expected = server_total (f, "is_open=true&has_assignment=false");
   g_assert_nonnull (dropdown);
@@ -291,6 +296,8 @@ test_board_filter (Fixture       *f,
 
   /* The board drop-down is the one whose list names the boards. */
   filter_button = find_descendant (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, "Filter");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
   child = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
   {
     GtkWidget *grid = find_descendant (child, GTK_TYPE_GRID, NULL);

@@ -20,24 +20,29 @@ typedef enum
   UPDATED_MONTH,
 } UpdatedFilter;
 
+/* The filters chosen from a list: all but the tags. */
+#define N_CHOICES ALGA_FILTER_TAGS
+
 struct _AlgaFilterPopover
 {
   GtkPopover     parent_instance;
+
+  /* What each filter offers and what is chosen, kept here rather than in the widgets: those
+   * (five drop-downs, a fifth of the window's template) are made only when the popover is first
+   * shown, while the query and the bar of filters in force need the choices from the start. The
+   * first choice of each list is "any". */
+  GtkStringList *choices[N_CHOICES];
+  guint          selected[N_CHOICES];
+  char          *tags;
 
   /* Status ids grouped by name, board ids in menu order. */
   GHashTable    *status_ids_by_name;
   GPtrArray     *board_ids;
   guint          tags_timeout_id;
 
-  GtkDropDown   *assignee_filter;
-  GtkDropDown   *status_filter;
-  GtkStringList *status_filter_model;
-  GtkDropDown   *priority_filter;
-  GtkStringList *priority_filter_model;
-  GtkDropDown   *board_filter;
-  GtkStringList *board_filter_model;
-  GtkDropDown   *updated_filter;
-  GtkEntry      *tags_filter;
+  /* Made when first shown. */
+  GtkDropDown   *drop_downs[N_CHOICES];
+  GtkEditable   *tags_entry;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaFilterPopover, alga_filter_popover, GTK_TYPE_POPOVER)
@@ -49,27 +54,23 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkDropDown *
-get_drop_down (AlgaFilterPopover *self,
-               AlgaFilterKind     kind)
+static const char * const assignee_choices[] = { N_("Anyone"), N_("Me"), N_("Nobody"), NULL };
+static const char * const updated_choices[] = {
+  N_("Any time"),
+  N_("In the last 24 hours"),
+  N_("In the last 7 days"),
+  N_("In the last 30 days"),
+  NULL
+};
+
+/* The choice in force of @kind, or 0 ("any") when there is none. */
+static guint
+get_selected (AlgaFilterPopover *self,
+              AlgaFilterKind     kind)
 {
-  switch (kind)
-    {
-    case ALGA_FILTER_ASSIGNEE:
-      return self->assignee_filter;
-    case ALGA_FILTER_STATUS:
-      return self->status_filter;
-    case ALGA_FILTER_PRIORITY:
-      return self->priority_filter;
-    case ALGA_FILTER_BOARD:
-      return self->board_filter;
-    case ALGA_FILTER_UPDATED:
-      return self->updated_filter;
-    case ALGA_FILTER_TAGS:
-    case ALGA_N_FILTERS:
-    default:
-      return NULL;
-    }
+  guint selected = self->selected[kind];
+
+  return selected < g_list_model_get_n_items (G_LIST_MODEL (self->choices[kind])) ? selected : 0;
 }
 
 static void
@@ -77,6 +78,22 @@ on_filter_changed_cb (AlgaFilterPopover *self)
 {
   g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_drop_down_selected_cb (GtkDropDown       *drop_down,
+                          GParamSpec        *pspec,
+                          AlgaFilterPopover *self)
+{
+  for (AlgaFilterKind kind = 0; kind < N_CHOICES; kind++)
+    if (self->drop_downs[kind] == drop_down)
+      {
+        guint selected = gtk_drop_down_get_selected (drop_down);
+
+        self->selected[kind] = selected != GTK_INVALID_LIST_POSITION ? selected : 0;
+      }
+
+  on_filter_changed_cb (self);
 }
 
 static gboolean
@@ -94,20 +111,35 @@ tags_timeout_cb (gpointer user_data)
 static void
 on_tags_changed_cb (AlgaFilterPopover *self)
 {
+  g_free (self->tags);
+  self->tags = g_strdup (gtk_editable_get_text (self->tags_entry));
   g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
   self->tags_timeout_id = g_timeout_add (400, tags_timeout_cb, self);
 }
 
-/* Fills a drop-down's list, its first item being "any", and selects that. */
+/* Fills a filter's list, its first item being "any", and chooses that. */
 static void
-set_choices (GtkDropDown   *drop_down,
-             GtkStringList *model,
-             GPtrArray     *names)
+set_choices (AlgaFilterPopover *self,
+             AlgaFilterKind     kind,
+             GPtrArray         *names)
 {
+  GtkStringList *model = self->choices[kind];
+  gboolean was_set = get_selected (self, kind) != 0;
+
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
                           (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (drop_down, 0);
+
+  /* A drop-down says itself that its choice changed. */
+  if (self->drop_downs[kind] != NULL)
+    {
+      gtk_drop_down_set_selected (self->drop_downs[kind], 0);
+      return;
+    }
+
+  self->selected[kind] = 0;
+  if (was_set)
+    on_filter_changed_cb (self);
 }
 
 static void
@@ -151,7 +183,7 @@ on_statuses_loaded_cb (GObject      *source,
       g_ptr_array_add (ids, g_strdup (alga_status_get_status_id (status)));
     }
 
-  set_choices (self->status_filter, self->status_filter_model, names);
+  set_choices (self, ALGA_FILTER_STATUS, names);
 }
 
 static void
@@ -184,7 +216,7 @@ on_boards_loaded_cb (GObject      *source,
       g_ptr_array_add (names, (gpointer) alga_board_get_board_name (board));
     }
 
-  set_choices (self->board_filter, self->board_filter_model, names);
+  set_choices (self, ALGA_FILTER_BOARD, names);
 }
 
 static void
@@ -214,21 +246,20 @@ on_priorities_loaded_cb (GObject      *source,
         g_ptr_array_add (names, (gpointer) name);
     }
 
-  set_choices (self->priority_filter, self->priority_filter_model, names);
+  set_choices (self, ALGA_FILTER_PRIORITY, names);
 }
 
 static void
 add_tags (AlgaFilterPopover *self,
           AlgaTicketQuery   *query)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tags_filter));
   g_auto(GStrv) parts = NULL;
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
 
-  if (text == NULL || text[0] == '\0')
+  if (self->tags == NULL || self->tags[0] == '\0')
     return;
 
-  parts = g_strsplit_set (text, ",", -1);
+  parts = g_strsplit_set (self->tags, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_strstrip (parts[i]);
@@ -240,13 +271,55 @@ add_tags (AlgaFilterPopover *self,
     alga_ticket_query_set_tags (query, (const char * const *) tags->pdata);
 }
 
+/* The widgets, from what is chosen so far. */
+static void
+build_content (AlgaFilterPopover *self)
+{
+  static const char * const ids[N_CHOICES] = {
+    [ALGA_FILTER_ASSIGNEE] = "assignee_filter",
+    [ALGA_FILTER_STATUS] = "status_filter",
+    [ALGA_FILTER_PRIORITY] = "priority_filter",
+    [ALGA_FILTER_BOARD] = "board_filter",
+    [ALGA_FILTER_UPDATED] = "updated_filter",
+  };
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->tags_entry != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/alga-filter-popover.ui");
+  for (AlgaFilterKind kind = 0; kind < N_CHOICES; kind++)
+    {
+      GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_builder_get_object (builder, ids[kind]));
+
+      gtk_drop_down_set_model (drop_down, G_LIST_MODEL (self->choices[kind]));
+      gtk_drop_down_set_selected (drop_down, get_selected (self, kind));
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_drop_down_selected_cb), self);
+      self->drop_downs[kind] = drop_down;
+    }
+
+  self->tags_entry = GTK_EDITABLE (gtk_builder_get_object (builder, "tags_filter"));
+  gtk_editable_set_text (self->tags_entry, self->tags != NULL ? self->tags : "");
+  g_signal_connect_swapped (self->tags_entry, "changed", G_CALLBACK (on_tags_changed_cb), self);
+  g_signal_connect_swapped (self->tags_entry, "activate", G_CALLBACK (on_filter_changed_cb), self);
+
+  gtk_popover_set_child (GTK_POPOVER (self), GTK_WIDGET (gtk_builder_get_object (builder, "content")));
+}
+
+static void
+alga_filter_popover_show (GtkWidget *widget)
+{
+  build_content (ALGA_FILTER_POPOVER (widget));
+
+  GTK_WIDGET_CLASS (alga_filter_popover_parent_class)->show (widget);
+}
+
 static void
 alga_filter_popover_dispose (GObject *object)
 {
   AlgaFilterPopover *self = ALGA_FILTER_POPOVER (object);
 
   g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALGA_TYPE_FILTER_POPOVER);
 
   G_OBJECT_CLASS (alga_filter_popover_parent_class)->dispose (object);
 }
@@ -256,6 +329,9 @@ alga_filter_popover_finalize (GObject *object)
 {
   AlgaFilterPopover *self = ALGA_FILTER_POPOVER (object);
 
+  for (AlgaFilterKind kind = 0; kind < N_CHOICES; kind++)
+    g_clear_object (&self->choices[kind]);
+  g_free (self->tags);
   g_clear_pointer (&self->status_ids_by_name, g_hash_table_unref);
   g_clear_pointer (&self->board_ids, g_ptr_array_unref);
 
@@ -271,6 +347,8 @@ alga_filter_popover_class_init (AlgaFilterPopoverClass *klass)
   object_class->dispose = alga_filter_popover_dispose;
   object_class->finalize = alga_filter_popover_finalize;
 
+  widget_class->show = alga_filter_popover_show;
+
   /**
    * AlgaFilterPopover::changed:
    *
@@ -282,25 +360,27 @@ alga_filter_popover_class_init (AlgaFilterPopoverClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+}
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/alga-filter-popover.ui");
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, assignee_filter);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, status_filter);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, status_filter_model);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, priority_filter);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, priority_filter_model);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, board_filter);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, board_filter_model);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, updated_filter);
-  gtk_widget_class_bind_template_child (widget_class, AlgaFilterPopover, tags_filter);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_tags_changed_cb);
+static GtkStringList *
+new_choices (const char * const *untranslated)
+{
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  for (guint i = 0; untranslated != NULL && untranslated[i] != NULL; i++)
+    gtk_string_list_append (choices, _(untranslated[i]));
+
+  return choices;
 }
 
 static void
 alga_filter_popover_init (AlgaFilterPopover *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->choices[ALGA_FILTER_ASSIGNEE] = new_choices (assignee_choices);
+  self->choices[ALGA_FILTER_STATUS] = new_choices (NULL);
+  self->choices[ALGA_FILTER_PRIORITY] = new_choices (NULL);
+  self->choices[ALGA_FILTER_BOARD] = new_choices (NULL);
+  self->choices[ALGA_FILTER_UPDATED] = new_choices (updated_choices);
 
   self->status_ids_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                     (GDestroyNotify) g_ptr_array_unref);
@@ -378,31 +458,24 @@ char *
 alga_filter_popover_dup_value (AlgaFilterPopover *self,
                                AlgaFilterKind     kind)
 {
-  GtkDropDown *drop_down;
-  GObject *item;
+  guint selected;
 
   g_return_val_if_fail (ALGA_IS_FILTER_POPOVER (self), NULL);
   g_return_val_if_fail (kind < ALGA_N_FILTERS, NULL);
 
   if (kind == ALGA_FILTER_TAGS)
     {
-      g_autofree char *tags = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tags_filter)));
+      g_autofree char *tags = g_strdup (self->tags != NULL ? self->tags : "");
 
       g_strstrip (tags);
       return tags[0] != '\0' ? g_steal_pointer (&tags) : NULL;
     }
 
-  /* The first choice of each drop-down is "any". */
-  drop_down = get_drop_down (self, kind);
-  if (gtk_drop_down_get_selected (drop_down) == 0
-      || gtk_drop_down_get_selected (drop_down) == GTK_INVALID_LIST_POSITION)
+  selected = get_selected (self, kind);
+  if (selected == 0)
     return NULL;
 
-  item = gtk_drop_down_get_selected_item (drop_down);
-  if (!GTK_IS_STRING_OBJECT (item))
-    return NULL;
-
-  return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  return g_strdup (gtk_string_list_get_string (self->choices[kind], selected));
 }
 
 /**
@@ -438,7 +511,7 @@ alga_filter_popover_get_assignee (AlgaFilterPopover *self)
 {
   g_return_val_if_fail (ALGA_IS_FILTER_POPOVER (self), ALGA_FILTER_ASSIGNEE_ANY);
 
-  switch (gtk_drop_down_get_selected (self->assignee_filter))
+  switch (get_selected (self, ALGA_FILTER_ASSIGNEE))
     {
     case ALGA_FILTER_ASSIGNEE_ME:
       return ALGA_FILTER_ASSIGNEE_ME;
@@ -478,27 +551,28 @@ alga_filter_popover_apply_to_query (AlgaFilterPopover *self,
       break;
     }
 
-  selected = gtk_drop_down_get_selected (self->status_filter);
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+  selected = get_selected (self, ALGA_FILTER_STATUS);
+  if (selected > 0)
     {
-      const char *name = gtk_string_list_get_string (self->status_filter_model, selected);
+      const char *name = gtk_string_list_get_string (self->choices[ALGA_FILTER_STATUS], selected);
       GPtrArray *ids = g_hash_table_lookup (self->status_ids_by_name, name);
 
       if (ids != NULL)
         alga_ticket_query_set_status_ids (query, (const char * const *) ids->pdata);
     }
 
-  selected = gtk_drop_down_get_selected (self->priority_filter);
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+  selected = get_selected (self, ALGA_FILTER_PRIORITY);
+  if (selected > 0)
     alga_ticket_query_set_priority_name (query,
-                                         gtk_string_list_get_string (self->priority_filter_model,
+                                         gtk_string_list_get_string (self->choices[ALGA_FILTER_PRIORITY],
                                                                      selected));
 
-  selected = gtk_drop_down_get_selected (self->board_filter);
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= self->board_ids->len)
+  selected = get_selected (self, ALGA_FILTER_BOARD);
+  if (selected > 0 && selected <= self->board_ids->len)
     alga_ticket_query_set_board_id (query, g_ptr_array_index (self->board_ids, selected - 1));
 
-  switch ((UpdatedFilter) gtk_drop_down_get_selected (self->updated_filter))
+  selected = get_selected (self, ALGA_FILTER_UPDATED);
+  switch ((UpdatedFilter) selected)
     {
     case UPDATED_DAY:
     case UPDATED_WEEK:
@@ -506,8 +580,7 @@ alga_filter_popover_apply_to_query (AlgaFilterPopover *self,
       {
         static const int days[] = { 0, 1, 7, 30 };
         g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-        g_autoptr(GDateTime) since =
-          g_date_time_add_days (now, -days[gtk_drop_down_get_selected (self->updated_filter)]);
+        g_autoptr(GDateTime) since = g_date_time_add_days (now, -days[selected]);
 
         alga_ticket_query_set_updated_since (query, since);
       }
@@ -527,16 +600,24 @@ reset (AlgaFilterPopover *self,
   /* The caller says once that the filters changed, not each setter. */
   if (kind == ALGA_FILTER_TAGS)
     {
-      g_signal_handlers_block_by_func (self->tags_filter, on_tags_changed_cb, self);
-      gtk_editable_set_text (GTK_EDITABLE (self->tags_filter), "");
-      g_signal_handlers_unblock_by_func (self->tags_filter, on_tags_changed_cb, self);
+      g_clear_pointer (&self->tags, g_free);
+      if (self->tags_entry != NULL)
+        {
+          g_signal_handlers_block_by_func (self->tags_entry, on_tags_changed_cb, self);
+          gtk_editable_set_text (self->tags_entry, "");
+          g_signal_handlers_unblock_by_func (self->tags_entry, on_tags_changed_cb, self);
+        }
       g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
       return;
     }
 
-  g_signal_handlers_block_by_func (get_drop_down (self, kind), on_filter_changed_cb, self);
-  gtk_drop_down_set_selected (get_drop_down (self, kind), 0);
-  g_signal_handlers_unblock_by_func (get_drop_down (self, kind), on_filter_changed_cb, self);
+  self->selected[kind] = 0;
+  if (self->drop_downs[kind] != NULL)
+    {
+      g_signal_handlers_block_by_func (self->drop_downs[kind], on_drop_down_selected_cb, self);
+      gtk_drop_down_set_selected (self->drop_downs[kind], 0);
+      g_signal_handlers_unblock_by_func (self->drop_downs[kind], on_drop_down_selected_cb, self);
+    }
 }
 
 /**
