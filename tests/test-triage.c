@@ -915,11 +915,20 @@ test_sort_by_due_date (Fixture       *f,
   press (f, "<Alt>3");
   wait_loaded (f);
 
-  /* The Sort menu offers it. */
+  /* The Sort menu offers it. Its menu is given when it is first opened. */
   {
-    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_with_tooltip (GTK_WIDGET (f->window), "Sort")));
-    GMenuModel *section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    GtkMenuButton *sort = GTK_MENU_BUTTON (find_with_tooltip (GTK_WIDGET (f->window), "Sort"));
+    GMenuModel *menu;
+    GMenuModel *section;
     gboolean offered = FALSE;
+
+    g_assert_null (gtk_menu_button_get_menu_model (sort));
+    gtk_menu_button_popup (sort);
+    menu = gtk_menu_button_get_menu_model (sort);
+    g_assert_nonnull (menu);
+    alga_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (sort))), 5000);
+    gtk_menu_button_popdown (sort);
+    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
 
     for (int i = 0; i < g_menu_model_get_n_items (section); i++)
       {
@@ -1028,6 +1037,38 @@ log_cb (const char     *domain,
     abort ();
 }
 
+/* F10 opens the main menu, as GTK does for a primary menu button, though the menu is given to
+ * the button only when first opened; Escape closes it. */
+static void
+test_f10_opens_main_menu (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkMenuButton *button;
+  GtkPopover *popover;
+
+  wait_loaded (f);
+  button = GTK_MENU_BUTTON (find_with_tooltip (GTK_WIDGET (f->window), "Main Menu"));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_menu_button_get_primary (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  press (f, "F10");
+  alga_test_wait_until ((popover = gtk_menu_button_get_popover (button)) != NULL
+                        && gtk_widget_get_mapped (GTK_WIDGET (popover)), 5000);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == gtk_menu_button_get_menu_model (button));
+  g_assert_nonnull (find_by_label (GTK_WIDGET (popover), GTK_TYPE_LABEL, "Keyboard Shortcuts"));
+
+  press (f, "Escape");
+  alga_test_wait_until (!gtk_widget_get_mapped (GTK_WIDGET (popover)), 5000);
+  /* The keys go on to the window. */
+  g_assert_cmpint (alga_window_get_view (f->window), !=, ALGA_VIEW_RECENT);
+  press (f, "<Alt>4");
+  g_assert_cmpint (alga_window_get_view (f->window), ==, ALGA_VIEW_RECENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1072,6 +1113,8 @@ main (int   argc,
               test_sort_by_due_date, fixture_tear_down);
   g_test_add ("/triage/links-without-tooltips", Fixture, NULL, fixture_set_up,
               test_links_without_tooltips, fixture_tear_down);
+  g_test_add ("/triage/f10-opens-main-menu", Fixture, NULL, fixture_set_up,
+              test_f10_opens_main_menu, fixture_tear_down);
   g_test_add ("/triage/sign-out-asks", Fixture, NULL, fixture_set_up,
               test_sign_out_asks, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,

@@ -60,6 +60,9 @@ struct _AlgaWindow
   AlgaFilterBar        *filter_bar;
   GtkWidget            *refresh_button;
   GtkWidget            *sort_button;
+  GtkWidget            *primary_menu_button;
+  GMenuModel           *sort_menu;
+  GMenuModel           *primary_menu;
   AdwHeaderBar         *list_header_bar;
   AlgaTicketListView   *ticket_list_view;
   GtkWidget            *detail_placeholder;

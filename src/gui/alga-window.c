@@ -408,6 +408,18 @@ alga_window_set_property (GObject      *object,
     }
 }
 
+/* A GtkMenuButton makes the GtkPopoverMenu of its menu as soon as it is given the model: the
+ * main and sort menus with their items were a tenth of the window's template. They are given
+ * when first opened, by a click, the keyboard (Space, Return, F10 for the main menu) or an
+ * assistive technology: GtkMenuButton calls this before it pops up. */
+static void
+give_menu_cb (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
 static void
 alga_window_class_init (AlgaWindowClass *klass)
 {
@@ -466,6 +478,9 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, sort_menu);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, list_header_bar);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, ticket_list_view);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, detail_placeholder);
@@ -502,6 +517,10 @@ alga_window_init (AlgaWindow *self)
     adw_status_page_set_paintable (ADW_STATUS_PAGE (self->detail_placeholder), icon);
   }
   _alga_window_timer_init (self);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->primary_menu_button), give_menu_cb,
+                                         self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->sort_button), give_menu_cb,
+                                         self->sort_menu, NULL);
   _alga_window_startup_init (self);
   _alga_window_actions_init (self);
 
