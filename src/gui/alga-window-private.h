@@ -97,7 +97,6 @@ void            _alga_window_spinner_map_cb       (GtkSpinner *spinner);
 void            _alga_window_spinner_unmap_cb     (GtkSpinner *spinner);
 
 /* alga-window-timer.c */
-void            _alga_window_timer_init           (AlgaWindow *self);
 void            _alga_window_set_timer            (AlgaWindow *self,
                                                    AlgaTimer  *timer);
 

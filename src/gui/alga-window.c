@@ -457,6 +457,7 @@ alga_window_class_init (AlgaWindowClass *klass)
   g_type_ensure (ALGA_TYPE_FILTER_POPOVER);
   g_type_ensure (ALGA_TYPE_TICKET_LIST_VIEW);
   g_type_ensure (ALGA_TYPE_TICKET_VIEW);
+  g_type_ensure (ALGA_TYPE_TIMER_CHIP);
   g_type_ensure (ALGA_TYPE_VIEWS_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/alga-window.ui");
@@ -486,6 +487,8 @@ alga_window_class_init (AlgaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, detail_placeholder);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, AlgaWindow, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, timer_bar);
+  gtk_widget_class_bind_template_child (widget_class, AlgaWindow, timer_chip);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_count_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -516,7 +519,6 @@ alga_window_init (AlgaWindow *self)
 
     adw_status_page_set_paintable (ADW_STATUS_PAGE (self->detail_placeholder), icon);
   }
-  _alga_window_timer_init (self);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->primary_menu_button), give_menu_cb,
                                          self->primary_menu, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->sort_button), give_menu_cb,
