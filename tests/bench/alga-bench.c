@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <valgrind/callgrind.h>
 
 #include "alga-bench-probe.h"
 #include "alga-client.h"
@@ -38,6 +39,7 @@
 #define CHILD_TIMEOUT_MS 60000
 
 static int runs = 5;
+static char *callgrind_prefix;
 static int b6_runs = 3;
 /* Set while B6h runs: the program hides its window once the list is shown. */
 static gboolean hide_window;
@@ -279,7 +281,22 @@ spawn_child (const char * const  *argv,
   child->fd = fds[0];
   child->buffer = g_string_new (NULL);
   child->started = g_get_monotonic_time ();
-  child->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  if (callgrind_prefix != NULL && argv[1] != NULL && strcmp (argv[1], "--child-list") == 0)
+    {
+      /* Instructions, which do not depend on the machine's load: one profile per key. */
+      g_autofree char *out = g_strdup_printf ("--callgrind-out-file=%s.%%p", callgrind_prefix);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) wrapped = NULL;
+
+      g_strv_builder_add_many (builder, "valgrind", "--tool=callgrind", "--collect-atstart=no",
+                               out, NULL);
+      g_strv_builder_addv (builder, (const char **) argv);
+      wrapped = g_strv_builder_end (builder);
+      child->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) wrapped,
+                                                     &error);
+    }
+  else
+    child->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (child->process == NULL)
     g_error ("Could not start %s: %s", argv[0], error->message);
 
@@ -688,7 +705,8 @@ static void
 wait_frames (guint n)
 {
   guint target = frames + n;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  /* Under valgrind a frame takes some fifty times as long. */
+  gint64 deadline = g_get_monotonic_time () + (RUNNING_ON_VALGRIND ? 120 : 5) * G_USEC_PER_SEC;
 
   while (frames < target && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -741,11 +759,20 @@ type_key (AlgaTicketListView *view,
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
+  CALLGRIND_ZERO_STATS;
+  CALLGRIND_TOGGLE_COLLECT;
   start = g_get_monotonic_time ();
   alga_ticket_list_view_set_filter_text (view, text);
   /* Rows changed: until the frame that shows them is painted. No change: nothing to draw. */
   if (shown_changes != changes)
     wait_frames (1);
+  CALLGRIND_TOGGLE_COLLECT;
+  if (RUNNING_ON_VALGRIND)
+    {
+      g_autofree char *name = g_strdup_printf ("key \"%s\"", text);
+
+      CALLGRIND_DUMP_STATS_AT (name);
+    }
   alga_bench_probe_write ("key", g_get_monotonic_time () - start);
 }
 
@@ -1134,6 +1161,8 @@ main (int   argc,
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures, e.g. B1,B3", "IDS" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The program (alga-desktop-test)", "PATH" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Show the children's output", NULL },
+    { "callgrind", 0, 0, G_OPTION_ARG_FILENAME, &callgrind_prefix,
+      "Run B5's typing under callgrind: a profile of each key, in PREFIX.PID.N", "PREFIX" },
     { "key-every-run", 0, 0, G_OPTION_ARG_NONE, &key_every_run,
       "Sign in with the key at each start (no keyring)", NULL },
     { "child-list", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_list_url, NULL, NULL },
