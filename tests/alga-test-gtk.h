@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "alga-row-text.h"
+
 /* Initialises GTK and libadwaita for a UI test. Without a display the test is skipped (a TAP
  * plan of no tests, which meson reads as a skip), unless ALGA_REQUIRE_DISPLAY is set, as under
  * build-aux/dev, where it fails.
@@ -53,12 +55,24 @@ alga_test_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The text @widget shows when it is a label, or a text of a ticket row; else NULL. */
+static inline const char *
+alga_test_label_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (ALGA_IS_ROW_TEXT (widget))
+    return alga_row_text_get_text (ALGA_ROW_TEXT (widget));
+
+  return NULL;
+}
+
 /* Whether a label anywhere under @widget shows @text: a toast's title, say. */
 static inline gboolean
 alga_test_shows_label (GtkWidget  *widget,
                        const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (g_strcmp0 (alga_test_label_text (widget), text) == 0)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

@@ -21,6 +21,7 @@
 #include "alga-test-gtk.h"
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
+#include "alga-row-text.h"
 #include "alga-ticket-row.h"
 #include "alga-ticket-view.h"
 #include "alga-token-store-memory.h"
@@ -185,7 +186,7 @@ row_time (AlgaTicketRow *row)
   GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), ALGA_TYPE_TICKET_ROW,
                                                                 "updated_label"));
 
-  return gtk_label_get_label (GTK_LABEL (label));
+  return alga_row_text_get_text (ALGA_ROW_TEXT (label));
 }
 
 /* A ticket someone else assigns to the technician appears in My Open, with its count, while

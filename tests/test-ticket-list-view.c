@@ -22,6 +22,7 @@
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
 #include "alga-ticket-list-view.h"
+#include "alga-row-text.h"
 #include "alga-ticket-row.h"
 
 typedef struct
@@ -163,7 +164,7 @@ row_shows (GtkWidget  *row,
                                                                 "title_label"));
   const char *expected = alga_ticket_get_title (ticket);
 
-  return expected == NULL || g_strcmp0 (gtk_label_get_label (GTK_LABEL (title)), expected) == 0;
+  return expected == NULL || g_strcmp0 (alga_row_text_get_text (ALGA_ROW_TEXT (title)), expected) == 0;
 }
 
 /* Right after the frame: every row in sight shows its ticket (rows out of sight may catch up

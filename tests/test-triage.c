@@ -858,8 +858,7 @@ static gboolean
 shows_mapped_label (GtkWidget  *widget,
                     const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (gtk_widget_get_mapped (widget) && g_strcmp0 (alga_test_label_text (widget), text) == 0)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

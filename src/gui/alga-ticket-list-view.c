@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alga-gui-util.h"
+#include "alga-ticket-filter-model.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-row.h"
 
@@ -26,22 +27,17 @@ struct _AlgaTicketListView
 
   AlgaTicketList     *model;
   /* model → filter_model (the search text, on the loaded items at once) → selection */
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
+  AlgaTicketFilterModel *filter_model;
   char               *filter_raw;    /* as typed, stripped; NULL for none */
-  char               *filter_text;   /* casefolded, while it narrows; else NULL */
   GtkSingleSelection *selection;
   GSignalGroup       *model_signals;
   GPtrArray          *spare_rows;    /* AlgaTicketRow, unparented */
   guint               warm_id;       /* filling spare_rows once, after the first rows are painted */
   gboolean            warmed;
 
-  /* While mapped: rows bound to a new ticket catch up when in sight or after the frame. */
+  /* While mapped: the spare rows are built after the first rows are painted. */
   GdkFrameClock      *frame_clock;
-  gulong              layout_handler_id;
   gulong              after_paint_handler_id;
-  gboolean            stale_rows;
-  guint               catch_up_id;
 
   GtkStack           *stack;
   /* A GtkGridView of one column rather than a GtkListView: GTK 4.8's GtkListView keeps 200
@@ -82,18 +78,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 
-/* The server's search rule (title, ticket number or client name), so that the loaded items
- * narrow at once while the server is asked. This runs over every loaded ticket at each key, so
- * the ticket keeps its casefolded text (docs/PERFORMANCE.md, The search text kept per ticket). */
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  AlgaTicketListView *self = user_data;
-
-  return strstr (alga_ticket_get_search_text (ALGA_TICKET (item)), self->filter_text) != NULL;
-}
-
 /* Whether the model's items are already the server's answer for the search text: then the
  * filter steps aside, the server's matching (ILIKE, with its wildcards) being the word. */
 static gboolean
@@ -114,42 +98,18 @@ model_answers_filter (AlgaTicketListView *self)
          alga_ticket_list_get_error (self->model) == NULL;
 }
 
+/* The server's search rule (title, ticket number or client name), so that the loaded items
+ * narrow at once while the server is asked. This runs over every loaded ticket at each key, so
+ * the ticket keeps its casefolded text (docs/PERFORMANCE.md, The search text kept per ticket). */
 static void
 update_filter (AlgaTicketListView *self)
 {
   g_autofree char *folded = NULL;
-  GtkFilterChange change;
-  const char *old;
 
   if (self->filter_raw != NULL && !model_answers_filter (self))
     folded = g_utf8_casefold (self->filter_raw, -1);
 
-  old = self->filter_text;
-  if (g_strcmp0 (old, folded) == 0)
-    return;
-
-  /* A longer needle can only hide more; GTK then tests only the items still shown. */
-  if (old == NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (folded == NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (strstr (folded, old) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old, folded) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_free (self->filter_text);
-  self->filter_text = g_steal_pointer (&folded);
-
-  /* Without a text the filter has no function, so that GTK does not read every item. */
-  if (self->filter_text == NULL)
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-  else if (old == NULL)
-    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  alga_ticket_filter_model_set_needle (self->filter_model, folded);
 }
 
 /* Whether the technician has gone on to type somewhere (the search, say) while the list was
@@ -182,7 +142,7 @@ update_state (AlgaTicketListView *self)
     }
 
   /* Nothing loaded matches the search yet: the server may still find some. */
-  if (n_items > 0 || (self->filter_text != NULL && error == NULL))
+  if (n_items > 0 || (alga_ticket_filter_model_get_needle (self->filter_model) != NULL && error == NULL))
     gtk_stack_set_visible_child_name (self->stack, "list");
   else if (loading || self->model == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -231,7 +191,7 @@ maybe_load_more (AlgaTicketListView *self)
 
   /* While the search narrows the loaded items, the server's answer is on its way. */
   if (self->model == NULL
-      || self->filter_text != NULL
+      || alga_ticket_filter_model_get_needle (self->filter_model) != NULL
       || alga_ticket_list_get_loading (self->model)
       || !alga_ticket_list_get_has_more (self->model))
     return;
@@ -468,73 +428,7 @@ on_factory_bind_cb (GtkListItemFactory *factory,
   AlgaTicketRow *row = ALGA_TICKET_ROW (gtk_list_item_get_child (list_item));
 
   alga_ticket_row_set_implied_assignee (row, self->implied_assignee);
-  /* While frames are drawn, the row shows its ticket once it is in sight (see catch_up_rows). */
-  if (self->frame_clock != NULL)
-    {
-      alga_ticket_row_bind_later (row, gtk_list_item_get_item (list_item));
-      self->stale_rows |= alga_ticket_row_get_stale (row);
-    }
-  else
-    alga_ticket_row_set_ticket (row, gtk_list_item_get_item (list_item));
-}
-
-/* GTK 4.8's grid view binds, measures and lays out some 30 rows around the visible ones, and a
- * search that changes every row pays for all of them before the frame. Rows bound while the
- * list is shown keep showing their former ticket (text and size, which GTK measured already)
- * until they are in sight: after GTK has laid the list out, the rows in sight catch up, which
- * lays out those again before the frame is painted; the others catch up once it is painted
- * (docs/PERFORMANCE.md, Rows out of sight catch up after the frame). */
-static void
-catch_up_rows (AlgaTicketListView *self,
-               gboolean            only_in_sight)
-{
-  GtkWidget *viewport = GTK_WIDGET (self->scrolled_window);
-  double height = gtk_widget_get_height (viewport);
-  gboolean left = FALSE;
-
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-      graphene_rect_t bounds;
-
-      if (!ALGA_IS_TICKET_ROW (row) || !alga_ticket_row_get_stale (ALGA_TICKET_ROW (row)))
-        continue;
-
-      if (only_in_sight
-          && (!gtk_widget_compute_bounds (item, viewport, &bounds)
-              || bounds.origin.y >= height
-              || bounds.origin.y + bounds.size.height <= 0))
-        {
-          left = TRUE;
-          continue;
-        }
-
-      alga_ticket_row_catch_up (ALGA_TICKET_ROW (row));
-    }
-
-  self->stale_rows = left;
-}
-
-static gboolean
-catch_up_cb (gpointer user_data)
-{
-  AlgaTicketListView *self = user_data;
-
-  self->catch_up_id = 0;
-  catch_up_rows (self, FALSE);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Connected after GtkWindow's own handler, so the rows have their places. Rows that catch up
- * ask for a new layout, which GDK runs before it paints. */
-static void
-on_frame_clock_layout_cb (AlgaTicketListView *self)
-{
-  if (self->stale_rows)
-    catch_up_rows (self, TRUE);
+  alga_ticket_row_set_ticket (row, gtk_list_item_get_item (list_item));
 }
 
 /* One spare row per turn of the main loop, as many as the list shows: a search that changes
@@ -545,7 +439,6 @@ warm_cb (gpointer user_data)
   AlgaTicketListView *self = user_data;
   g_autoptr(GtkWidget) row = NULL;
   guint wanted = 0;
-  guint n_items;
 
   for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
        item != NULL;
@@ -561,17 +454,6 @@ warm_cb (gpointer user_data)
 
   row = g_object_ref_sink (alga_ticket_row_new ());
   alga_ticket_row_set_implied_assignee (ALGA_TICKET_ROW (row), self->implied_assignee);
-  /* A spare row bound later shows its former ticket until it is in sight: it shows a loaded
-   * ticket once, so that it has a row's height meanwhile rather than an empty one's. */
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  if (n_items > 0)
-    {
-      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                            self->spare_rows->len % n_items);
-
-      alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), ticket);
-      alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), NULL);
-    }
   g_ptr_array_add (self->spare_rows, g_steal_pointer (&row));
 
   return G_SOURCE_CONTINUE;
@@ -580,9 +462,6 @@ warm_cb (gpointer user_data)
 static void
 on_frame_clock_after_paint_cb (AlgaTicketListView *self)
 {
-  if (self->stale_rows && self->catch_up_id == 0)
-    self->catch_up_id = g_idle_add (catch_up_cb, self);
-
   if (!self->warmed && self->warm_id == 0
       && gtk_widget_get_first_child (GTK_WIDGET (self->list_view)) != NULL)
     self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_cb, self, NULL);
@@ -596,9 +475,6 @@ alga_ticket_list_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->map (widget);
 
   self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  self->layout_handler_id = g_signal_connect_object (self->frame_clock, "layout",
-                                                     G_CALLBACK (on_frame_clock_layout_cb), self,
-                                                     G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->after_paint_handler_id = g_signal_connect_object (self->frame_clock, "after-paint",
                                                           G_CALLBACK (on_frame_clock_after_paint_cb),
                                                           self, G_CONNECT_SWAPPED);
@@ -609,14 +485,9 @@ alga_ticket_list_view_unmap (GtkWidget *widget)
 {
   AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (widget);
 
-  g_clear_signal_handler (&self->layout_handler_id, self->frame_clock);
   g_clear_signal_handler (&self->after_paint_handler_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
-  g_clear_handle_id (&self->catch_up_id, g_source_remove);
   g_clear_handle_id (&self->warm_id, g_source_remove);
-  /* No frame will come for them. */
-  if (self->stale_rows)
-    catch_up_rows (self, FALSE);
 
   GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->unmap (widget);
 }
@@ -645,12 +516,10 @@ alga_ticket_list_view_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
-  g_clear_handle_id (&self->catch_up_id, g_source_remove);
   g_clear_handle_id (&self->warm_id, g_source_remove);
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (alga_ticket_list_view_parent_class)->dispose (object);
@@ -662,7 +531,6 @@ alga_ticket_list_view_finalize (GObject *object)
   AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (object);
 
   g_free (self->filter_raw);
-  g_free (self->filter_text);
   g_free (self->implied_assignee);
 
   G_OBJECT_CLASS (alga_ticket_list_view_parent_class)->finalize (object);
@@ -800,8 +668,7 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
   g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   gtk_grid_view_set_factory (self->list_view, factory);
 
-  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->filter_model = alga_ticket_filter_model_new ();
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -862,7 +729,7 @@ alga_ticket_list_view_set_model (AlgaTicketListView *self,
   g_set_object (&self->model, model);
 
   g_signal_group_set_target (self->model_signals, model);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (model));
+  alga_ticket_filter_model_set_model (self->filter_model, G_LIST_MODEL (model));
   update_filter (self);
   update_state (self);
 

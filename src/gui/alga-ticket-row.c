@@ -12,6 +12,7 @@
 #include "alga-date-format.h"
 #include "alga-gui-util.h"
 #include "alga-minute-clock.h"
+#include "alga-row-text.h"
 #include "alga-ticket-row.h"
 
 #define MAX_TAGS 3
@@ -24,22 +25,18 @@ struct _AlgaTicketRow
   gulong      notify_handler;
   gulong      tick_handler;   /* while mapped: "6 minutes ago" moves on */
 
-  GtkLabel   *number_label;
-  GtkLabel   *title_label;
-  GtkLabel   *updated_label;
-  GtkLabel   *client_label;
-  GtkLabel   *status_label;
-  GtkLabel   *priority_label;
-  GtkLabel   *assignee_label;
-  GtkBox     *tags_box;
-  GtkLabel   *tag_pills[MAX_TAGS];
+  AlgaRowText *number_label;
+  AlgaRowText *title_label;
+  AlgaRowText *updated_label;
+  AlgaRowText *client_label;
+  AlgaRowText *status_label;
+  AlgaRowText *priority_label;
+  AlgaRowText *assignee_label;
+  AlgaRowText *tag_pills[MAX_TAGS];
 
   /* The assignee every row of the list has (the view says it): not repeated on each row. ""
    * for nobody; NULL when the rows differ. */
   char       *implied_assignee;
-
-  /* Bound to a ticket it does not show yet (alga_ticket_row_bind_later). */
-  guint       stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketRow, alga_ticket_row, GTK_TYPE_WIDGET)
@@ -53,10 +50,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_label (GtkLabel   *label,
-           const char *text)
+set_label (AlgaRowText *label,
+           const char  *text)
 {
-  gtk_label_set_label (label, text != NULL ? text : "");
+  alga_row_text_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
 }
 
@@ -77,19 +74,16 @@ update_tags (AlgaTicketRow *self)
 
       if (self->tag_pills[i] == NULL)
         {
-          self->tag_pills[i] = GTK_LABEL (gtk_label_new (NULL));
+          self->tag_pills[i] = ALGA_ROW_TEXT (alga_row_text_new ());
+          alga_row_text_set_shared (self->tag_pills[i], TRUE);
           gtk_widget_add_css_class (GTK_WIDGET (self->tag_pills[i]), "tag-pill");
-          gtk_box_append (self->tags_box, GTK_WIDGET (self->tag_pills[i]));
+          gtk_widget_insert_before (GTK_WIDGET (self->tag_pills[i]), GTK_WIDGET (self), NULL);
         }
       set_label (self->tag_pills[i], tag);
 
       if (tag == NULL)
         tags = NULL;
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->tags_box),
-                          self->tag_pills[0] != NULL
-                          && gtk_widget_get_visible (GTK_WIDGET (self->tag_pills[0])));
 }
 
 static void
@@ -120,12 +114,11 @@ update_time (AlgaTicketRow *self)
   g_autoptr(GDateTime) now = alga_minute_clock_dup_now (alga_minute_clock_get_default ());
   g_autofree char *updated = NULL;
 
-  /* A stale row shows its former ticket until it catches up, time included. */
-  if (self->ticket == NULL || self->stale)
+  if (self->ticket == NULL)
     return;
 
   updated = alga_date_format_relative (alga_ticket_get_updated_at (self->ticket), now);
-  gtk_label_set_label (self->updated_label, updated);
+  alga_row_text_set_text (self->updated_label, updated);
 }
 
 static void
@@ -163,11 +156,9 @@ update (AlgaTicketRow *self)
   if (t == NULL)
     return;
 
-  self->stale = FALSE;
-
   title = alga_ticket_get_title (t);
-  gtk_label_set_label (self->number_label, alga_ticket_get_ticket_number (t));
-  gtk_label_set_label (self->title_label, title != NULL ? title : _("Untitled"));
+  alga_row_text_set_text (self->number_label, alga_ticket_get_ticket_number (t));
+  alga_row_text_set_text (self->title_label, title != NULL ? title : _("Untitled"));
   set_label (self->client_label, alga_ticket_get_client_name (t));
   set_label (self->status_label, alga_ticket_get_status_name (t));
   set_label (self->priority_label, alga_ticket_get_priority_name (t));
@@ -217,6 +208,200 @@ static void
 on_ticket_notify_cb (AlgaTicketRow *self)
 {
   update (self);
+}
+
+/* The row's lines: the number, client and update time; the title; the status, priority and
+ * assignee; the tags. Each is a run of texts side by side; the one at @fill takes the room the
+ * others leave. GtkBoxes would do the same at the cost of four more widgets per row, each
+ * styled and measured again whenever the search brings the row into view
+ * (docs/PERFORMANCE.md, Row texts laid out once). */
+#define N_LINES       4
+#define MAX_PER_LINE  MAX (3, MAX_TAGS)
+#define LINE_SPACING  4
+
+typedef struct
+{
+  GtkWidget *children[MAX_PER_LINE];
+  guint      n;
+  int        fill;       /* the child that takes the room left, or -1 */
+  int        spacing;
+} Line;
+
+static void
+add_to_line (Line      *line,
+             gpointer   child,
+             gboolean   fill)
+{
+  if (child == NULL || !gtk_widget_should_layout (GTK_WIDGET (child)))
+    return;
+
+  if (fill)
+    line->fill = line->n;
+  line->children[line->n++] = GTK_WIDGET (child);
+}
+
+/* The lines that have something to show, in order. */
+static guint
+get_lines (AlgaTicketRow *self,
+           Line           lines[N_LINES])
+{
+  Line all[N_LINES] = {
+    { .fill = -1, .spacing = 8 },
+    { .fill = -1, .spacing = 0 },
+    { .fill = -1, .spacing = 6 },
+    { .fill = -1, .spacing = 4 },
+  };
+  guint n = 0;
+
+  add_to_line (&all[0], self->number_label, FALSE);
+  add_to_line (&all[0], self->client_label, TRUE);
+  add_to_line (&all[0], self->updated_label, FALSE);
+  add_to_line (&all[1], self->title_label, TRUE);
+  add_to_line (&all[2], self->status_label, FALSE);
+  add_to_line (&all[2], self->priority_label, FALSE);
+  add_to_line (&all[2], self->assignee_label, TRUE);
+  for (guint i = 0; i < MAX_TAGS; i++)
+    add_to_line (&all[3], self->tag_pills[i], FALSE);
+
+  for (guint i = 0; i < N_LINES; i++)
+    if (all[i].n > 0)
+      lines[n++] = all[i];
+
+  return n;
+}
+
+/* As GtkBox does: every child its minimum width, then what is left towards their natural
+ * widths, then the rest to the one that fills. */
+static void
+distribute (const Line *line,
+            int         width,
+            int         sizes[MAX_PER_LINE])
+{
+  GtkRequestedSize requests[MAX_PER_LINE];
+  int extra = width - line->spacing * ((int) line->n - 1);
+
+  for (guint i = 0; i < line->n; i++)
+    {
+      gtk_widget_measure (line->children[i], GTK_ORIENTATION_HORIZONTAL, -1,
+                          &requests[i].minimum_size, &requests[i].natural_size, NULL, NULL);
+      requests[i].data = NULL;
+      extra -= requests[i].minimum_size;
+    }
+
+  if (extra > 0)
+    extra = gtk_distribute_natural_allocation (extra, line->n, requests);
+
+  for (guint i = 0; i < line->n; i++)
+    sizes[i] = requests[i].minimum_size;
+  if (line->fill >= 0 && extra > 0)
+    sizes[line->fill] += extra;
+}
+
+static int
+line_height (const Line *line,
+             const int   sizes[MAX_PER_LINE])
+{
+  int height = 0;
+
+  for (guint i = 0; i < line->n; i++)
+    {
+      int child_min, child_nat;
+
+      gtk_widget_measure (line->children[i], GTK_ORIENTATION_VERTICAL, sizes[i],
+                          &child_min, &child_nat, NULL, NULL);
+      height = MAX (height, child_nat);
+    }
+
+  return height;
+}
+
+static void
+alga_ticket_row_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  AlgaTicketRow *self = ALGA_TICKET_ROW (widget);
+  Line lines[N_LINES];
+  guint n_lines = get_lines (self, lines);
+
+  *minimum = *natural = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      const Line *line = &lines[l];
+
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          int line_min = line->spacing * ((int) line->n - 1);
+          int line_nat = line_min;
+
+          for (guint i = 0; i < line->n; i++)
+            {
+              int child_min, child_nat;
+
+              gtk_widget_measure (line->children[i], GTK_ORIENTATION_HORIZONTAL, -1,
+                                  &child_min, &child_nat, NULL, NULL);
+              line_min += child_min;
+              line_nat += child_nat;
+            }
+          *minimum = MAX (*minimum, line_min);
+          *natural = MAX (*natural, line_nat);
+        }
+      else
+        {
+          int sizes[MAX_PER_LINE];
+          int height;
+
+          if (for_size < 0)
+            for (guint i = 0; i < line->n; i++)
+              gtk_widget_measure (line->children[i], GTK_ORIENTATION_HORIZONTAL, -1,
+                                  NULL, &sizes[i], NULL, NULL);
+          else
+            distribute (line, for_size, sizes);
+
+          height = line_height (line, sizes) + (l > 0 ? LINE_SPACING : 0);
+          *minimum += height;
+          *natural += height;
+        }
+    }
+}
+
+static void
+alga_ticket_row_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  AlgaTicketRow *self = ALGA_TICKET_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  Line lines[N_LINES];
+  guint n_lines = get_lines (self, lines);
+  int y = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      const Line *line = &lines[l];
+      int sizes[MAX_PER_LINE];
+      int line_h;
+      int x = 0;
+
+      distribute (line, width, sizes);
+      line_h = line_height (line, sizes);
+
+      for (guint i = 0; i < line->n; i++)
+        {
+          GtkAllocation allocation = { rtl ? width - x - sizes[i] : x, y, sizes[i], line_h };
+
+          gtk_widget_size_allocate (line->children[i], &allocation, -1);
+          x += sizes[i] + line->spacing;
+        }
+
+      y += line_h + LINE_SPACING;
+    }
 }
 
 static void
@@ -284,6 +469,8 @@ alga_ticket_row_class_init (AlgaTicketRowClass *klass)
   object_class->set_property = alga_ticket_row_set_property;
   widget_class->map = alga_ticket_row_map;
   widget_class->unmap = alga_ticket_row_unmap;
+  widget_class->measure = alga_ticket_row_measure;
+  widget_class->size_allocate = alga_ticket_row_size_allocate;
 
   properties[PROP_TICKET] =
     g_param_spec_object ("ticket", NULL, NULL,
@@ -291,6 +478,7 @@ alga_ticket_row_class_init (AlgaTicketRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ALGA_TYPE_ROW_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/alga-ticket-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, title_label);
@@ -299,9 +487,7 @@ alga_ticket_row_class_init (AlgaTicketRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, priority_label);
   gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, assignee_label);
-  gtk_widget_class_bind_template_child (widget_class, AlgaTicketRow, tags_box);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ticketrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -330,33 +516,6 @@ alga_ticket_row_get_ticket (AlgaTicketRow *self)
   return self->ticket;
 }
 
-static void
-set_ticket (AlgaTicketRow *self,
-            AlgaTicket    *ticket,
-            gboolean       later)
-{
-  if (self->ticket == ticket)
-    return;
-
-  if (self->ticket != NULL)
-    g_clear_signal_handler (&self->notify_handler, self->ticket);
-  g_set_object (&self->ticket, ticket);
-  self->stale = FALSE;
-  if (ticket != NULL)
-    {
-      /* A ticket changed in place (an edit, a refresh) repaints its row. */
-      self->notify_handler = g_signal_connect_object (ticket, "notify",
-                                                      G_CALLBACK (on_ticket_notify_cb),
-                                                      self, G_CONNECT_SWAPPED);
-      if (later)
-        self->stale = TRUE;
-      else
-        update (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
-}
-
 void
 alga_ticket_row_set_ticket (AlgaTicketRow *self,
                             AlgaTicket    *ticket)
@@ -364,46 +523,22 @@ alga_ticket_row_set_ticket (AlgaTicketRow *self,
   g_return_if_fail (ALGA_IS_TICKET_ROW (self));
   g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
 
-  set_ticket (self, ticket, FALSE);
-}
+  if (self->ticket == ticket)
+    return;
 
-/**
- * alga_ticket_row_bind_later:
- * @self: a row
- * @ticket: (nullable): the ticket
- *
- * Binds the row to @ticket like alga_ticket_row_set_ticket(), but the row goes on showing its
- * former ticket (texts and size) until alga_ticket_row_catch_up() is called, so that rows out
- * of sight cost nothing while the list is laid out (docs/PERFORMANCE.md, Rows out of sight
- * catch up after the frame).
- */
-void
-alga_ticket_row_bind_later (AlgaTicketRow *self,
-                            AlgaTicket    *ticket)
-{
-  g_return_if_fail (ALGA_IS_TICKET_ROW (self));
-  g_return_if_fail (!ticket || ALGA_IS_TICKET (ticket));
+  if (self->ticket != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->ticket);
+  g_set_object (&self->ticket, ticket);
+  if (ticket != NULL)
+    {
+      /* A ticket changed in place (an edit, a refresh) repaints its row. */
+      self->notify_handler = g_signal_connect_object (ticket, "notify",
+                                                      G_CALLBACK (on_ticket_notify_cb),
+                                                      self, G_CONNECT_SWAPPED);
+      update (self);
+    }
 
-  set_ticket (self, ticket, TRUE);
-}
-
-/* Whether the row is bound to a ticket it does not show yet. */
-gboolean
-alga_ticket_row_get_stale (AlgaTicketRow *self)
-{
-  g_return_val_if_fail (ALGA_IS_TICKET_ROW (self), FALSE);
-
-  return self->stale;
-}
-
-/* Shows the ticket the row is bound to, if it does not yet. */
-void
-alga_ticket_row_catch_up (AlgaTicketRow *self)
-{
-  g_return_if_fail (ALGA_IS_TICKET_ROW (self));
-
-  if (self->stale)
-    update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
 }
 
 /**

@@ -21,9 +21,5 @@ void        alga_ticket_row_set_implied_assignee (AlgaTicketRow *self,
                                                   const char    *user_id);
 void        alga_ticket_row_set_ticket          (AlgaTicketRow *self,
                                                  AlgaTicket    *ticket);
-void        alga_ticket_row_bind_later          (AlgaTicketRow *self,
-                                                 AlgaTicket    *ticket);
-gboolean    alga_ticket_row_get_stale           (AlgaTicketRow *self);
-void        alga_ticket_row_catch_up            (AlgaTicketRow *self);
 
 G_END_DECLS
