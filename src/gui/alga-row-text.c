@@ -221,6 +221,14 @@ alga_row_text_measure (GtkWidget      *widget,
     }
 }
 
+/* Only a text that may wrap has a height that depends on its width. */
+static GtkSizeRequestMode
+alga_row_text_get_request_mode (GtkWidget *widget)
+{
+  return ALGA_ROW_TEXT (widget)->lines > 1 ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                           : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 static void
 alga_row_text_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -327,6 +335,7 @@ alga_row_text_class_init (AlgaRowTextClass *klass)
   object_class->finalize = alga_row_text_finalize;
   object_class->get_property = alga_row_text_get_property;
   object_class->set_property = alga_row_text_set_property;
+  widget_class->get_request_mode = alga_row_text_get_request_mode;
   widget_class->measure = alga_row_text_measure;
   widget_class->snapshot = alga_row_text_snapshot;
 

@@ -370,6 +370,12 @@ alga_ticket_row_measure (GtkWidget      *widget,
     }
 }
 
+static GtkSizeRequestMode
+alga_ticket_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 alga_ticket_row_size_allocate (GtkWidget *widget,
                                int        width,
@@ -469,6 +475,7 @@ alga_ticket_row_class_init (AlgaTicketRowClass *klass)
   object_class->set_property = alga_ticket_row_set_property;
   widget_class->map = alga_ticket_row_map;
   widget_class->unmap = alga_ticket_row_unmap;
+  widget_class->get_request_mode = alga_ticket_row_get_request_mode;
   widget_class->measure = alga_ticket_row_measure;
   widget_class->size_allocate = alga_ticket_row_size_allocate;
 
