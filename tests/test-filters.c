@@ -146,9 +146,18 @@ drop_down (Fixture    *f,
 
   if (grid == NULL)
     {
-      gtk_popover_popup (GTK_POPOVER (filter_popover (f)));
-      gtk_popover_popdown (GTK_POPOVER (filter_popover (f)));
-      grid = alga_test_find_widget (GTK_WIDGET (filter_popover (f)), GTK_TYPE_GRID);
+      GtkWidget *popover = GTK_WIDGET (filter_popover (f));
+
+      gtk_popover_popup (GTK_POPOVER (popover));
+      alga_test_wait_until (gtk_widget_get_mapped (popover), 5000);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      alga_test_wait_until (!gtk_widget_get_mapped (popover), 5000);
+      /* GTK gives the focus back to the window a little after the popover is hidden; a key
+       * pressed before that still goes to the popover. */
+      alga_test_wait_until (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL
+                            && gtk_widget_get_native (gtk_root_get_focus (GTK_ROOT (f->window)))
+                               == GTK_NATIVE (f->window), 5000);
+      grid = alga_test_find_widget (popover, GTK_TYPE_GRID);
     }
   g_assert_nonnull (grid);
 
