@@ -85,15 +85,16 @@ on_drop_down_selected_cb (GtkDropDown       *drop_down,
                           GParamSpec        *pspec,
                           AlgaFilterPopover *self)
 {
+  /* None of them once the popover is disposed. */
   for (AlgaFilterKind kind = 0; kind < N_CHOICES; kind++)
     if (self->drop_downs[kind] == drop_down)
       {
         guint selected = gtk_drop_down_get_selected (drop_down);
 
         self->selected[kind] = selected != GTK_INVALID_LIST_POSITION ? selected : 0;
+        on_filter_changed_cb (self);
+        return;
       }
-
-  on_filter_changed_cb (self);
 }
 
 static gboolean
@@ -320,6 +321,11 @@ alga_filter_popover_dispose (GObject *object)
   AlgaFilterPopover *self = ALGA_FILTER_POPOVER (object);
 
   g_clear_handle_id (&self->tags_timeout_id, g_source_remove);
+  /* The widgets go with the popover's child; the choices stay until finalize, for a load that
+   * finishes meanwhile. */
+  for (AlgaFilterKind kind = 0; kind < N_CHOICES; kind++)
+    self->drop_downs[kind] = NULL;
+  self->tags_entry = NULL;
 
   G_OBJECT_CLASS (alga_filter_popover_parent_class)->dispose (object);
 }
