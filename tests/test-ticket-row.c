@@ -146,7 +146,8 @@ test_narrow (Fixture       *f,
   g_assert_cmpfloat (number.size.width, >=, natural_width (part (f, "number_label")));
   g_assert_cmpfloat (updated.size.width, >=, natural_width (part (f, "updated_label")));
   g_assert_cmpfloat (client.size.width, >, 0);
-  g_assert_cmpfloat (client.size.width, <, natural_width (part (f, "client_label")));
+  g_assert_true (pango_layout_is_ellipsized (alga_row_text_get_layout (ALGA_ROW_TEXT (part (f, "client_label")))));
+  g_assert_false (pango_layout_is_ellipsized (alga_row_text_get_layout (ALGA_ROW_TEXT (part (f, "number_label")))));
   g_assert_cmpfloat (number.origin.x + number.size.width, <=, client.origin.x);
   g_assert_cmpfloat (client.origin.x + client.size.width, <=, updated.origin.x);
 
@@ -154,6 +155,12 @@ test_narrow (Fixture       *f,
   g_assert_cmpfloat (title.origin.y, >=, number.origin.y + number.size.height);
   g_assert_cmpfloat (title.size.height, >, 1.5 * line_height (f));
   g_assert_cmpfloat (title.size.height, <, 3 * line_height (f));
+  {
+    PangoLayout *layout = alga_row_text_get_layout (ALGA_ROW_TEXT (part (f, "title_label")));
+
+    g_assert_cmpint (pango_layout_get_line_count (layout), ==, 2);
+    g_assert_true (pango_layout_is_ellipsized (layout));
+  }
   g_assert_cmpfloat (status.origin.y, >=, title.origin.y + title.size.height);
   g_assert_true (gtk_widget_get_mapped (part (f, "priority_label")));
 }
@@ -167,6 +174,8 @@ test_short_title_one_line (Fixture       *f,
 
   show_ticket (f, ticket);
   g_assert_cmpfloat (bounds (f, "title_label").size.height, <, 1.5 * line_height (f));
+  g_assert_false (pango_layout_is_ellipsized (alga_row_text_get_layout (ALGA_ROW_TEXT (part (f, "title_label")))));
+  g_assert_false (pango_layout_is_ellipsized (alga_row_text_get_layout (ALGA_ROW_TEXT (part (f, "client_label")))));
 
   /* A short client is not stretched into the time's place: the time stays at the end. */
   client = bounds (f, "client_label");

@@ -31,11 +31,13 @@ struct _AlgaRowText
   float        xalign;
   gboolean     numeric;
   gboolean     shared;
+  gboolean     fills;
 
   /* The text on one line (shared with other rows' texts when @shared), never wrapped. */
   PangoLayout *line;
   int          natural_width;
   int          natural_height;
+  int          natural_height_units;   /* in Pango units, to add lines up as Pango does */
   /* A copy of @line wrapped and cut at @wrap_width, when the line does not fit. */
   PangoLayout *wrapped;
   int          wrap_width;
@@ -56,6 +58,7 @@ enum {
   PROP_XALIGN,
   PROP_NUMERIC,
   PROP_SHARED,
+  PROP_FILLS,
   N_PROPS
 };
 
@@ -93,9 +96,10 @@ make_font_key (AlgaRowText  *self,
                           pango_language_to_string (pango_context_get_language (context)));
 }
 
+/* The text on one line, as wide as it is; cut at the end once given a width. */
 static PangoLayout *
-make_line (AlgaRowText  *self,
-           PangoContext *context)
+make_layout (AlgaRowText  *self,
+             PangoContext *context)
 {
   PangoLayout *layout = pango_layout_new (context);
 
@@ -114,12 +118,11 @@ make_line (AlgaRowText  *self,
   return layout;
 }
 
-/* The text on one line and its size, made again when the widget's font changed. */
-static PangoLayout *
-ensure_layout (AlgaRowText *self)
+/* Forgets the layouts when the widget's font changed. */
+static PangoContext *
+check_context (AlgaRowText *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoRectangle logical;
 
   if (context != self->context || pango_context_get_serial (context) != self->serial)
     {
@@ -129,47 +132,67 @@ ensure_layout (AlgaRowText *self)
       self->serial = pango_context_get_serial (context);
     }
 
+  return context;
+}
+
+/* The text on one line, from the shared layouts when it is shared. */
+static PangoLayout *
+get_layout (AlgaRowText  *self,
+            PangoContext *context)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (!self->shared)
+    return make_layout (self, context);
+
+  if (self->font_key == NULL)
+    self->font_key = make_font_key (self, context);
+  key = g_strconcat (self->font_key, "\x1f", self->text != NULL ? self->text : "", NULL);
+
+  if (shared_layouts == NULL)
+    shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (shared_layouts, key);
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  if (g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS)
+    g_hash_table_remove_all (shared_layouts);
+  layout = make_layout (self, context);
+  g_hash_table_insert (shared_layouts, g_steal_pointer (&key), g_object_ref (layout));
+
+  return layout;
+}
+
+/* The text on one line and its size. */
+static PangoLayout *
+ensure_line (AlgaRowText *self)
+{
+  PangoContext *context = check_context (self);
+  PangoRectangle logical;
+
   if (self->line != NULL)
     return self->line;
 
-  if (self->shared)
-    {
-      g_autofree char *key = NULL;
-
-      if (self->font_key == NULL)
-        self->font_key = make_font_key (self, context);
-      key = g_strconcat (self->font_key, "\x1f", self->text != NULL ? self->text : "", NULL);
-
-      if (shared_layouts == NULL)
-        shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      self->line = g_hash_table_lookup (shared_layouts, key);
-      if (self->line != NULL)
-        g_object_ref (self->line);
-      else
-        {
-          if (g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS)
-            g_hash_table_remove_all (shared_layouts);
-          self->line = make_line (self, context);
-          g_hash_table_insert (shared_layouts, g_steal_pointer (&key), g_object_ref (self->line));
-        }
-    }
-  else
-    self->line = make_line (self, context);
-
-  pango_layout_get_pixel_extents (self->line, NULL, &logical);
+  self->line = get_layout (self, context);
+  pango_layout_get_extents (self->line, NULL, &logical);
+  self->natural_height_units = logical.height;
+  pango_extents_to_pixels (&logical, NULL);
   self->natural_width = logical.width;
   self->natural_height = logical.height;
 
   return self->line;
 }
 
-/* The layout to draw at @width: the line when it fits, else a copy wrapped and cut there. */
+/* The layout to draw at @width: the line when it fits, else a copy of it wrapped and cut
+ * there. */
 static PangoLayout *
 fit_to (AlgaRowText *self,
         int          width)
 {
-  ensure_layout (self);
+  ensure_line (self);
 
+  width = MAX (width, 0);
   if (self->natural_width <= width)
     return self->line;
 
@@ -177,7 +200,7 @@ fit_to (AlgaRowText *self,
     {
       g_clear_object (&self->wrapped);
       self->wrapped = pango_layout_copy (self->line);
-      pango_layout_set_width (self->wrapped, MAX (width, 0) * PANGO_SCALE);
+      pango_layout_set_width (self->wrapped, width * PANGO_SCALE);
       /* A negative height is a number of lines, the last one ellipsized. */
       pango_layout_set_height (self->wrapped, -(int) self->lines);
       self->wrap_width = width;
@@ -197,28 +220,32 @@ alga_row_text_measure (GtkWidget      *widget,
 {
   AlgaRowText *self = ALGA_ROW_TEXT (widget);
 
-  ensure_layout (self);
+  ensure_line (self);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *natural = self->natural_width;
-      /* Room for an ellipsis, which is narrower than a line is high; measuring it would be
-       * one more layout. */
-      *minimum = MIN (self->natural_width, self->natural_height);
+      /* A text that fills takes the width its neighbours leave, and asks for none: they keep
+       * theirs whole first. Another one needs room for an ellipsis at least, which is
+       * narrower than a line is high (measuring it would be one more layout). */
+      *natural = self->fills ? 0 : self->natural_width;
+      *minimum = self->fills ? 0 : MIN (self->natural_width, self->natural_height);
     }
-  else
+  else if (self->lines > 1 && for_size >= 0 && for_size < self->natural_width)
     {
-      int height = self->natural_height;
-
-      if (self->lines > 1 && for_size >= 0 && for_size < self->natural_width)
+      /* A line that does not fit takes two lines, cut at the end of the second: GTK asks
+       * for heights at many widths, and a layout at each would cost more than the frame. */
+      if (self->lines == 2)
+        *minimum = *natural = PANGO_PIXELS_CEIL (2 * self->natural_height_units);
+      else
         {
           PangoRectangle logical;
 
           pango_layout_get_pixel_extents (fit_to (self, for_size), NULL, &logical);
-          height = logical.height;
+          *minimum = *natural = logical.height;
         }
-      *minimum = *natural = height;
     }
+  else
+    *minimum = *natural = self->natural_height;
 }
 
 /* Only a text that may wrap has a height that depends on its width. */
@@ -291,6 +318,9 @@ alga_row_text_get_property (GObject    *object,
     case PROP_SHARED:
       g_value_set_boolean (value, self->shared);
       break;
+    case PROP_FILLS:
+      g_value_set_boolean (value, self->fills);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -320,6 +350,9 @@ alga_row_text_set_property (GObject      *object,
       break;
     case PROP_SHARED:
       alga_row_text_set_shared (self, g_value_get_boolean (value));
+      break;
+    case PROP_FILLS:
+      alga_row_text_set_fills (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -353,6 +386,9 @@ alga_row_text_class_init (AlgaRowTextClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SHARED] =
     g_param_spec_boolean ("shared", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILLS] =
+    g_param_spec_boolean ("fills", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -506,4 +542,43 @@ alga_row_text_set_shared (AlgaRowText *self,
   self->shared = shared;
   forget_layouts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARED]);
+}
+
+gboolean
+alga_row_text_get_fills (AlgaRowText *self)
+{
+  g_return_val_if_fail (ALGA_IS_ROW_TEXT (self), FALSE);
+
+  return self->fills;
+}
+
+/* For a text that takes the room its neighbours leave (a client beside the number, a title):
+ * it asks for no width of its own, so that they keep theirs whole. */
+void
+alga_row_text_set_fills (AlgaRowText *self,
+                         gboolean     fills)
+{
+  g_return_if_fail (ALGA_IS_ROW_TEXT (self));
+
+  fills = !!fills;
+  if (self->fills == fills)
+    return;
+
+  self->fills = fills;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLS]);
+}
+
+/**
+ * alga_row_text_get_layout:
+ * @self: a row text
+ *
+ * Returns: (transfer none): the layout as drawn at the text's width now
+ */
+PangoLayout *
+alga_row_text_get_layout (AlgaRowText *self)
+{
+  g_return_val_if_fail (ALGA_IS_ROW_TEXT (self), NULL);
+
+  return fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)));
 }

@@ -29,5 +29,9 @@ void        alga_row_text_set_numeric (AlgaRowText *self,
 gboolean    alga_row_text_get_shared  (AlgaRowText *self);
 void        alga_row_text_set_shared  (AlgaRowText *self,
                                        gboolean     shared);
+gboolean    alga_row_text_get_fills   (AlgaRowText *self);
+void        alga_row_text_set_fills   (AlgaRowText *self,
+                                       gboolean     fills);
+PangoLayout *alga_row_text_get_layout (AlgaRowText *self);
 
 G_END_DECLS

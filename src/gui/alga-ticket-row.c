@@ -356,10 +356,10 @@ alga_ticket_row_measure (GtkWidget      *widget,
           int sizes[MAX_PER_LINE];
           int height;
 
+          /* No width: each text as wide as it wants, the one that fills as it was last. */
           if (for_size < 0)
             for (guint i = 0; i < line->n; i++)
-              gtk_widget_measure (line->children[i], GTK_ORIENTATION_HORIZONTAL, -1,
-                                  NULL, &sizes[i], NULL, NULL);
+              sizes[i] = -1;
           else
             distribute (line, for_size, sizes);
 
