@@ -200,6 +200,49 @@ test_right_to_left (Fixture       *f,
   g_assert_cmpfloat (updated.origin.x, >=, 0);
 }
 
+static int
+layout_width (GtkWidget *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (alga_row_text_get_layout (ALGA_ROW_TEXT (text)), NULL, &logical);
+  return logical.width;
+}
+
+/* Two pills show the same text and share its layout; one of them turns bold (a priority
+ * becoming critical) to show another text: the other one keeps its weight. */
+static void
+test_shared_text_keeps_its_font (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *first = alga_row_text_new ();
+  GtkWidget *second = alga_row_text_new ();
+  int width;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *text = i == 0 ? first : second;
+
+      alga_row_text_set_shared (ALGA_ROW_TEXT (text), TRUE);
+      alga_row_text_set_text (ALGA_ROW_TEXT (text), "P3 - Medium");
+      gtk_box_append (GTK_BOX (box), text);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  alga_test_wait_until (gtk_widget_get_width (second) > 0, 5000);
+  width = layout_width (second);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (layout_width (first), ==, width);
+
+  alga_row_text_set_text (ALGA_ROW_TEXT (first), "P1 - Critical");
+  gtk_widget_add_css_class (first, "heading");
+  alga_test_wait_until (natural_width (first) > width, 5000);
+  g_assert_cmpint (layout_width (second), ==, width);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +254,7 @@ main (int   argc,
               fixture_set_up, test_short_title_one_line, fixture_tear_down);
   g_test_add ("/ticket-row/right-to-left", Fixture, NULL,
               fixture_set_up, test_right_to_left, fixture_tear_down);
+  g_test_add_func ("/ticket-row/shared-text-keeps-its-font", test_shared_text_keeps_its_font);
 
   return g_test_run ();
 }

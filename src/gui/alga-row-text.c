@@ -69,6 +69,10 @@ static GParamSpec *properties[N_PROPS];
  * costs only a layout each again. */
 #define MAX_SHARED_LAYOUTS 256
 static GHashTable *shared_layouts;
+/* The contexts they are made in, one per font key: copies, because GTK changes a widget's own
+ * context when its style changes (a priority pill turning bold), and a layout follows its
+ * context's changes. */
+static GHashTable *shared_contexts;
 
 static void
 forget_layouts (AlgaRowText *self)
@@ -94,6 +98,31 @@ make_font_key (AlgaRowText  *self,
                           pango_context_get_round_glyph_positions (context),
                           self->numeric,
                           pango_language_to_string (pango_context_get_language (context)));
+}
+
+/* A context laid out as @context is now, which nothing changes afterwards. */
+static PangoContext *
+get_shared_context (AlgaRowText  *self,
+                    PangoContext *context)
+{
+  PangoContext *copy;
+
+  if (shared_contexts == NULL)
+    shared_contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  copy = g_hash_table_lookup (shared_contexts, self->font_key);
+  if (copy != NULL)
+    return copy;
+
+  copy = pango_font_map_create_context (pango_context_get_font_map (context));
+  pango_context_set_font_description (copy, pango_context_get_font_description (context));
+  pango_context_set_base_dir (copy, pango_context_get_base_dir (context));
+  pango_context_set_language (copy, pango_context_get_language (context));
+  pango_context_set_round_glyph_positions (copy, pango_context_get_round_glyph_positions (context));
+  pango_cairo_context_set_resolution (copy, pango_cairo_context_get_resolution (context));
+  pango_cairo_context_set_font_options (copy, pango_cairo_context_get_font_options (context));
+  g_hash_table_insert (shared_contexts, g_strdup (self->font_key), copy);
+
+  return copy;
 }
 
 /* The text on one line, as wide as it is; cut at the end once given a width. */
@@ -158,7 +187,7 @@ get_layout (AlgaRowText  *self,
 
   if (g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS)
     g_hash_table_remove_all (shared_layouts);
-  layout = make_layout (self, context);
+  layout = make_layout (self, get_shared_context (self, context));
   g_hash_table_insert (shared_layouts, g_steal_pointer (&key), g_object_ref (layout));
 
   return layout;
