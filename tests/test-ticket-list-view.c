@@ -5,8 +5,8 @@
  * The ticket list's search narrows the loaded tickets on the client, at every key: what it
  * shows must be exactly the tickets whose title, number or client name holds the text, in any
  * case, and every row on screen must show the ticket of its position, while rows are reused
- * and bound again as the text grows and shrinks (rows in sight by the next frame, the others
- * once the main loop is idle). The next page is asked for only when the list is moved near its
+ * and bound again as the text grows and shrinks (in the frame after each key, and still once
+ * the main loop is idle). The next page is asked for only when the list is moved near its
  * end. Against the in-process demo server.
  */
 
@@ -167,8 +167,7 @@ row_shows (GtkWidget  *row,
   return expected == NULL || g_strcmp0 (alga_row_text_get_text (ALGA_ROW_TEXT (title)), expected) == 0;
 }
 
-/* Right after the frame: every row in sight shows its ticket (rows out of sight may catch up
- * after the frame). */
+/* Right after the frame: every row in sight shows its ticket. */
 static void
 assert_rows_in_sight_shown (Fixture *f)
 {
