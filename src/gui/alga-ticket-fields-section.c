@@ -296,6 +296,9 @@ sync_priority_row (AlgaTicketFieldsSection *self,
 
   offered = alga_priority_filter_for_board (alga_ticket_choices_get_priorities (self->choices), kind,
                                             priority_id);
+  /* The row may show this list: changing it moves the row's selection, which is no choice of
+   * the technician's (it would send the priority now under it for the ticket just shown). */
+  self->syncing++;
   set_offered_priorities (self, offered);
 
   /* The list item has no priority id: until the detail arrives, show the name only; and
@@ -306,7 +309,6 @@ sync_priority_row (AlgaTicketFieldsSection *self,
                                              priority_id != NULL ? priority_id : "",
                                              "priority_name", alga_ticket_get_priority_name (t));
 
-  self->syncing++;
   if (adw_combo_row_get_model (self->priority_row) != model)
     adw_combo_row_set_model (self->priority_row, model);
   position = find_priority (model, priority_id != NULL ? priority_id : "");
@@ -811,7 +813,9 @@ update_account (AlgaTicketFieldsSection *self)
   /* Reference data belongs to one server and account: what the old lists gave is forgotten. */
   if (reference_data != alga_ticket_choices_get_reference_data (self->choices))
     {
+      self->syncing++;
       g_list_store_remove_all (self->offered_priorities);
+      self->syncing--;
       alga_ticket_choices_set_reference_data (self->choices, reference_data);
     }
 
