@@ -21,6 +21,7 @@
 #include "alga-test-keyboard.h"
 #include "alga-test-server.h"
 #include "alga-test-utils.h"
+#include "alga-list-slot.h"
 #include "alga-ticket-list-view.h"
 #include "alga-row-text.h"
 #include "alga-ticket-row.h"
@@ -32,8 +33,19 @@ typedef struct
   AlgaTicketList *list;
   GtkWidget      *window;
   GtkWidget      *view;
-  GListModel     *shown;
+  GListModel     *shown;   /* the grid's: AlgaListSlot, each showing a ticket */
 } Fixture;
+
+/* The ticket the list shows at @position. */
+static AlgaTicket *
+shown_ticket (Fixture *f,
+              guint    position)
+{
+  g_autoptr(AlgaListSlot) slot = g_list_model_get_item (f->shown, position);
+
+  g_assert_nonnull (slot);
+  return g_object_ref (alga_list_slot_get_item (slot));
+}
 
 static void
 wait_loaded (AlgaTicketList *list)
@@ -144,7 +156,7 @@ assert_shown_matches (Fixture    *f,
 
       /* Same order as the loaded list. */
       {
-        g_autoptr(AlgaTicket) at = g_list_model_get_item (f->shown, shown);
+        g_autoptr(AlgaTicket) at = shown_ticket (f, shown);
 
         g_assert_true (at == ticket);
       }
@@ -196,13 +208,14 @@ assert_rows_in_sight_shown (Fixture *f)
     g_assert_cmpuint (in_sight, >, 0);
 }
 
-/* Every row in the list shows a ticket, and the ticket of its position. */
+/* Every row in the list shows a ticket the list holds, in the list's order. */
 static void
 assert_rows_current (Fixture *f)
 {
   GtkWidget *list_base = alga_test_find_widget (f->view, GTK_TYPE_LIST_BASE);
   guint n_shown = g_list_model_get_n_items (f->shown);
   guint rows = 0;
+  guint next = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list_base); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -216,9 +229,10 @@ assert_rows_current (Fixture *f)
 
       ticket = alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row));
       g_assert_nonnull (ticket);
-      for (guint i = 0; i < n_shown && !found; i++)
+      /* GTK keeps its rows in the model's order: each shows a ticket after the last. */
+      for (; next < n_shown && !found; next++)
         {
-          g_autoptr(AlgaTicket) item = g_list_model_get_item (f->shown, i);
+          g_autoptr(AlgaTicket) item = shown_ticket (f, next);
 
           found = item == ticket;
         }

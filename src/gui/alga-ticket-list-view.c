@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "alga-gui-util.h"
+#include "alga-list-slot.h"
+#include "alga-slot-selection.h"
 #include "alga-ticket-filter-model.h"
 #include "alga-ticket-list-view.h"
 #include "alga-ticket-row.h"
@@ -26,18 +28,24 @@ struct _AlgaTicketListView
   GtkWidget           parent_instance;
 
   AlgaTicketList     *model;
-  /* model → filter_model (the search text, on the loaded items at once) → selection */
+  /* model → filter_model (the search text, on the loaded items at once) → selection → slots
+   * (what the grid shows: a search binds the rows again in place) */
   AlgaTicketFilterModel *filter_model;
   char               *filter_raw;    /* as typed, stripped; NULL for none */
   GtkSingleSelection *selection;
+  AlgaSlotSelection  *slots;
   GSignalGroup       *model_signals;
   GPtrArray          *spare_rows;    /* AlgaTicketRow, unparented */
   guint               warm_id;       /* filling spare_rows once, after the first rows are painted */
   gboolean            warmed;
 
-  /* While mapped: the spare rows are built after the first rows are painted. */
+  /* While mapped: the spare rows are built after the first rows are painted, and rows out of
+   * sight follow a search after its frame. */
   GdkFrameClock      *frame_clock;
+  gulong              layout_handler_id;
   gulong              after_paint_handler_id;
+  gboolean            stale_rows;
+  guint               catch_up_id;
 
   GtkStack           *stack;
   /* A GtkGridView of one column rather than a GtkListView: GTK 4.8's GtkListView keeps 200
@@ -98,6 +106,56 @@ model_answers_filter (AlgaTicketListView *self)
          alga_ticket_list_get_error (self->model) == NULL;
 }
 
+/* Each row shows what its slot shows now: with @all or while the list is not shown, every row;
+ * otherwise those GTK has placed in sight (mapped), the others once the frame is painted.
+ * GTK 4.8's grid keeps some 30 rows where a tall window shows about 10, and a search would
+ * otherwise bind and measure all of them before its frame (docs/PERFORMANCE.md, Rows bound
+ * again in place). */
+static void
+catch_up_rows (AlgaTicketListView *self,
+               gboolean            all)
+{
+  gboolean left = FALSE;
+
+  all |= self->frame_clock == NULL;
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      AlgaListSlot *slot;
+      AlgaTicket *ticket;
+
+      if (!ALGA_IS_TICKET_ROW (row) || (slot = g_object_get_data (G_OBJECT (row), "alga-slot")) == NULL)
+        continue;
+
+      ticket = alga_list_slot_get_item (slot);
+      if (alga_ticket_row_get_ticket (ALGA_TICKET_ROW (row)) == ticket)
+        continue;
+
+      if (!all && !gtk_widget_get_mapped (item))
+        {
+          left = TRUE;
+          continue;
+        }
+
+      alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), ticket);
+    }
+
+  self->stale_rows = left;
+}
+
+static gboolean
+catch_up_cb (gpointer user_data)
+{
+  AlgaTicketListView *self = user_data;
+
+  self->catch_up_id = 0;
+  catch_up_rows (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The server's search rule (title, ticket number or client name), so that the loaded items
  * narrow at once while the server is asked. This runs over every loaded ticket at each key, so
  * the ticket keeps its casefolded text (docs/PERFORMANCE.md, The search text kept per ticket). */
@@ -109,7 +167,12 @@ update_filter (AlgaTicketListView *self)
   if (self->filter_raw != NULL && !model_answers_filter (self))
     folded = g_utf8_casefold (self->filter_raw, -1);
 
+  /* A search replaces the rows: each is bound again where it stands rather than made anew
+   * (docs/PERFORMANCE.md, Rows bound again in place). */
+  alga_slot_selection_set_in_place (self->slots, TRUE);
   alga_ticket_filter_model_set_needle (self->filter_model, folded);
+  alga_slot_selection_set_in_place (self->slots, FALSE);
+  catch_up_rows (self, FALSE);
 }
 
 /* Whether the technician has gone on to type somewhere (the search, say) while the list was
@@ -413,22 +476,29 @@ on_factory_teardown_cb (GtkListItemFactory *factory,
       || self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
     return;
 
+  g_object_set_data (G_OBJECT (row), "alga-slot", NULL);
   alga_ticket_row_set_ticket (ALGA_TICKET_ROW (row), NULL);
   g_ptr_array_add (self->spare_rows, g_steal_pointer (&row));
 }
 
-/* No unbind: GTK 4.8 unbinds and binds a row again whenever its position changes, and a row
- * bound to the ticket it shows already does nothing. A row keeps its ticket until it is bound
- * to another one or destroyed. */
+/* The row shows the ticket of its slot; a search changes what the slot shows, and the row
+ * follows in catch_up_rows(). No unbind: GTK 4.8 unbinds and binds a row again whenever its
+ * position or its selection changes, and a row bound to its slot already does nothing here. A
+ * row keeps its ticket until it is bound to another slot or torn down. */
 static void
 on_factory_bind_cb (GtkListItemFactory *factory,
                     GtkListItem        *list_item,
                     AlgaTicketListView *self)
 {
   AlgaTicketRow *row = ALGA_TICKET_ROW (gtk_list_item_get_child (list_item));
+  AlgaListSlot *slot = gtk_list_item_get_item (list_item);
 
+  if (g_object_get_data (G_OBJECT (row), "alga-slot") == slot)
+    return;
+
+  g_object_set_data_full (G_OBJECT (row), "alga-slot", g_object_ref (slot), g_object_unref);
   alga_ticket_row_set_implied_assignee (row, self->implied_assignee);
-  alga_ticket_row_set_ticket (row, gtk_list_item_get_item (list_item));
+  alga_ticket_row_set_ticket (row, alga_list_slot_get_item (slot));
 }
 
 /* One spare row per turn of the main loop, as many as the list shows: a search that changes
@@ -459,9 +529,21 @@ warm_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Connected after GtkWindow's own handler: rows the layout has just brought into sight (those
+ * above them having changed height) catch up, and GDK lays them out again before painting. */
+static void
+on_frame_clock_layout_cb (AlgaTicketListView *self)
+{
+  if (self->stale_rows)
+    catch_up_rows (self, FALSE);
+}
+
 static void
 on_frame_clock_after_paint_cb (AlgaTicketListView *self)
 {
+  if (self->stale_rows && self->catch_up_id == 0)
+    self->catch_up_id = g_idle_add (catch_up_cb, self);
+
   if (!self->warmed && self->warm_id == 0
       && gtk_widget_get_first_child (GTK_WIDGET (self->list_view)) != NULL)
     self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_cb, self, NULL);
@@ -475,6 +557,9 @@ alga_ticket_list_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->map (widget);
 
   self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_handler_id = g_signal_connect_object (self->frame_clock, "layout",
+                                                     G_CALLBACK (on_frame_clock_layout_cb), self,
+                                                     G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->after_paint_handler_id = g_signal_connect_object (self->frame_clock, "after-paint",
                                                           G_CALLBACK (on_frame_clock_after_paint_cb),
                                                           self, G_CONNECT_SWAPPED);
@@ -485,9 +570,14 @@ alga_ticket_list_view_unmap (GtkWidget *widget)
 {
   AlgaTicketListView *self = ALGA_TICKET_LIST_VIEW (widget);
 
+  g_clear_signal_handler (&self->layout_handler_id, self->frame_clock);
   g_clear_signal_handler (&self->after_paint_handler_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  /* No frame will come for them. */
+  if (self->stale_rows)
+    catch_up_rows (self, TRUE);
 
   GTK_WIDGET_CLASS (alga_ticket_list_view_parent_class)->unmap (widget);
 }
@@ -517,7 +607,9 @@ alga_ticket_list_view_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->model);
@@ -677,7 +769,8 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->slots = alga_slot_selection_new (GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->slots));
 
   self->model_signals = g_signal_group_new (ALGA_TYPE_TICKET_LIST);
   g_signal_group_connect_object (self->model_signals, "notify::loading",
