@@ -219,6 +219,79 @@ test_arrows_change_nothing (Fixture       *f,
   g_assert_cmpuint (alga_test_server_count_requests (f->server, "POST", "*"), ==, 0);
 }
 
+static guint
+count_matches (Fixture    *f,
+               const char *folded)
+{
+  GListModel *tickets = G_LIST_MODEL (get_tickets (f));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (tickets, i);
+
+      n += strstr (alga_ticket_get_search_text (ticket), folded) != NULL;
+    }
+
+  return n;
+}
+
+/* Down in the search goes to the first row when the selected ticket is not among the results,
+ * not to the row at the place that last had the focus (the second, here). */
+static void
+test_search_down_first_match (Fixture       *f,
+                              gconstpointer  data)
+{
+  GListModel *tickets;
+  g_autofree char *sel_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *first_id = NULL;
+  GtkWidget *search_bar;
+
+  press (f, "<Alt>3");
+  wait_loaded (f);
+  press (f, "Down Down");
+  sel_id = g_strdup (alga_ticket_get_ticket_id (selected (f)));
+
+  /* A title that two tickets or more share and the selected one does not hold. */
+  tickets = G_LIST_MODEL (get_tickets (f));
+  for (guint i = 0; i < g_list_model_get_n_items (tickets) && text == NULL; i++)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (tickets, i);
+
+      g_free (folded);
+      folded = g_utf8_casefold (alga_ticket_get_title (ticket), -1);
+      if (strstr (alga_ticket_get_search_text (selected (f)), folded) == NULL
+          && count_matches (f, folded) >= 2)
+        text = g_strdup (alga_ticket_get_title (ticket));
+    }
+  g_assert_nonnull (text);
+  for (guint i = 0; first_id == NULL; i++)
+    {
+      g_autoptr(AlgaTicket) ticket = g_list_model_get_item (tickets, i);
+
+      if (strstr (alga_ticket_get_search_text (ticket), folded) != NULL)
+        first_id = g_strdup (alga_ticket_get_ticket_id (ticket));
+    }
+
+  press (f, "<Control>f");
+  /* A person types once the search field is there and has the focus. */
+  search_bar = alga_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR);
+  alga_test_wait_until (focus_in (f, search_bar) && gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (f->window))),
+                        5000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  alga_test_keyboard_type (text);
+  alga_test_wait_until (g_strcmp0 (alga_ticket_list_view_get_filter_text (list_view (f)), text) == 0,
+                        5000);
+  press (f, "Down");
+
+  g_assert_true (focus_in (f, GTK_WIDGET (list_view (f))));
+  g_assert_nonnull (selected (f));
+  g_assert_cmpstr (alga_ticket_get_ticket_id (selected (f)), ==, first_id);
+  g_assert_cmpstr (alga_ticket_get_ticket_id (selected (f)), !=, sel_id);
+}
+
 /* j and k move through the list from the list itself: no search is started with "j". */
 static void
 test_j_moves_in_list (Fixture       *f,
@@ -1157,6 +1230,8 @@ main (int   argc,
               test_sign_out_asks, fixture_tear_down);
   g_test_add ("/triage/arrows-change-nothing", Fixture, NULL, fixture_set_up,
               test_arrows_change_nothing, fixture_tear_down);
+  g_test_add ("/triage/search-down-first-match", Fixture, NULL, fixture_set_up,
+              test_search_down_first_match, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,
               test_undo_status, fixture_tear_down);
   g_test_add ("/triage/undo-take-away", Fixture, NULL, fixture_set_up,

@@ -877,6 +877,30 @@ alga_ticket_list_view_get_selected_ticket (AlgaTicketListView *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* Puts the focus on the row at @position, which the list has scrolled to. Grabbing the list's
+ * focus would land on the place that had it last (GTK 4.8 follows the focus by position, not by
+ * ticket), and a search rebinds rows in place: that place now shows another ticket. */
+static void
+focus_position (AlgaTicketListView *self,
+                guint               position)
+{
+  g_autoptr(AlgaTicket) ticket = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL && ticket != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      AlgaListSlot *slot = ALGA_IS_TICKET_ROW (row) ? g_object_get_data (G_OBJECT (row), "alga-slot") : NULL;
+
+      if (slot != NULL && alga_list_slot_get_item (slot) == (gpointer) ticket
+          && gtk_widget_grab_focus (item))
+        return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 select_position (AlgaTicketListView *self,
                  guint               position)
@@ -950,7 +974,7 @@ alga_ticket_list_view_move_selection (AlgaTicketListView *self,
   if (self->root != NULL && gtk_root_get_focus (GTK_ROOT (self->root)) != NULL
       && gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self->root)),
                                  GTK_WIDGET (self->list_view)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    focus_position (self, (guint) target);
 }
 
 /**
@@ -979,10 +1003,24 @@ alga_ticket_list_view_focus_selected (AlgaTicketListView *self)
   if (position == GTK_INVALID_LIST_POSITION)
     position = 0;
 
-  /* GTK 4.8's list keeps the item it scrolled to as the one to focus (there is no API to focus
-   * a position before 4.12); grabbing the list's focus then lands on that row. */
+  /* There is no API to focus a position before GTK 4.12: the list scrolls to it, which gives
+   * it a row, and the row takes the focus. */
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  focus_position (self, position);
+}
+
+/**
+ * alga_ticket_list_view_get_n_shown:
+ * @self: the list view
+ *
+ * Returns: how many rows the list shows (the loaded tickets the search text leaves)
+ */
+guint
+alga_ticket_list_view_get_n_shown (AlgaTicketListView *self)
+{
+  g_return_val_if_fail (ALGA_IS_TICKET_LIST_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
 
 /**

@@ -29,6 +29,7 @@ gboolean        alga_ticket_list_view_select_ticket_id    (AlgaTicketListView *s
 void            alga_ticket_list_view_move_selection      (AlgaTicketListView *self,
                                                            int                 delta);
 void            alga_ticket_list_view_focus_selected      (AlgaTicketListView *self);
+guint           alga_ticket_list_view_get_n_shown         (AlgaTicketListView *self);
 void            alga_ticket_list_view_set_implied_assignee (AlgaTicketListView *self,
                                                             const char         *user_id);
 void            alga_ticket_list_view_set_open_on_click   (AlgaTicketListView *self,

@@ -296,6 +296,37 @@ my_time_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (my_time));
 }
 
+/* Down in the search goes to the list: to the selected ticket if the search left it, else to
+ * the first row. (GTK would move the focus to the place in the list that had it last, which a
+ * search may have given to another ticket.) */
+static gboolean
+search_down_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  AlgaWindow *self = user_data;
+
+  if (alga_ticket_list_view_get_n_shown (self->ticket_list_view) == 0)
+    return FALSE;
+
+  alga_ticket_list_view_focus_selected (self->ticket_list_view);
+  return TRUE;
+}
+
+static void
+add_search_keys (AlgaWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Before the entry's text, whose own Down would move the focus GTK's way. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, 0),
+                                                          gtk_callback_action_new (search_down_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+}
+
 /* The same keys as the ticket view's own bindings (alga-ticket-view.c). */
 static const struct {
   guint            key;
@@ -385,4 +416,5 @@ _alga_window_actions_init (AlgaWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   add_ticket_pane_keys (self);
+  add_search_keys (self);
 }
