@@ -437,9 +437,9 @@ on_retry_clicked_cb (AlgaTicketListView *self)
     alga_ticket_list_reload (self->model);
 }
 
-/* Rows are set up in C: GTK 4.8 makes a new row for each item scrolled or filtered into view,
- * and a GtkBuilderListItemFactory would parse its XML for each (docs/PERFORMANCE.md, Rows made
- * in C). */
+/* Rows are set up in C: GTK 4.8 makes a new row for each item a change of the list brings into
+ * view (a search rebinds rows in place instead), and a GtkBuilderListItemFactory would parse its
+ * XML for each (docs/PERFORMANCE.md, Rows made in C). */
 static void
 on_factory_setup_cb (GtkListItemFactory *factory,
                      GtkListItem        *list_item,
@@ -459,9 +459,8 @@ on_factory_setup_cb (GtkListItemFactory *factory,
                           g_object_unref);
 }
 
-/* GTK 4.8 destroys the rows that scroll or are filtered out of view and makes new ones for
- * the items that come in; a few are kept to be bound again instead, which keeps typing in the
- * search fast. */
+/* GTK 4.8 destroys the rows that a change of the list takes out of view and makes new ones for
+ * the items that come in; a few are kept to be bound again instead. */
 static void
 on_factory_teardown_cb (GtkListItemFactory *factory,
                         GtkListItem        *list_item,
