@@ -236,11 +236,11 @@ count_matches (Fixture    *f,
   return n;
 }
 
-/* Down in the search goes to the first row when the selected ticket is not among the results,
- * not to the row at the place that last had the focus (the second, here). */
+/* Down (or Enter) in the search goes to the first row when the selected ticket is not among the
+ * results, not to the row at the place that last had the focus (the second, here). */
 static void
-test_search_down_first_match (Fixture       *f,
-                              gconstpointer  data)
+search_then_key (Fixture    *f,
+                 const char *key)
 {
   GListModel *tickets;
   g_autofree char *sel_id = NULL;
@@ -284,12 +284,26 @@ test_search_down_first_match (Fixture       *f,
   alga_test_keyboard_type (text);
   alga_test_wait_until (g_strcmp0 (alga_ticket_list_view_get_filter_text (list_view (f)), text) == 0,
                         5000);
-  press (f, "Down");
+  press (f, key);
 
-  g_assert_true (focus_in (f, GTK_WIDGET (list_view (f))));
+  alga_test_wait_until (focus_in (f, GTK_WIDGET (list_view (f))), 5000);
   g_assert_nonnull (selected (f));
   g_assert_cmpstr (alga_ticket_get_ticket_id (selected (f)), ==, first_id);
   g_assert_cmpstr (alga_ticket_get_ticket_id (selected (f)), !=, sel_id);
+}
+
+static void
+test_search_down_first_match (Fixture       *f,
+                              gconstpointer  data)
+{
+  search_then_key (f, "Down");
+}
+
+static void
+test_search_enter_first_match (Fixture       *f,
+                               gconstpointer  data)
+{
+  search_then_key (f, "Return");
 }
 
 /* j and k move through the list from the list itself: no search is started with "j". */
@@ -1232,6 +1246,8 @@ main (int   argc,
               test_arrows_change_nothing, fixture_tear_down);
   g_test_add ("/triage/search-down-first-match", Fixture, NULL, fixture_set_up,
               test_search_down_first_match, fixture_tear_down);
+  g_test_add ("/triage/search-enter-first-match", Fixture, NULL, fixture_set_up,
+              test_search_enter_first_match, fixture_tear_down);
   g_test_add ("/triage/undo-status", Fixture, NULL, fixture_set_up,
               test_undo_status, fixture_tear_down);
   g_test_add ("/triage/undo-take-away", Fixture, NULL, fixture_set_up,

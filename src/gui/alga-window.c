@@ -191,11 +191,13 @@ on_search_changed_cb (AlgaWindow *self)
   _alga_window_apply_query (self);
 }
 
+/* Enter in the search goes to the list, as Down does: to the selected ticket if the search left
+ * it, else to the first row. */
 static void
 on_search_activate_cb (AlgaWindow *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list_view));
-  alga_ticket_list_view_move_selection (self->ticket_list_view, 1);
+  if (alga_ticket_list_view_get_n_shown (self->ticket_list_view) > 0)
+    alga_ticket_list_view_focus_selected (self->ticket_list_view);
 }
 
 static void
