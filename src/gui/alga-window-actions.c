@@ -297,8 +297,8 @@ my_time_action (GSimpleAction *action,
 }
 
 /* Down in the search goes to the list: to the selected ticket if the search left it, else to
- * the first row. (GTK would move the focus to the place in the list that had it last, which a
- * search may have given to another ticket.) */
+ * the first row. GTK would move the focus to the place in the list that had it last, which a
+ * search may have given to another ticket. */
 static gboolean
 search_down_cb (GtkWidget *widget,
                 GVariant  *args,
@@ -313,13 +313,13 @@ search_down_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* On the way back up from the search's text: a Down an input method takes (choosing among its
+ * candidates) never gets here. */
 static void
 add_search_keys (AlgaWindow *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  /* Before the entry's text, whose own Down would move the focus GTK's way. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, 0),
                                                           gtk_callback_action_new (search_down_cb,
