@@ -344,14 +344,6 @@ alga_slot_selection_new (GtkSelectionModel *model)
   return self;
 }
 
-GtkSelectionModel *
-alga_slot_selection_get_model (AlgaSlotSelection *self)
-{
-  g_return_val_if_fail (ALGA_IS_SLOT_SELECTION (self), NULL);
-
-  return self->model;
-}
-
 /**
  * alga_slot_selection_set_in_place:
  * @self: the slot selection

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlgaSlotSelection, alga_slot_selection, ALGA, SLOT_SELECTION, GObject)
 
 AlgaSlotSelection *alga_slot_selection_new          (GtkSelectionModel *model);
-GtkSelectionModel *alga_slot_selection_get_model    (AlgaSlotSelection *self);
 void               alga_slot_selection_set_in_place (AlgaSlotSelection *self,
                                                      gboolean           in_place);
 

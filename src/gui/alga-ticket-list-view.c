@@ -106,6 +106,15 @@ model_answers_filter (AlgaTicketListView *self)
          alga_ticket_list_get_error (self->model) == NULL;
 }
 
+/* The slot that the row in @item (a list item of the grid) follows, or NULL. */
+static AlgaListSlot *
+item_slot (GtkWidget *item)
+{
+  GtkWidget *row = gtk_widget_get_first_child (item);
+
+  return ALGA_IS_TICKET_ROW (row) ? g_object_get_data (G_OBJECT (row), "alga-slot") : NULL;
+}
+
 /* Each row shows what its slot shows now: with @all or while the list is not shown, every row;
  * otherwise those GTK has placed in sight (mapped), the others once the frame is painted.
  * GTK 4.8's grid keeps some 30 rows where a tall window shows about 10, and a search would
@@ -123,10 +132,10 @@ catch_up_rows (AlgaTicketListView *self,
        item = gtk_widget_get_next_sibling (item))
     {
       GtkWidget *row = gtk_widget_get_first_child (item);
-      AlgaListSlot *slot;
+      AlgaListSlot *slot = item_slot (item);
       AlgaTicket *ticket;
 
-      if (!ALGA_IS_TICKET_ROW (row) || (slot = g_object_get_data (G_OBJECT (row), "alga-slot")) == NULL)
+      if (slot == NULL)
         continue;
 
       ticket = alga_list_slot_get_item (slot);
@@ -889,8 +898,7 @@ focus_position (AlgaTicketListView *self,
        item != NULL && ticket != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-      AlgaListSlot *slot = ALGA_IS_TICKET_ROW (row) ? g_object_get_data (G_OBJECT (row), "alga-slot") : NULL;
+      AlgaListSlot *slot = item_slot (item);
 
       if (slot != NULL && alga_list_slot_get_item (slot) == (gpointer) ticket
           && gtk_widget_grab_focus (item))
