@@ -54,6 +54,48 @@ text_shape (const char *text)
   return shape;
 }
 
+/* "Timer on TIC1, 1:05:09. Open the ticket", or NULL when no timer runs. */
+static char *
+describe (AlgaTimerChip *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *elapsed = NULL;
+  const char *number;
+
+  if (self->timer == NULL || !alga_timer_get_running (self->timer))
+    return NULL;
+  number = alga_timer_get_ticket_number (self->timer);
+  elapsed = alga_timer_format_elapsed (alga_timer_get_elapsed (self->timer, now));
+  /* Translators: the tooltip and accessible name of the header's timer. */
+  return g_strdup_printf (_("Timer on %s, %s. Open the ticket"), number != NULL ? number : "", elapsed);
+}
+
+static void
+update_description (AlgaTimerChip *self)
+{
+  g_autofree char *description = describe (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+/* The tooltip is asked for when it is to be shown: setting it at every tick would have GTK look
+ * where the pointer is at every tick (two round trips to the X server) and wait for it to rest. */
+static gboolean
+on_query_tooltip_cb (AlgaTimerChip *self,
+                     int            x,
+                     int            y,
+                     gboolean       keyboard,
+                     GtkTooltip    *tooltip)
+{
+  g_autofree char *description = describe (self);
+
+  if (description == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
+}
+
 static void
 update (AlgaTimerChip *self)
 {
@@ -61,7 +103,6 @@ update (AlgaTimerChip *self)
   g_autofree char *elapsed = NULL;
   g_autofree char *text = NULL;
   g_autofree char *shape = NULL;
-  g_autofree char *description = NULL;
   const char *number;
   gboolean running = self->timer != NULL && alga_timer_get_running (self->timer);
 
@@ -81,9 +122,9 @@ update (AlgaTimerChip *self)
   gtk_inscription_set_text (self->text, text);
   self->n_updates++;
 
-  /* Translators: the tooltip and accessible name of the header's timer. */
-  description = g_strdup_printf (_("Timer on %s, %s. Open the ticket"), number != NULL ? number : "", elapsed);
-  gtk_widget_set_tooltip_text (self->button, description);
+  /* Told to a screen reader when the chip has the focus; a tooltip is made when it is shown. */
+  if (gtk_widget_has_focus (self->button))
+    update_description (self);
 }
 
 static gboolean
@@ -179,6 +220,7 @@ alga_timer_chip_init (AlgaTimerChip *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
   GtkWidget *overlay = gtk_overlay_new ();
+  GtkEventController *focus;
 
   /* A label's new text queues a resize up to the window, which measures and allocates the chip's
    * ancestors again before the frame that draws it; an inscription's only queues the drawing. So
@@ -206,6 +248,11 @@ alga_timer_chip_init (AlgaTimerChip *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Running timer: open its ticket"), -1);
   g_signal_connect_swapped (self->button, "clicked", G_CALLBACK (on_clicked_cb), self);
+  gtk_widget_set_has_tooltip (self->button, TRUE);
+  g_signal_connect_swapped (self->button, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (update_description), self);
+  gtk_widget_add_controller (self->button, focus);
   adw_bin_set_child (ADW_BIN (self), self->button);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "alga-gui-util.h"
+#include "alga-cached-bin.h"
 #include "alga-cached-icon.h"
 #include "alga-window-private.h"
 
@@ -455,6 +456,7 @@ alga_window_class_init (AlgaWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
+  g_type_ensure (ALGA_TYPE_CACHED_BIN);
   g_type_ensure (ALGA_TYPE_FILTER_BAR);
   g_type_ensure (ALGA_TYPE_FILTER_POPOVER);
   g_type_ensure (ALGA_TYPE_TICKET_LIST_VIEW);

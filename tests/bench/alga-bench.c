@@ -47,6 +47,7 @@ static int b6_seconds = 60;
 static int b6r_seconds = 10;
 static char *json_path;
 static char *only;
+static gboolean measuring_start;
 static gboolean verbose;
 static gboolean key_every_run;
 static char *xdg_cache_home;
@@ -257,6 +258,20 @@ child_free (Child *child)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Child, child_free)
 
+static gboolean
+is_typing_child (const char * const *argv)
+{
+  return argv[1] != NULL && strcmp (argv[1], "--child-list") == 0;
+}
+
+/* The app's starts and the minimal window, while the start figures are measured. */
+static gboolean
+is_start_child (const char * const *argv)
+{
+  return measuring_start &&
+         (strcmp (argv[0], app_path) == 0 || strcmp (argv[0], minimal_path) == 0);
+}
+
 static Child *
 spawn_child (const char * const  *argv,
              const char * const  *env)
@@ -281,14 +296,16 @@ spawn_child (const char * const  *argv,
   child->fd = fds[0];
   child->buffer = g_string_new (NULL);
   child->started = g_get_monotonic_time ();
-  if (callgrind_prefix != NULL && argv[1] != NULL && strcmp (argv[1], "--child-list") == 0)
+  if (callgrind_prefix != NULL && (is_typing_child (argv) || is_start_child (argv)))
     {
-      /* Instructions, which do not depend on the machine's load: one profile per key. */
+      /* Instructions, which do not depend on the machine's load: one profile per key, or per
+       * start up to its first frame. */
       g_autofree char *out = g_strdup_printf ("--callgrind-out-file=%s.%%p", callgrind_prefix);
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) wrapped = NULL;
 
-      g_strv_builder_add_many (builder, "valgrind", "--tool=callgrind", "--collect-atstart=no",
+      g_strv_builder_add_many (builder, "valgrind", "--tool=callgrind",
+                               is_typing_child (argv) ? "--collect-atstart=no" : "--collect-atstart=yes",
                                out, NULL);
       g_strv_builder_addv (builder, (const char **) argv);
       wrapped = g_strv_builder_end (builder);
@@ -1162,7 +1179,8 @@ main (int   argc,
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The program (alga-desktop-test)", "PATH" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Show the children's output", NULL },
     { "callgrind", 0, 0, G_OPTION_ARG_FILENAME, &callgrind_prefix,
-      "Run B5's typing under callgrind: a profile of each key, in PREFIX.PID.N", "PREFIX" },
+      "Run B5's typing under callgrind (a profile of each key), and B1's starts and the minimal "
+      "window up to their first frame, in PREFIX.PID.N", "PREFIX" },
     { "key-every-run", 0, 0, G_OPTION_ARG_NONE, &key_every_run,
       "Sign in with the key at each start (no keyring)", NULL },
     { "child-list", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_list_url, NULL, NULL },
@@ -1222,6 +1240,7 @@ main (int   argc,
 
   floor_ms = new_samples ();
   floor_rss = new_samples ();
+  measuring_start = TRUE;
   measure_minimal (floor_ms, floor_rss);
   g_print ("Minimal libadwaita window: first frame %.1f ms, %.1f MiB resident (median of %d; "
            "renderer %s)\n",
@@ -1230,6 +1249,7 @@ main (int   argc,
 
   if (wanted ("B1") || wanted ("B2") || wanted ("B7"))
     measure_start (base, median (floor_ms));
+  measuring_start = FALSE;
   if (wanted ("B3"))
     measure_decode ();
   if (wanted ("B4") || wanted ("B5"))
