@@ -97,6 +97,34 @@ test_same_as_gtk (void)
   g_object_unref (gtk_icon);
 }
 
+/* The empty ticket pane's icon, in sight at start, comes from a PNG made from its SVG: GTK draws
+ * a symbolic SVG through librsvg, which the first frame would otherwise have to load and run. At
+ * twice the scale the SVG is drawn, sharp. */
+static void
+test_status_icon_from_png (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GtkIconPaintable) icon2 = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file2 = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *uri2 = NULL;
+
+  gtk_icon_theme_add_resource_path (theme, "/com/nineminds/AlgaPSA/icons");
+  icon = gtk_icon_theme_lookup_icon (theme, "alga-symbolic", NULL, 128, 1, GTK_TEXT_DIR_LTR, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_suffix (uri, "/alga-symbolic.symbolic.png"));
+
+  icon2 = gtk_icon_theme_lookup_icon (theme, "alga-symbolic", NULL, 128, 2, GTK_TEXT_DIR_LTR, 0);
+  file2 = gtk_icon_paintable_get_file (icon2);
+  g_assert_nonnull (file2);
+  uri2 = g_file_get_uri (file2);
+  g_assert_true (g_str_has_suffix (uri2, "/alga-symbolic.svg"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +132,7 @@ main (int   argc,
   alga_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/cached-icon/same-as-gtk", test_same_as_gtk);
+  g_test_add_func ("/cached-icon/status-icon-from-png", test_status_icon_from_png);
 
   return g_test_run ();
 }

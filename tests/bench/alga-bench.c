@@ -304,9 +304,10 @@ spawn_child (const char * const  *argv,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) wrapped = NULL;
 
-      g_strv_builder_add_many (builder, "valgrind", "--tool=callgrind",
-                               is_typing_child (argv) ? "--collect-atstart=no" : "--collect-atstart=yes",
-                               out, NULL);
+      g_strv_builder_add_many (builder, "valgrind", "--tool=callgrind", out, NULL);
+      /* A start's main thread apart from the threads beside it (keyring, cache, network). */
+      g_strv_builder_add (builder, is_typing_child (argv) ? "--collect-atstart=no"
+                                                          : "--separate-threads=yes");
       g_strv_builder_addv (builder, (const char **) argv);
       wrapped = g_strv_builder_end (builder);
       child->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) wrapped,
