@@ -332,6 +332,64 @@ test_next_page_near_the_end (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A start's first frame makes rows for the first tickets only (about a window's worth), and the
+ * frame after it has all of them: a list of 50 gives the grid 12 items until the first frame
+ * with rows is painted, then 50, without asking the server for more. */
+static void
+test_first_frame_rows (void)
+{
+  g_autoptr(AlgaTestServer) server = NULL;
+  g_autoptr(AlgaClient) client = NULL;
+  g_autoptr(AlgaTestCredentials) credentials = NULL;
+  g_autoptr(AlgaTicketQuery) query = alga_ticket_query_new ();
+  g_autoptr(AlgaTicketList) list = NULL;
+  g_autoptr(GListModel) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *view;
+
+  server = alga_test_server_new_full (1, 400, ALGA_TEST_EDITION_ENTERPRISE, 0, &error);
+  g_assert_no_error (error);
+  client = alga_client_new (alga_test_server_get_url (server), &error);
+  g_assert_no_error (error);
+  credentials = alga_test_credentials_new (alga_test_server_get_api_key (server));
+  alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
+  list = alga_ticket_list_new (client, query);
+  alga_ticket_list_set_page_size (list, 50);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
+  view = alga_ticket_list_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  alga_ticket_list_view_set_model (ALGA_TICKET_LIST_VIEW (view), list);
+  alga_ticket_list_reload (list);
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+
+  g_object_get (alga_test_find_widget (view, GTK_TYPE_LIST_BASE), "model", &shown, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 12);
+  /* What the list shows is still the whole list: the count the window tells. */
+  g_assert_cmpuint (alga_ticket_list_view_get_n_shown (ALGA_TICKET_LIST_VIEW (view)), ==, 50);
+
+  gtk_window_present (GTK_WINDOW (window));
+  alga_test_wait_until (g_list_model_get_n_items (shown) == 50, 10000);
+  gtk_test_widget_wait_for_draw (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  g_assert_cmpuint (alga_test_server_count_requests (server, "GET", "/api/v1/tickets"), ==, 1);
+
+  /* Selecting a ticket beyond the first rows finds it. */
+  {
+    g_autoptr(AlgaTicket) last = g_list_model_get_item (G_LIST_MODEL (list), 49);
+
+    g_assert_true (alga_ticket_list_view_select_ticket_id (ALGA_TICKET_LIST_VIEW (view),
+                                                          alga_ticket_get_ticket_id (last)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +399,7 @@ main (int   argc,
   g_test_add ("/ticket-list-view/search-narrows-and-widens", Fixture, NULL,
               fixture_set_up, test_search_narrows_and_widens, fixture_tear_down);
   g_test_add_func ("/ticket-list-view/next-page-near-the-end", test_next_page_near_the_end);
+  g_test_add_func ("/ticket-list-view/first-frame-rows", test_first_frame_rows);
 
   return g_test_run ();
 }

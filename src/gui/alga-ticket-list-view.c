@@ -28,9 +28,12 @@ struct _AlgaTicketListView
   GtkWidget           parent_instance;
 
   AlgaTicketList     *model;
-  /* model → filter_model (the search text, on the loaded items at once) → selection → slots
-   * (what the grid shows: a search binds the rows again in place) */
+  /* model → filter_model (the search text, on the loaded items at once) → first_rows (until
+   * the first rows are painted) → selection → slots (what the grid shows: a search binds the
+   * rows again in place) */
   AlgaTicketFilterModel *filter_model;
+  GtkSliceListModel  *first_rows;
+  guint               all_rows_id;
   char               *filter_raw;    /* as typed, stripped; NULL for none */
   GtkSingleSelection *selection;
   AlgaSlotSelection  *slots;
@@ -68,6 +71,12 @@ struct _AlgaTicketListView
 };
 
 G_DEFINE_FINAL_TYPE (AlgaTicketListView, alga_ticket_list_view, GTK_TYPE_WIDGET)
+
+/* The rows the grid is given for its first frame with rows: more than a tall window shows. The
+ * grid makes a row for each of its first 30 items, in sight or not, and a start shows a page of
+ * 25 saved tickets, of which about 8 are in sight; the others come the frame after
+ * (docs/PERFORMANCE.md, "The first frame's rows"). */
+#define FIRST_FRAME_ROWS 12
 
 enum {
   PROP_0,
@@ -261,9 +270,11 @@ maybe_load_more (AlgaTicketListView *self)
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   double bottom = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj);
 
-  /* While the search narrows the loaded items, the server's answer is on its way. */
+  /* While the search narrows the loaded items, the server's answer is on its way; while the grid
+   * has only the first rows, its end is not the list's. */
   if (self->model == NULL
       || alga_ticket_filter_model_get_needle (self->filter_model) != NULL
+      || gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT
       || alga_ticket_list_get_loading (self->model)
       || !alga_ticket_list_get_has_more (self->model))
     return;
@@ -546,9 +557,41 @@ on_frame_clock_layout_cb (AlgaTicketListView *self)
     catch_up_rows (self, FALSE);
 }
 
+/* Every row, from now on: after the first frame with rows, or at once when positions beyond
+ * the first rows are asked for. */
+static void
+show_all_rows (AlgaTicketListView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->first_rows));
+
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  if (gtk_slice_list_model_get_size (self->first_rows) == G_MAXUINT)
+    return;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  /* With rows more, the scroll's new end asks for the next page if it is near; without, the
+   * end was already the list's. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)) == shown)
+    maybe_load_more (self);
+}
+
+static gboolean
+all_rows_cb (gpointer user_data)
+{
+  AlgaTicketListView *self = user_data;
+
+  self->all_rows_id = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_frame_clock_after_paint_cb (AlgaTicketListView *self)
 {
+  /* After the frame, not in it: the rows that come make the window lay out again. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)) > 0
+      && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT && self->all_rows_id == 0)
+    self->all_rows_id = g_idle_add (all_rows_cb, self);
+
   if (self->stale_rows && self->catch_up_id == 0)
     self->catch_up_id = g_idle_add (catch_up_cb, self);
 
@@ -583,6 +626,7 @@ alga_ticket_list_view_unmap (GtkWidget *widget)
   g_clear_object (&self->frame_clock);
   g_clear_handle_id (&self->warm_id, g_source_remove);
   g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  show_all_rows (self);
   /* No frame will come for them. */
   if (self->stale_rows)
     catch_up_rows (self, TRUE);
@@ -619,6 +663,8 @@ alga_ticket_list_view_dispose (GObject *object)
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->slots);
   g_clear_object (&self->selection);
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->model);
 
@@ -772,7 +818,9 @@ alga_ticket_list_view_init (AlgaTicketListView *self)
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (on_model_state_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), 0,
+                                               FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -934,6 +982,7 @@ alga_ticket_list_view_select_ticket_id (AlgaTicketListView *self,
 
   g_return_val_if_fail (ALGA_IS_TICKET_LIST_VIEW (self), FALSE);
 
+  show_all_rows (self);
   n = g_list_model_get_n_items (model);
   for (i = 0; i < n; i++)
     {
@@ -965,6 +1014,7 @@ alga_ticket_list_view_move_selection (AlgaTicketListView *self,
 
   g_return_if_fail (ALGA_IS_TICKET_LIST_VIEW (self));
 
+  show_all_rows (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n == 0)
     return;
@@ -1027,7 +1077,7 @@ alga_ticket_list_view_get_n_shown (AlgaTicketListView *self)
 {
   g_return_val_if_fail (ALGA_IS_TICKET_LIST_VIEW (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 }
 
 /**
