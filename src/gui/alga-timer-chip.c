@@ -66,7 +66,7 @@ describe (AlgaTimerChip *self)
     return NULL;
   number = alga_timer_get_ticket_number (self->timer);
   elapsed = alga_timer_format_elapsed (alga_timer_get_elapsed (self->timer, now));
-  /* Translators: the tooltip and accessible name of the header's timer. */
+  /* Translators: the tooltip and accessible description of the timer at the window's bottom. */
   return g_strdup_printf (_("Timer on %s, %s. Open the ticket"), number != NULL ? number : "", elapsed);
 }
 
@@ -75,8 +75,11 @@ update_description (AlgaTimerChip *self)
 {
   g_autofree char *description = describe (self);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+  if (description == NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
 }
 
 /* The tooltip is asked for when it is to be shown: setting it at every tick would have GTK look
