@@ -273,6 +273,42 @@ test_search_narrows_and_widens (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (f->shown), <, 400);
 }
 
+/* A list of 50-ticket pages on a server of 400, and a window of 480 × 700 with a list view in
+ * it, not shown yet. */
+static AlgaTicketList *
+new_paged_list (AlgaTestServer **server,
+                AlgaClient     **client)
+{
+  g_autoptr(AlgaTestCredentials) credentials = NULL;
+  g_autoptr(AlgaTicketQuery) query = alga_ticket_query_new ();
+  g_autoptr(GError) error = NULL;
+  AlgaTicketList *list;
+
+  *server = alga_test_server_new_full (1, 400, ALGA_TEST_EDITION_ENTERPRISE, 0, &error);
+  g_assert_no_error (error);
+  *client = alga_client_new (alga_test_server_get_url (*server), &error);
+  g_assert_no_error (error);
+  credentials = alga_test_credentials_new (alga_test_server_get_api_key (*server));
+  alga_client_set_credentials (*client, ALGA_CREDENTIALS (credentials));
+  /* The client holds its credentials weakly, as it does an account's session. */
+  g_object_set_data_full (G_OBJECT (*client), "test-credentials", g_steal_pointer (&credentials),
+                          g_object_unref);
+  list = alga_ticket_list_new (*client, query);
+  alga_ticket_list_set_page_size (list, 50);
+  return list;
+}
+
+static GtkWidget *
+new_window_with_view (GtkWidget **view)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
+  *view = alga_ticket_list_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), *view);
+  return window;
+}
+
 /* The next page comes when the technician moves down the list to near its end (j, pressed on
  * the keyboard), and only then: showing the first page, and reading every loaded item as a
  * lookup does, ask the server for nothing more. */
@@ -281,27 +317,10 @@ test_next_page_near_the_end (void)
 {
   g_autoptr(AlgaTestServer) server = NULL;
   g_autoptr(AlgaClient) client = NULL;
-  g_autoptr(AlgaTestCredentials) credentials = NULL;
-  g_autoptr(AlgaTicketQuery) query = alga_ticket_query_new ();
-  g_autoptr(AlgaTicketList) list = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *window;
+  g_autoptr(AlgaTicketList) list = new_paged_list (&server, &client);
   GtkWidget *view;
+  GtkWidget *window = new_window_with_view (&view);
 
-  server = alga_test_server_new_full (1, 400, ALGA_TEST_EDITION_ENTERPRISE, 0, &error);
-  g_assert_no_error (error);
-  client = alga_client_new (alga_test_server_get_url (server), &error);
-  g_assert_no_error (error);
-  credentials = alga_test_credentials_new (alga_test_server_get_api_key (server));
-  alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
-
-  list = alga_ticket_list_new (client, query);
-  alga_ticket_list_set_page_size (list, 50);
-
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
-  view = alga_ticket_list_view_new ();
-  gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
   alga_ticket_list_view_set_model (ALGA_TICKET_LIST_VIEW (view), list);
   alga_ticket_list_reload (list);
@@ -340,27 +359,11 @@ test_first_frame_rows (void)
 {
   g_autoptr(AlgaTestServer) server = NULL;
   g_autoptr(AlgaClient) client = NULL;
-  g_autoptr(AlgaTestCredentials) credentials = NULL;
-  g_autoptr(AlgaTicketQuery) query = alga_ticket_query_new ();
-  g_autoptr(AlgaTicketList) list = NULL;
+  g_autoptr(AlgaTicketList) list = new_paged_list (&server, &client);
   g_autoptr(GListModel) shown = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *window;
   GtkWidget *view;
+  GtkWidget *window = new_window_with_view (&view);
 
-  server = alga_test_server_new_full (1, 400, ALGA_TEST_EDITION_ENTERPRISE, 0, &error);
-  g_assert_no_error (error);
-  client = alga_client_new (alga_test_server_get_url (server), &error);
-  g_assert_no_error (error);
-  credentials = alga_test_credentials_new (alga_test_server_get_api_key (server));
-  alga_client_set_credentials (client, ALGA_CREDENTIALS (credentials));
-  list = alga_ticket_list_new (client, query);
-  alga_ticket_list_set_page_size (list, 50);
-
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
-  view = alga_ticket_list_view_new ();
-  gtk_window_set_child (GTK_WINDOW (window), view);
   alga_ticket_list_view_set_model (ALGA_TICKET_LIST_VIEW (view), list);
   alga_ticket_list_reload (list);
   wait_loaded (list);
