@@ -264,11 +264,11 @@ is_typing_child (const char * const *argv)
   return argv[1] != NULL && strcmp (argv[1], "--child-list") == 0;
 }
 
-/* The app's starts and the minimal window, while the start figures are measured. */
+/* The app's starts and the minimal window, while the start figures are measured for B1 or B2. */
 static gboolean
 is_start_child (const char * const *argv)
 {
-  return measuring_start &&
+  return measuring_start && (wanted ("B1") || wanted ("B2")) &&
          (strcmp (argv[0], app_path) == 0 || strcmp (argv[0], minimal_path) == 0);
 }
 
