@@ -265,7 +265,8 @@ set_session (AlgaApplication *self,
   if (session != NULL)
     {
       if (self->settings != NULL)
-        g_settings_set_string (self->settings, "server-url", alga_session_get_server_url (session));
+        alga_gui_settings_update_string (self->settings, "server-url",
+                                         alga_session_get_server_url (session));
     }
 
   sign_out = g_action_map_lookup_action (G_ACTION_MAP (self), "sign-out");
@@ -550,6 +551,7 @@ alga_application_startup (GApplication *app)
   start_restoring (self);
 
   G_APPLICATION_CLASS (alga_application_parent_class)->startup (app);
+  alga_gui_read_icon_theme_in_thread (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

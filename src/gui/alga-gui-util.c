@@ -322,6 +322,66 @@ alga_gui_choose_renderer (void)
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 }
 
+static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (task_data, "alga-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * alga_gui_read_icon_theme_in_thread:
+ * @display: the display whose icon theme the windows will use
+ *
+ * Reads the icon theme's directories in a worker thread, once GtkApplication's start-up has
+ * added its resource paths. GTK reads them in a thread when the theme is made, but each resource
+ * path added afterwards (libadwaita's, the application's) makes it read them all again, on the
+ * main thread, at the first icon the window looks up: some 10 ms before a start's first frame
+ * (docs/PERFORMANCE.md, The icon theme read in a thread). GTK's icon theme allows lookups from
+ * other threads once it is set up; the main thread's first lookup waits for this one if it is
+ * still reading.
+ */
+void
+alga_gui_read_icon_theme_in_thread (GdkDisplay *display)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)),
+                        g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
+/**
+ * alga_gui_settings_update_string:
+ * @settings: the settings
+ * @key: a string key of @settings
+ * @value: its value
+ *
+ * Sets @key only if its value changes. GSettings' keyfile backend, a Flatpak's, rewrites its
+ * whole file at every set, an unchanged value too, on the calling thread and with an fsync;
+ * a start that wrote back what it had just read did so three times before its first frame
+ * (docs/PERFORMANCE.md, Settings written only when they change).
+ */
+void
+alga_gui_settings_update_string (GSettings  *settings,
+                                 const char *key,
+                                 const char *value)
+{
+  g_autofree char *old = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  old = g_settings_get_string (settings, key);
+  if (g_strcmp0 (old, value) != 0)
+    g_settings_set_string (settings, key, value);
+}
+
 /* Opening a combo row's list from an action. */
 
 /* Scrolls the pane so that @row shows; whether it had to. */

@@ -230,11 +230,13 @@ change_sort_state (GSimpleAction *action,
 
   if (self->settings != NULL)
     {
+      /* The state restored at start is the one stored: nothing to write. */
       if (g_variant_is_of_type (state, G_VARIANT_TYPE_STRING))
-        g_settings_set_string (self->settings, "list-sort", g_variant_get_string (state, NULL));
+        alga_gui_settings_update_string (self->settings, "list-sort",
+                                         g_variant_get_string (state, NULL));
       else
-        g_settings_set_string (self->settings, "list-order",
-                               g_variant_get_boolean (state) ? "desc" : "asc");
+        alga_gui_settings_update_string (self->settings, "list-order",
+                                         g_variant_get_boolean (state) ? "desc" : "asc");
     }
 
   _alga_window_apply_query (self);
