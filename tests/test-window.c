@@ -114,6 +114,38 @@ wait_loaded (Fixture *f)
                         10000);
 }
 
+/* Closing the window (the app goes on in the background) keeps its size for the next start, and
+ * a window closed as it opened writes nothing. The close is the window's own close-request,
+ * without the destruction gtk_window_close() would add. */
+static void
+count_change_cb (guint *changes)
+{
+  (*changes)++;
+}
+
+static void
+test_size_kept_on_close (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  guint changes = 0;
+  gboolean handled = TRUE;
+
+  g_signal_connect_swapped (settings, "changed", G_CALLBACK (count_change_cb), &changes);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1003, 611);
+  g_signal_emit_by_name (f->window, "close-request", &handled);
+  g_assert_false (handled);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1003);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 611);
+  g_assert_cmpuint (changes, >, 0);
+
+  changes = 0;
+  g_signal_emit_by_name (f->window, "close-request", &handled);
+  g_assert_cmpuint (changes, ==, 0);
+  g_signal_handlers_disconnect_by_data (settings, &changes);
+}
+
 static void
 test_view_counts (Fixture       *f,
                   gconstpointer  data)
@@ -443,6 +475,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add ("/window/view-counts", Fixture, NULL, fixture_set_up, test_view_counts, fixture_tear_down);
+  g_test_add ("/window/size-kept-on-close", Fixture, NULL, fixture_set_up, test_size_kept_on_close,
+              fixture_tear_down);
   g_test_add ("/window/views-switch", Fixture, NULL, fixture_set_up, test_views_switch, fixture_tear_down);
   g_test_add ("/window/search-narrows", Fixture, NULL, fixture_set_up, test_search_narrows, fixture_tear_down);
   g_test_add ("/window/filter-narrows", Fixture, NULL, fixture_set_up, test_filter_narrows, fixture_tear_down);

@@ -265,8 +265,8 @@ set_session (AlgaApplication *self,
   if (session != NULL)
     {
       if (self->settings != NULL)
-        alga_gui_settings_update_string (self->settings, "server-url",
-                                         alga_session_get_server_url (session));
+        alga_gui_settings_update (self->settings, "server-url",
+                                  g_variant_new_string (alga_session_get_server_url (session)));
     }
 
   sign_out = g_action_map_lookup_action (G_ACTION_MAP (self), "sign-out");

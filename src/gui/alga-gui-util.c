@@ -358,10 +358,10 @@ alga_gui_read_icon_theme_in_thread (GdkDisplay *display)
 }
 
 /**
- * alga_gui_settings_update_string:
+ * alga_gui_settings_update:
  * @settings: the settings
- * @key: a string key of @settings
- * @value: its value
+ * @key: a key of @settings
+ * @value: (transfer floating): its value
  *
  * Sets @key only if its value changes. GSettings' keyfile backend, a Flatpak's, rewrites its
  * whole file at every set, an unchanged value too, on the calling thread and with an fsync;
@@ -369,17 +369,18 @@ alga_gui_read_icon_theme_in_thread (GdkDisplay *display)
  * (docs/PERFORMANCE.md, Settings written only when they change).
  */
 void
-alga_gui_settings_update_string (GSettings  *settings,
-                                 const char *key,
-                                 const char *value)
+alga_gui_settings_update (GSettings  *settings,
+                          const char *key,
+                          GVariant   *value)
 {
-  g_autofree char *old = NULL;
+  g_autoptr(GVariant) new_value = g_variant_ref_sink (value);
+  g_autoptr(GVariant) old_value = NULL;
 
   g_return_if_fail (G_IS_SETTINGS (settings));
 
-  old = g_settings_get_string (settings, key);
-  if (g_strcmp0 (old, value) != 0)
-    g_settings_set_string (settings, key, value);
+  old_value = g_settings_get_value (settings, key);
+  if (!g_variant_equal (old_value, new_value))
+    g_settings_set_value (settings, key, new_value);
 }
 
 /* Opening a combo row's list from an action. */

@@ -29,9 +29,9 @@ void      alga_gui_scroll_to_focus   (GtkScrolledWindow *scrolled,
                                       GtkWidget         *focus);
 void      alga_gui_open_uri          (GtkWidget    *widget,
                                       const char   *uri);
-void      alga_gui_settings_update_string (GSettings  *settings,
-                                           const char *key,
-                                           const char *value);
+void      alga_gui_settings_update   (GSettings    *settings,
+                                      const char   *key,
+                                      GVariant     *value);
 void      alga_gui_read_icon_theme_in_thread (GdkDisplay *display);
 /* Before GTK starts. */
 void      alga_gui_choose_renderer   (void);

@@ -232,11 +232,10 @@ change_sort_state (GSimpleAction *action,
     {
       /* The state restored at start is the one stored: nothing to write. */
       if (g_variant_is_of_type (state, G_VARIANT_TYPE_STRING))
-        alga_gui_settings_update_string (self->settings, "list-sort",
-                                         g_variant_get_string (state, NULL));
+        alga_gui_settings_update (self->settings, "list-sort", state);
       else
-        alga_gui_settings_update_string (self->settings, "list-order",
-                                         g_variant_get_boolean (state) ? "desc" : "asc");
+        alga_gui_settings_update (self->settings, "list-order",
+                                  g_variant_new_string (g_variant_get_boolean (state) ? "desc" : "asc"));
     }
 
   _alga_window_apply_query (self);

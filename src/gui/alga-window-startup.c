@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "alga-gui-util.h"
 #include "alga-window-private.h"
 
 /* The ticket pane (header, fields, comment thread, composer: about a tenth of the
@@ -242,21 +243,28 @@ _alga_window_restore_state (AlgaWindow *self)
     }
 }
 
+/* At each close, as the app goes on in the background: the settings file is written once, and
+ * not at all for a window closed as it opened (see alga_gui_settings_update). */
 void
 _alga_window_save_state (AlgaWindow *self)
 {
+  g_autoptr(GSettings) state = NULL;
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
   int width, height;
 
   if (self->settings == NULL)
     return;
 
+  state = g_settings_new (BASE_APP_ID);
+  g_settings_delay (state);
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+  alga_gui_settings_update (state, "window-maximized", g_variant_new_boolean (maximized));
+  if (!maximized)
     {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
+      alga_gui_settings_update (state, "window-width", g_variant_new_int32 (width));
+      alga_gui_settings_update (state, "window-height", g_variant_new_int32 (height));
     }
+  g_settings_apply (state);
 }
 
 void
